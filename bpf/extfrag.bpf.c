@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * extfrag collector: allocations that fell back to another migratetype's
+ * free lists (mm_page_alloc_extfrag), by alloc/fallback order and
+ * migratetype, fragmenting and change_ownership.
+ *
+ * change_ownership is computed by the kernel in TP_fast_assign from the
+ * pageblock's migratetype, so only the classic tracepoint carries it; that is
+ * why this collector prefers the classic tracepoint (the event is rare, its
+ * cost does not matter). The tp_btf and raw_tp variants record it as unknown.
+ * fragmenting (fallback_order < pageblock_order, as the kernel prints it) is
+ * derived in user space from the key's fallback order.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "kmh_common.h"
+#include "extfrag.h"
+#include "workload_scope.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, KMH_EXTFRAG_KEYS);
+	__type(key, struct extfrag_key);
+	__type(value, __u64);
+} extfrag_counts SEC(".maps");
+
+static __always_inline void bump(struct extfrag_key *key)
+{
+	__u64 one = 1, *count;
+
+	count = bpf_map_lookup_elem(&extfrag_counts, key);
+	if (count)
+		*count += 1;
+	else
+		bpf_map_update_elem(&extfrag_counts, key, &one, BPF_NOEXIST);
+}
+
+static __always_inline int on_extfrag(int alloc_order, int fallback_order, int alloc_mt, int fallback_mt,
+				      int change_ownership)
+{
+	struct extfrag_key key = {
+		.alloc_order = alloc_order,
+		.fallback_order = fallback_order,
+		.alloc_migratetype = alloc_mt,
+		.fallback_migratetype = fallback_mt,
+		.change_ownership = change_ownership,
+		.scope = KMH_SCOPE_SYSTEM,
+	};
+
+	bump(&key);
+	if (in_workload()) {
+		key.scope = KMH_SCOPE_WORKLOAD;
+		bump(&key);
+	}
+	return 0;
+}
+
+SEC("tp/kmem/mm_page_alloc_extfrag")
+int mm_page_alloc_extfrag__tracepoint(struct trace_event_raw_mm_page_alloc_extfrag *ctx)
+{
+	return on_extfrag(BPF_CORE_READ(ctx, alloc_order), BPF_CORE_READ(ctx, fallback_order),
+			  BPF_CORE_READ(ctx, alloc_migratetype), BPF_CORE_READ(ctx, fallback_migratetype),
+			  BPF_CORE_READ(ctx, change_ownership) ? 1 : 0);
+}
+
+SEC("tp_btf/mm_page_alloc_extfrag")
+int BPF_PROG(mm_page_alloc_extfrag__tp_btf, struct page *page, int alloc_order, int fallback_order,
+	     int alloc_migratetype, int fallback_migratetype)
+{
+	return on_extfrag(alloc_order, fallback_order, alloc_migratetype, fallback_migratetype,
+			  KMH_OWNERSHIP_UNKNOWN);
+}
+
+SEC("raw_tp/mm_page_alloc_extfrag")
+int BPF_PROG(mm_page_alloc_extfrag__raw_tp, struct page *page, int alloc_order, int fallback_order,
+	     int alloc_migratetype, int fallback_migratetype)
+{
+	return on_extfrag(alloc_order, fallback_order, alloc_migratetype, fallback_migratetype,
+			  KMH_OWNERSHIP_UNKNOWN);
+}

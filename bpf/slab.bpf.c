@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * slab collector: kmalloc, kfree, kmem_cache_alloc and kmem_cache_free
+ * counts, requested and allocated bytes, and a kmalloc size histogram.
+ *
+ * Two tracepoint layouts exist. Since v6.1, commit 11e9734bcb6a
+ * ("mm/slab_common: unify NUMA and UMA version of tracepoints"), there is no
+ * kmalloc_node/kmem_cache_alloc_node, and commit 2c1d697fb8ba ("mm/slab_common:
+ * drop kmem_alloc & avoid dereferencing fields when not using") made
+ * kmem_cache_alloc take the cache instead of the sizes. User space reads the
+ * running kernel's BTF to tell which layout it has and loads only the
+ * matching programs (the "__sized" ones are the older layout).
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "kmh_common.h"
+#include "slab.h"
+#include "workload_scope.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, KMH_SCOPES);
+	__type(key, __u32);
+	__type(value, struct slab_stats);
+} slab_counts SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, KMH_SCOPES * KMH_SIZE_BUCKETS);
+	__type(key, __u32);
+	__type(value, __u64);
+} kmalloc_size_buckets SEC(".maps");
+
+enum slab_event { KMALLOC, KFREE, CACHE_ALLOC, CACHE_FREE };
+
+static __always_inline __u32 size_bucket(__u64 bytes)
+{
+	__u32 bucket = 0;
+
+	while (bucket < KMH_SIZE_BUCKETS - 1 && (1ULL << bucket) < bytes)
+		bucket++;
+	return bucket;
+}
+
+static __always_inline void add_to_scope(__u32 scope, enum slab_event event, __u64 req, __u64 alloc)
+{
+	struct slab_stats *stats = bpf_map_lookup_elem(&slab_counts, &scope);
+	__u32 slot;
+	__u64 *bucket;
+
+	if (!stats)
+		return;
+	switch (event) {
+	case KMALLOC:
+		stats->kmalloc_events++;
+		stats->kmalloc_bytes_req += req;
+		stats->kmalloc_bytes_alloc += alloc;
+		slot = scope * KMH_SIZE_BUCKETS + size_bucket(alloc);
+		bucket = bpf_map_lookup_elem(&kmalloc_size_buckets, &slot);
+		if (bucket)
+			*bucket += 1;
+		break;
+	case KFREE:
+		stats->kfree_events++;
+		break;
+	case CACHE_ALLOC:
+		stats->cache_alloc_events++;
+		stats->cache_alloc_bytes_req += req;
+		stats->cache_alloc_bytes_alloc += alloc;
+		break;
+	case CACHE_FREE:
+		stats->cache_free_events++;
+		break;
+	}
+}
+
+static __always_inline int on_slab_event(enum slab_event event, __u64 req, __u64 alloc)
+{
+	add_to_scope(KMH_SCOPE_SYSTEM, event, req, alloc);
+	if (in_workload())
+		add_to_scope(KMH_SCOPE_WORKLOAD, event, req, alloc);
+	return 0;
+}
+
+static __always_inline int on_cache_alloc(struct kmem_cache *s)
+{
+	return on_slab_event(CACHE_ALLOC, BPF_CORE_READ(s, object_size), BPF_CORE_READ(s, size));
+}
+
+/* kmalloc: call_site, ptr, bytes_req, bytes_alloc lead in both layouts. */
+SEC("tp_btf/kmalloc")
+int BPF_PROG(kmalloc__tp_btf, unsigned long call_site, const void *ptr, size_t bytes_req, size_t bytes_alloc)
+{
+	return on_slab_event(KMALLOC, bytes_req, bytes_alloc);
+}
+
+SEC("raw_tp/kmalloc")
+int BPF_PROG(kmalloc__raw_tp, unsigned long call_site, const void *ptr, size_t bytes_req, size_t bytes_alloc)
+{
+	return on_slab_event(KMALLOC, bytes_req, bytes_alloc);
+}
+
+SEC("tp/kmem/kmalloc")
+int kmalloc__tracepoint(struct trace_event_raw_kmalloc *ctx)
+{
+	return on_slab_event(KMALLOC, BPF_CORE_READ(ctx, bytes_req), BPF_CORE_READ(ctx, bytes_alloc));
+}
+
+SEC("tp_btf/kmalloc_node")
+int BPF_PROG(kmalloc_node__tp_btf__sized, unsigned long call_site, const void *ptr, size_t bytes_req,
+	     size_t bytes_alloc)
+{
+	return on_slab_event(KMALLOC, bytes_req, bytes_alloc);
+}
+
+SEC("raw_tp/kmalloc_node")
+int BPF_PROG(kmalloc_node__raw_tp__sized, unsigned long call_site, const void *ptr, size_t bytes_req,
+	     size_t bytes_alloc)
+{
+	return on_slab_event(KMALLOC, bytes_req, bytes_alloc);
+}
+
+SEC("tp_btf/kmem_cache_alloc")
+int BPF_PROG(kmem_cache_alloc__tp_btf, unsigned long call_site, const void *ptr, struct kmem_cache *s)
+{
+	return on_cache_alloc(s);
+}
+
+SEC("raw_tp/kmem_cache_alloc")
+int BPF_PROG(kmem_cache_alloc__raw_tp, unsigned long call_site, const void *ptr, struct kmem_cache *s)
+{
+	return on_cache_alloc(s);
+}
+
+SEC("tp/kmem/kmem_cache_alloc")
+int kmem_cache_alloc__tracepoint(struct trace_event_raw_kmem_cache_alloc *ctx)
+{
+	return on_slab_event(CACHE_ALLOC, BPF_CORE_READ(ctx, bytes_req), BPF_CORE_READ(ctx, bytes_alloc));
+}
+
+SEC("tp_btf/kmem_cache_alloc")
+int BPF_PROG(kmem_cache_alloc__tp_btf__sized, unsigned long call_site, const void *ptr, size_t bytes_req,
+	     size_t bytes_alloc)
+{
+	return on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc);
+}
+
+SEC("raw_tp/kmem_cache_alloc")
+int BPF_PROG(kmem_cache_alloc__raw_tp__sized, unsigned long call_site, const void *ptr, size_t bytes_req,
+	     size_t bytes_alloc)
+{
+	return on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc);
+}
+
+SEC("tp_btf/kmem_cache_alloc_node")
+int BPF_PROG(kmem_cache_alloc_node__tp_btf__sized, unsigned long call_site, const void *ptr,
+	     size_t bytes_req, size_t bytes_alloc)
+{
+	return on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc);
+}
+
+SEC("raw_tp/kmem_cache_alloc_node")
+int BPF_PROG(kmem_cache_alloc_node__raw_tp__sized, unsigned long call_site, const void *ptr,
+	     size_t bytes_req, size_t bytes_alloc)
+{
+	return on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc);
+}
+
+SEC("tp_btf/kfree")
+int BPF_PROG(kfree__tp_btf, unsigned long call_site, const void *ptr)
+{
+	return on_slab_event(KFREE, 0, 0);
+}
+
+SEC("raw_tp/kfree")
+int BPF_PROG(kfree__raw_tp, unsigned long call_site, const void *ptr)
+{
+	return on_slab_event(KFREE, 0, 0);
+}
+
+SEC("tp/kmem/kfree")
+int kfree__tracepoint(struct trace_event_raw_kfree *ctx)
+{
+	return on_slab_event(KFREE, 0, 0);
+}
+
+SEC("tp_btf/kmem_cache_free")
+int BPF_PROG(kmem_cache_free__tp_btf, unsigned long call_site, const void *ptr)
+{
+	return on_slab_event(CACHE_FREE, 0, 0);
+}
+
+SEC("raw_tp/kmem_cache_free")
+int BPF_PROG(kmem_cache_free__raw_tp, unsigned long call_site, const void *ptr)
+{
+	return on_slab_event(CACHE_FREE, 0, 0);
+}
+
+SEC("tp/kmem/kmem_cache_free")
+int kmem_cache_free__tracepoint(struct trace_event_raw_kmem_cache_free *ctx)
+{
+	return on_slab_event(CACHE_FREE, 0, 0);
+}

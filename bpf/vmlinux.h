@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel types kmemharness's collectors read, and nothing else.
+ *
+ * Every struct is marked preserve_access_index, so libbpf relocates each field
+ * access against the running kernel's BTF (CO-RE): offsets written here are
+ * never used, only field names and types. A full `bpftool btf dump` would
+ * work too; this list documents exactly what the collectors depend on.
+ */
+#ifndef __KMH_VMLINUX_H
+#define __KMH_VMLINUX_H
+
+#include <linux/types.h>
+#include <linux/bpf.h>
+
+typedef __u8 u8;
+typedef __u32 u32;
+typedef __s32 s32;
+typedef __u64 u64;
+typedef unsigned int gfp_t;
+typedef unsigned long size_t;
+typedef _Bool bool;
+#define true 1
+#define false 0
+
+#pragma clang attribute push (__attribute__((preserve_access_index)), apply_to = record)
+
+struct page;
+
+struct kmem_cache {
+	unsigned int object_size;	/* the object as asked for */
+	unsigned int size;		/* the object with its metadata */
+};
+
+struct trace_entry {
+	unsigned short type;
+	unsigned char flags;
+	unsigned char preempt_count;
+	int pid;
+};
+
+struct trace_event_raw_mm_page_alloc {
+	struct trace_entry ent;
+	unsigned long pfn;
+	unsigned int order;
+	unsigned long gfp_flags;
+	int migratetype;
+};
+
+struct trace_event_raw_mm_page_free {
+	struct trace_entry ent;
+	unsigned long pfn;
+	unsigned int order;
+};
+
+struct trace_event_raw_mm_page_free_batched {
+	struct trace_entry ent;
+	unsigned long pfn;
+};
+
+/* mm_page_alloc_zone_locked */
+struct trace_event_raw_mm_page {
+	struct trace_entry ent;
+	unsigned long pfn;
+	unsigned int order;
+	int migratetype;
+	int percpu_refill;
+};
+
+struct trace_event_raw_mm_page_pcpu_drain {
+	struct trace_entry ent;
+	unsigned long pfn;
+	unsigned int order;
+	int migratetype;
+};
+
+struct trace_event_raw_mm_page_alloc_extfrag {
+	struct trace_entry ent;
+	unsigned long pfn;
+	int alloc_order;
+	int fallback_order;
+	int alloc_migratetype;
+	int fallback_migratetype;
+	int change_ownership;
+};
+
+struct trace_event_raw_kmalloc {
+	struct trace_entry ent;
+	unsigned long call_site;
+	const void *ptr;
+	size_t bytes_req;
+	size_t bytes_alloc;
+	unsigned long gfp_flags;
+	int node;
+};
+
+struct trace_event_raw_kmem_cache_alloc {
+	struct trace_entry ent;
+	unsigned long call_site;
+	const void *ptr;
+	u32 __data_loc_name;
+	size_t bytes_req;
+	size_t bytes_alloc;
+	unsigned long gfp_flags;
+	int node;
+	bool accounted;
+};
+
+struct trace_event_raw_kfree {
+	struct trace_entry ent;
+	unsigned long call_site;
+	const void *ptr;
+};
+
+struct trace_event_raw_kmem_cache_free {
+	struct trace_entry ent;
+	unsigned long call_site;
+	const void *ptr;
+	u32 __data_loc_name;
+};
+
+#pragma clang attribute pop
+
+#endif /* __KMH_VMLINUX_H */
