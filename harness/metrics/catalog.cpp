@@ -1,0 +1,86 @@
+// The metric catalog; docs/metrics.md describes the same families for people.
+#include "metrics/catalog.h"
+
+namespace kmh {
+
+namespace {
+
+const std::vector<std::string> page_labels = {"cpu", "order", "migratetype", "scope"};
+const std::vector<std::string> free_labels = {"cpu", "order", "scope"};
+const std::vector<std::string> slab_labels = {"cpu", "scope"};
+const std::vector<std::string> extfrag_labels = {"cpu", "alloc_order", "fallback_order", "alloc_migratetype",
+						 "fallback_migratetype", "fragmenting", "change_ownership", "scope"};
+
+std::vector<MetricFamily> build_catalog()
+{
+	std::vector<MetricFamily> c = {
+		{"page.alloc.events", page_labels, "events", "page_alloc", "pages handed out by the buddy allocator (mm_page_alloc), one event per allocation of 2^order pages"},
+		{"page.alloc.failures", page_labels, "events", "page_alloc", "mm_page_alloc events that returned no page"},
+		{"page.free.events", free_labels, "events", "page_alloc", "pages freed (mm_page_free); the tracepoint carries no migratetype"},
+		{"page.free_batched.events", {"cpu", "scope"}, "events", "page_alloc", "order-0 pages freed in batches (mm_page_free_batched)"},
+		{"pcp.refill.events", page_labels, "events", "pcp", "pages moved from the buddy lists to a per-CPU list (mm_page_alloc_zone_locked, percpu_refill=1)"},
+		{"pcp.direct.events", page_labels, "events", "pcp", "pages taken from the buddy lists under the zone lock, bypassing the per-CPU lists (mm_page_alloc_zone_locked, percpu_refill=0)"},
+		{"pcp.drain.events", page_labels, "events", "pcp", "pages returned from a per-CPU list to the buddy lists (mm_page_pcpu_drain)"},
+		{"extfrag.events", extfrag_labels, "events", "extfrag", "allocations that fell back to another migratetype's free lists (mm_page_alloc_extfrag)"},
+		{"slab.kmalloc.events", slab_labels, "events", "slab", "kmalloc calls (kmalloc, and kmalloc_node where the kernel still has it)"},
+		{"slab.kmalloc.bytes_req", slab_labels, "bytes", "slab", "bytes asked for by kmalloc calls"},
+		{"slab.kmalloc.bytes_alloc", slab_labels, "bytes", "slab", "bytes actually handed out by kmalloc calls (size class)"},
+		{"slab.kmalloc.size.events", {"cpu", "scope", "le"}, "events", "slab", "kmalloc calls by bytes_alloc, in power-of-two buckets labelled by their upper bound `le`"},
+		{"slab.kfree.events", slab_labels, "events", "slab", "kfree calls"},
+		{"slab.cache_alloc.events", slab_labels, "events", "slab", "kmem_cache_alloc calls (and kmem_cache_alloc_node where present)"},
+		{"slab.cache_alloc.bytes_req", slab_labels, "bytes", "slab", "object bytes asked for by kmem_cache_alloc calls"},
+		{"slab.cache_alloc.bytes_alloc", slab_labels, "bytes", "slab", "bytes handed out by kmem_cache_alloc calls (object size with metadata)"},
+		{"slab.cache_free.events", slab_labels, "events", "slab", "kmem_cache_free calls"},
+	};
+	for (const char *when : {"before", "after", "delta"}) {
+		std::string w = when;
+		c.push_back({"pagetypeinfo.free." + w, {"node", "zone", "order", "migratetype"}, "blocks", "pagetypeinfo", "free blocks of 2^order pages per migratetype (/proc/pagetypeinfo), " + w});
+		c.push_back({"pagetypeinfo.pageblocks." + w, {"node", "zone", "migratetype"}, "count", "pagetypeinfo", "pageblocks owned by each migratetype (/proc/pagetypeinfo), " + w});
+		c.push_back({"buddyinfo.free." + w, {"node", "zone", "order"}, "blocks", "buddyinfo", "free blocks of 2^order pages (/proc/buddyinfo), " + w});
+		c.push_back({"slabinfo.active_objs." + w, {"cache"}, "count", "slabinfo", "active objects per slab cache (/proc/slabinfo), " + w});
+		c.push_back({"slabinfo.num_objs." + w, {"cache"}, "count", "slabinfo", "allocated objects per slab cache (/proc/slabinfo), " + w});
+		c.push_back({"slabinfo.pages." + w, {"cache"}, "pages", "slabinfo", "pages held by each slab cache: num_slabs x pagesperslab (/proc/slabinfo), " + w});
+	}
+	c.push_back({"meminfo.*", {}, "bytes", "meminfo", "every /proc/meminfo field as meminfo.<Field>.before/.after/.delta; kB fields in bytes, counts as they are"});
+	c.push_back({"vmstat.*", {}, "count", "vmstat", "every /proc/vmstat counter as vmstat.<name>.before/.after/.delta"});
+	return c;
+}
+
+bool has_suffix(const std::string &text, const std::string &suffix)
+{
+	return text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_snapshot_phase_name(const std::string &name)
+{
+	return has_suffix(name, ".before") || has_suffix(name, ".after") || has_suffix(name, ".delta");
+}
+
+}  // namespace
+
+const std::vector<MetricFamily> &metric_catalog()
+{
+	static const std::vector<MetricFamily> catalog = build_catalog();
+	return catalog;
+}
+
+const MetricFamily *find_metric_family(const std::string &name)
+{
+	for (const MetricFamily &family : metric_catalog()) {
+		if (family.name == name)
+			return &family;
+		if (is_kernel_keyed_family(family)) {
+			std::string prefix = family.name.substr(0, family.name.size() - 1);
+			if (name.rfind(prefix, 0) == 0 && is_snapshot_phase_name(name))
+				return &family;
+		}
+	}
+	return nullptr;
+}
+
+bool is_kernel_keyed_family(const MetricFamily &family)
+{
+	return !family.name.empty() && family.name.back() == '*';
+}
+
+}  // namespace kmh
