@@ -1,0 +1,60 @@
+// The parsed, validated scenario: plain data handed from scenario/ to the later stages.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scenario/option.h"
+#include "scenario/source_location.h"
+
+namespace kmh {
+
+enum class AttachMode { automatic, tp_btf, raw_tp, tracepoint };
+
+struct Requirements {
+	int cpus = 1;
+	bool root = true;
+	std::vector<std::string> features;          // "btf", "tp_btf", "cgroup2", "thp"
+	std::vector<std::string> tracepoints;       // "kmem/mm_page_pcpu_drain"
+	std::vector<std::string> tracepoint_fields; // "kmem/mm_page_alloc_zone_locked:percpu_refill"
+	std::vector<std::string> commands;          // "stress-ng"
+	SourceLocation where;
+};
+
+struct WorkloadSpec {
+	std::string name;  // unique in the scenario; metrics are workload.<name>.<metric>
+	std::string kind;  // a registered workload kind
+	int phase = 1;     // phases run in ascending order; workloads of one phase run in parallel
+	std::vector<int> cpus;  // CPUs the workload may run on; empty: anywhere
+	OptionValues options;
+	SourceLocation where;
+};
+
+struct CollectSpec {
+	std::vector<std::string> collectors;  // BPF collectors: page_alloc, pcp, extfrag, slab
+	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo
+	AttachMode attach = AttachMode::automatic;
+	SourceLocation where;
+};
+
+struct AssertionSpec {
+	std::string name;  // defaults to the expression text
+	std::string expr;
+	std::string message;  // optional explanation shown when the assertion fails
+	SourceLocation where;
+};
+
+struct Scenario {
+	std::string file;
+	std::string text;  // the whole file, kept for result.json
+	std::string name;
+	std::string description;
+	std::int64_t timeout_ns = 0;
+	Requirements requires_;
+	std::vector<WorkloadSpec> workloads;
+	CollectSpec collect;
+	std::vector<AssertionSpec> assertions;
+};
+
+}  // namespace kmh

@@ -1,0 +1,238 @@
+// Reading a scenario file (TOML) into a validated Scenario; every error names file:line:column.
+#include "scenario/scenario_parser.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "common/error.h"
+#include "scenario/string_checks.h"
+#include "scenario/suggestion.h"
+#include "scenario/table_reader.h"
+#include "scenario/toml_location.h"
+#include "scenario/units.h"
+#include "scenario/workload_reader.h"
+
+namespace kmh {
+
+namespace {
+
+constexpr std::int64_t second = ns_per_second;
+constexpr std::int64_t default_timeout = 60 * second;
+constexpr std::int64_t min_timeout = second;
+constexpr std::int64_t max_timeout = 24 * 3600 * second;
+constexpr std::int64_t max_cpus = 4096;
+
+const std::vector<std::string> plain_tables = { "scenario", "requires", "collect" };
+const std::vector<std::string> array_tables = { "workload", "assert" };
+const std::vector<std::string> all_tables = { "scenario", "requires", "workload", "collect", "assert" };
+const std::string accepted_tables = "[scenario], [requires], [[workload]], [collect], [[assert]]";
+
+const std::vector<std::string> scenario_keys = { "name", "description", "timeout" };
+const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields",
+						 "commands" };
+const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach" };
+const std::vector<std::string> assert_keys = { "expr", "name", "message" };
+
+const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp" };
+const std::vector<std::string> collectors = { "page_alloc", "pcp", "extfrag", "slab" };
+const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
+const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
+const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
+					       AttachMode::tracepoint };
+
+const std::string tracepoint_pattern = "[A-Za-z0-9_-]+/[A-Za-z0-9_]+";
+
+const toml::table empty_table;
+
+toml::table parse_toml(const std::string &text, const std::string &file_name)
+{
+	try {
+		return toml::parse(text, file_name);
+	} catch (const toml::parse_error &error) {
+		fail_at(error.source(), "TOML syntax error: " + std::string(error.description()));
+	}
+}
+
+bool is_empty_array(const toml::node &node)
+{
+	return node.is_array() && node.as_array()->empty();
+}
+
+void check_top_level(const toml::table &root)
+{
+	for (const auto &[key, node] : root) {
+		std::string name(key.str());
+		bool plain = std::find(plain_tables.begin(), plain_tables.end(), name) != plain_tables.end();
+		bool array = std::find(array_tables.begin(), array_tables.end(), name) != array_tables.end();
+		if (plain && !node.is_table())
+			fail_at(key.source(), "'" + name + "' must be a table: write [" + name + "] and its keys below it");
+		if (array && !node.is_array_of_tables() && !is_empty_array(node))
+			fail_at(key.source(), "'" + name + "' must be an array of tables: write each one as [[" + name +
+						      "]] and its keys below it");
+		if (!plain && !array)
+			fail_at(key.source(), "unknown top-level key '" + name + "'; accepted tables: " +
+						      accepted_tables + did_you_mean(name, all_tables));
+	}
+}
+
+const toml::table &table_or_empty(const toml::table &root, const std::string &name)
+{
+	const toml::table *table = root[name].as_table();
+	return table ? *table : empty_table;
+}
+
+// Where a table is written; only the file when the scenario leaves it out.
+SourceLocation table_location(const TableReader &reader, const std::string &file_name)
+{
+	SourceLocation where = reader.where();
+	where.file = file_name;
+	return where;
+}
+
+// The file's stem made into a valid scenario name: "PCP drain.toml" -> "pcp_drain".
+std::string name_from_file(const std::string &file_name)
+{
+	std::string name = std::filesystem::path(file_name).stem().string();
+	for (char &c : name) {
+		if (c >= 'A' && c <= 'Z')
+			c = static_cast<char>(c - 'A' + 'a');
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+			c = '_';
+	}
+	return name.empty() ? "scenario" : name;
+}
+
+void read_scenario_table(const toml::table &root, const std::string &file_name, Scenario &scenario)
+{
+	TableReader reader(table_or_empty(root, "scenario"), "[scenario]");
+	reader.reject_unknown_keys(scenario_keys);
+	scenario.name = reader.string("name", matches("[a-z0-9_-]+", "lowercase letters, digits, '_' and '-'"))
+				.value_or(name_from_file(file_name));
+	scenario.description = reader.string("description").value_or("");
+	scenario.timeout_ns = reader.duration("timeout", min_timeout, max_timeout).value_or(default_timeout);
+}
+
+Requirements read_requirements(const toml::table &root, const std::string &file_name)
+{
+	TableReader reader(table_or_empty(root, "requires"), "[requires]");
+	reader.reject_unknown_keys(requires_keys);
+	Requirements requirements;
+	requirements.cpus = static_cast<int>(reader.integer("cpus", 1, max_cpus).value_or(1));
+	requirements.root = reader.boolean("root").value_or(true);
+	requirements.features = reader.strings("features", one_of(features)).value_or(std::vector<std::string>{});
+	requirements.tracepoints =
+		reader.strings("tracepoints",
+			       matches(tracepoint_pattern, "\"subsystem/event\", e.g. \"kmem/mm_page_pcpu_drain\""))
+			.value_or(std::vector<std::string>{});
+	requirements.tracepoint_fields =
+		reader.strings("tracepoint_fields",
+			       matches(tracepoint_pattern + ":[A-Za-z0-9_]+",
+				       "\"subsystem/event:field\", e.g. \"kmem/mm_page_alloc_zone_locked:percpu_refill\""))
+			.value_or(std::vector<std::string>{});
+	requirements.commands =
+		reader.strings("commands", matches("[^/\\s]+", "a program name without '/' or spaces, e.g. \"stress-ng\""))
+			.value_or(std::vector<std::string>{});
+	requirements.where = table_location(reader, file_name);
+	return requirements;
+}
+
+CollectSpec read_collect(const toml::table &root, const std::string &file_name)
+{
+	TableReader reader(table_or_empty(root, "collect"), "[collect]");
+	reader.reject_unknown_keys(collect_keys);
+	CollectSpec collect;
+	collect.collectors = reader.strings("collectors", one_of(collectors)).value_or(collectors);
+	collect.snapshots = reader.strings("snapshots", one_of(snapshots)).value_or(snapshots);
+	std::string attach = reader.string("attach", one_of(attach_names)).value_or("auto");
+	auto position = std::find(attach_names.begin(), attach_names.end(), attach) - attach_names.begin();
+	collect.attach = attach_modes[static_cast<std::size_t>(position)];
+	collect.where = table_location(reader, file_name);
+	return collect;
+}
+
+std::optional<std::string> blank_problem(const std::string &value)
+{
+	if (value.find_first_not_of(" \t\r\n") != std::string::npos)
+		return std::nullopt;
+	return "is empty; write an expression such as \"pcp.drain.events{scope=\\\"workload\\\"} > 0\"";
+}
+
+AssertionSpec read_assertion(const toml::table &table, std::size_t index)
+{
+	TableReader reader(table, "[[assert]] #" + std::to_string(index + 1));
+	reader.reject_unknown_keys(assert_keys);
+	std::optional<std::string> expr = reader.string("expr", blank_problem);
+	if (!expr)
+		reader.fail("is missing the required key 'expr' (the assertion, see docs/assertions.md)");
+	AssertionSpec assertion;
+	assertion.expr = *expr;
+	assertion.name = reader.string("name").value_or(*expr);
+	assertion.message = reader.string("message").value_or("");
+	assertion.where = reader.where("expr");
+	return assertion;
+}
+
+std::vector<AssertionSpec> read_assertions(const toml::table &root)
+{
+	std::vector<AssertionSpec> assertions;
+	if (const toml::array *tables = root["assert"].as_array())
+		for (std::size_t i = 0; i < tables->size(); i++)
+			assertions.push_back(read_assertion(*(*tables)[i].as_table(), i));
+	return assertions;
+}
+
+std::vector<WorkloadSpec> read_all_workloads(const toml::table &root, const std::string &file_name,
+					     const WorkloadLookup &lookup, const std::vector<std::string> &known_kinds)
+{
+	const toml::array *tables = root["workload"].as_array();
+	if (!tables || tables->empty())
+		fail_at(SourceLocation{ file_name, 1, 1 },
+			"no [[workload]] table; a scenario runs at least one: add a [[workload]] table with kind = "
+			"one of " + quoted_list(known_kinds));
+	return read_workloads(*tables, lookup, known_kinds);
+}
+
+std::string read_file(const std::string &path)
+{
+	if (std::filesystem::is_directory(path))
+		throw invalid_input("cannot read scenario file '" + path + "': it is a directory");
+	std::ifstream file(path, std::ios::binary);
+	std::ostringstream text;
+	if (file)
+		text << file.rdbuf();
+	if (!file)
+		throw invalid_input("cannot read scenario file '" + path + "': " + std::strerror(errno));
+	return text.str();
+}
+
+}  // namespace
+
+Scenario parse_scenario_text(const std::string &text, const std::string &file_name, const WorkloadLookup &lookup,
+			     const std::vector<std::string> &known_kinds)
+{
+	toml::table root = parse_toml(text, file_name);
+	check_top_level(root);
+	Scenario scenario;
+	scenario.file = file_name;
+	scenario.text = text;
+	read_scenario_table(root, file_name, scenario);
+	scenario.requires_ = read_requirements(root, file_name);
+	scenario.workloads = read_all_workloads(root, file_name, lookup, known_kinds);
+	scenario.collect = read_collect(root, file_name);
+	scenario.assertions = read_assertions(root);
+	return scenario;
+}
+
+Scenario parse_scenario_file(const std::string &path, const WorkloadLookup &lookup,
+			     const std::vector<std::string> &known_kinds)
+{
+	return parse_scenario_text(read_file(path), path, lookup, known_kinds);
+}
+
+}  // namespace kmh
