@@ -1,0 +1,14 @@
+// One describe_<kind>() per workload file; registry.cpp collects them into the registration table.
+#pragma once
+
+#include "workloads/workload.h"
+
+namespace kmh {
+
+WorkloadDescriptor describe_anon_fault();
+WorkloadDescriptor describe_pcp_bounce();
+WorkloadDescriptor describe_page_cache();
+WorkloadDescriptor describe_fragment();
+WorkloadDescriptor describe_stress_ng();
+
+}  // namespace kmh

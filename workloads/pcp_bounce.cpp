@@ -1,0 +1,192 @@
+// pcp_bounce: fault pages in on one CPU and unmap them on another: one refills its per-CPU list, one drains.
+#include <sched.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "common/error.h"
+#include "workloads/cpu_affinity.h"
+#include "workloads/descriptors.h"
+#include "workloads/memory_mapping.h"
+#include "workloads/option_specs.h"
+
+namespace kmh {
+
+namespace {
+
+struct PcpBounceOptions {
+	std::size_t bytes = 0;
+	std::int64_t rounds = 0;
+	int alloc_cpu = 0;
+	int free_cpu = 0;
+	HugePages huge = HugePages::forbid;
+};
+
+// A thread pinned to one CPU that unmaps the mappings handed to it, one at a time.
+class RemoteUnmapper {
+public:
+	explicit RemoteUnmapper(int cpu);
+	~RemoteUnmapper();
+	RemoteUnmapper(const RemoteUnmapper &) = delete;
+	RemoteUnmapper &operator=(const RemoteUnmapper &) = delete;
+
+	// Hands `mapping` to the thread and returns once the thread has unmapped it.
+	void unmap(Mapping mapping);
+
+private:
+	void serve();
+	void stop();
+
+	std::mutex mutex_;
+	std::condition_variable changed_;
+	std::optional<Mapping> pending_;
+	bool stopping_ = false;
+	std::thread thread_;  // last: starts once the members it uses exist
+};
+
+RemoteUnmapper::RemoteUnmapper(int cpu) : thread_([this] { serve(); })
+{
+	try {
+		pin_thread_to_cpu(thread_.native_handle(), cpu);
+	} catch (...) {
+		stop();
+		throw;
+	}
+}
+
+RemoteUnmapper::~RemoteUnmapper()
+{
+	stop();
+}
+
+void RemoteUnmapper::unmap(Mapping mapping)
+{
+	std::unique_lock lock(mutex_);
+	pending_ = std::move(mapping);
+	changed_.notify_all();
+	changed_.wait(lock, [this] { return !pending_; });
+}
+
+void RemoteUnmapper::serve()
+{
+	std::unique_lock lock(mutex_);
+	while (true) {
+		changed_.wait(lock, [this] { return pending_ || stopping_; });
+		if (!pending_)
+			return;
+		pending_.reset();
+		changed_.notify_all();
+	}
+}
+
+void RemoteUnmapper::stop()
+{
+	{
+		std::lock_guard lock(mutex_);
+		stopping_ = true;
+	}
+	changed_.notify_all();
+	thread_.join();
+}
+
+class PcpBounce : public Workload {
+public:
+	explicit PcpBounce(const PcpBounceOptions &options) : options_(options) {}
+
+	void prepare() override
+	{
+		pin_current_thread_to_cpu(options_.alloc_cpu);
+		unmapper_.emplace(options_.free_cpu);
+	}
+
+	std::vector<WorkloadMetric> run() override
+	{
+		std::size_t pages = 0;
+		for (std::int64_t round = 0; round < options_.rounds; round++) {
+			Mapping mapping = Mapping::anonymous(options_.bytes, options_.huge);
+			pages += mapping.touch(page_size());
+			unmapper_->unmap(std::move(mapping));
+		}
+		return {
+			{"pages", {}, static_cast<double>(pages)},
+			{"rounds", {}, static_cast<double>(options_.rounds)},
+			{"bytes", {}, static_cast<double>(options_.bytes)},
+		};
+	}
+
+	void cleanup() override
+	{
+		unmapper_.reset();
+	}
+
+private:
+	PcpBounceOptions options_;
+	std::optional<RemoteUnmapper> unmapper_;
+};
+
+// The workload's `cpus`, when given, must leave room for the two CPUs it pins its threads to.
+void require_listed(const std::vector<int> &cpus, const char *option, int cpu)
+{
+	if (!cpus.empty() && std::find(cpus.begin(), cpus.end(), cpu) == cpus.end())
+		throw invalid_input(fmt::format("pcp_bounce pins its threads to alloc_cpu and free_cpu, but {} = {} is not "
+						"among the workload's cpus [{}]; add it there or leave cpus out",
+						option, cpu, fmt::join(cpus, ", ")));
+}
+
+PcpBounceOptions read_options(const WorkloadContext &context)
+{
+	const OptionValues &values = *context.options;
+	require_multiple_of("bytes", values.integer("bytes"), page_size());
+	PcpBounceOptions options = {
+		.bytes = static_cast<std::size_t>(values.integer("bytes")),
+		.rounds = values.integer("rounds"),
+		.alloc_cpu = static_cast<int>(values.integer("alloc_cpu")),
+		.free_cpu = static_cast<int>(values.integer("free_cpu")),
+		.huge = values.boolean("thp") ? HugePages::request : HugePages::forbid,
+	};
+	require_listed(context.cpus, "alloc_cpu", options.alloc_cpu);
+	require_listed(context.cpus, "free_cpu", options.free_cpu);
+	require_online_cpu(options.alloc_cpu);
+	require_online_cpu(options.free_cpu);
+	return options;
+}
+
+}  // namespace
+
+WorkloadDescriptor describe_pcp_bounce()
+{
+	return {
+		.kind = "pcp_bounce",
+		.summary = "fault pages in on alloc_cpu and unmap them from a thread on free_cpu: alloc_cpu's per-CPU "
+			   "list refills from the buddy allocator (pcp.refill.events) while free_cpu's drains "
+			   "(pcp.drain.events), about one event per page each",
+		.options = {
+			size_option("bytes", "bytes mapped, faulted in and unmapped per round (a multiple of the page size)",
+				    64 * MiB, 4 * KiB, 64 * GiB),
+			integer_option("rounds", "how many mappings to bounce, one after the other", 4, 1, 100000),
+			integer_option("alloc_cpu", "CPU whose thread maps and faults the pages in", 0, 0, CPU_SETSIZE - 1),
+			integer_option("free_cpu", "CPU whose thread unmaps them; equal to alloc_cpu, pages are freed "
+				       "where they were allocated and nothing bounces (a baseline)", 1, 0, CPU_SETSIZE - 1),
+			boolean_option("thp", "true: madvise(MADV_HUGEPAGE) on a 2 MiB aligned mapping (a few huge page "
+				       "events instead of one per base page); false: madvise(MADV_NOHUGEPAGE)", false),
+		},
+		.metrics = {
+			{"pages", "base pages faulted in on alloc_cpu and unmapped on free_cpu, over all rounds", {}},
+			{"rounds", "rounds completed", {}},
+			{"bytes", "bytes mapped per round", {}},
+		},
+		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
+			return std::make_unique<PcpBounce>(read_options(context));
+		},
+	};
+}
+
+}  // namespace kmh

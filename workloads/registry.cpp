@@ -1,0 +1,26 @@
+// The single registration table of userspace workloads; a new workload adds one line here.
+#include "workloads/descriptors.h"
+
+namespace kmh {
+
+const std::vector<WorkloadDescriptor> &workload_registry()
+{
+	static const std::vector<WorkloadDescriptor> registry = {
+		describe_anon_fault(),
+		describe_pcp_bounce(),
+		describe_page_cache(),
+		describe_fragment(),
+		describe_stress_ng(),
+	};
+	return registry;
+}
+
+const WorkloadDescriptor *find_workload(const std::string &kind)
+{
+	for (const WorkloadDescriptor &descriptor : workload_registry())
+		if (descriptor.kind == kind)
+			return &descriptor;
+	return nullptr;
+}
+
+}  // namespace kmh
