@@ -1,0 +1,28 @@
+// result.json: the versioned, self-describing record of one run, written and read back.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "report/run_result.h"
+
+namespace kmh {
+
+// The document docs/results.md describes. Whole numbers are stored as integers, numbers that are
+// not finite (NaN, infinities) as null.
+nlohmann::json result_to_json(const RunResult &result);
+
+// Writes result_to_json() to path. Throws kmh::Error (run_failed) naming the path on failure.
+void write_result_json(const RunResult &result, const std::string &path);
+
+// Reads a result.json document back, e.g. for comparing runs. Absent fields keep their defaults,
+// a null number reads as NaN. Throws kmh::Error (invalid_input) when the document is not a
+// kmemharness result of this major schema_version or a field has the wrong type.
+RunResult result_from_json(const nlohmann::json &document);
+
+// Writes content to path.tmp and renames it to path, so no reader ever sees half a report.
+// Throws kmh::Error (run_failed) naming the path on failure.
+void write_report_file(const std::string &path, const std::string &content);
+
+}  // namespace kmh

@@ -1,0 +1,86 @@
+// Everything one run produced, in the shape result.json, junit.xml, TAP and the summary show.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "assertions/assertion_result.h"
+#include "common/exit_code.h"
+#include "metrics/metric_store.h"
+
+namespace kmh {
+
+inline constexpr int result_schema_version = 1;
+
+struct SystemInfo {
+	std::string kernel_release;
+	std::string kernel_version;
+	std::string cmdline;
+	std::string machine;  // uname -m
+	int cpu_count = 0;
+	std::string cpu_model;
+	std::uint64_t mem_total_bytes = 0;
+	std::string hostname;
+};
+
+struct ScenarioInfo {
+	std::string name;
+	std::string description;
+	std::string file;
+	std::string text;
+	std::string sha256;
+};
+
+struct Attribution {
+	std::string mode;  // "cgroup" or "pid"
+	std::string cgroup_path;
+	std::uint64_t cgroup_id = 0;
+};
+
+struct CollectorInfo {
+	std::string name;     // page_alloc, pcp, extfrag, slab, pagetypeinfo, ...
+	std::string variant;  // tp_btf, raw_tp, tracepoint, procfs
+	std::vector<std::string> programs;  // attached programs (or files read)
+	std::string note;     // why this variant, or what it could not see
+};
+
+struct WorkloadResult {
+	std::string name;
+	std::string kind;
+	int phase = 1;
+	std::vector<int> cpus;
+	nlohmann::json options;  // option name -> value as given (sizes in bytes, durations in ns)
+	std::string status;      // ok, failed, killed, not_started
+	std::string error;
+	double duration_s = 0;
+	std::vector<Metric> metrics;  // as stored: workload.<name>.<metric>
+};
+
+struct StageTiming {
+	std::string stage;  // setup, attach, workloads, readout, assertions, report
+	double seconds = 0;
+};
+
+struct RunResult {
+	std::string tool_version;
+	std::string status;  // passed, failed, invalid, environment, run_failed, interrupted
+	bool complete = false;
+	ExitCode exit_code = ExitCode::run_failed;
+	ScenarioInfo scenario;
+	SystemInfo system;
+	std::string target = "host";
+	Attribution attribution;
+	std::vector<CollectorInfo> collectors;
+	std::vector<WorkloadResult> workloads;
+	MetricStore metrics;
+	std::vector<AssertionResult> assertions;
+	std::vector<StageTiming> timings;
+	std::string started_at;   // UTC, ISO 8601
+	std::string finished_at;
+	std::vector<std::string> errors;
+};
+
+}  // namespace kmh
