@@ -1,0 +1,99 @@
+// Choosing, attaching and detaching the programs of one attach variant.
+#include "collect/attach_variant.h"
+
+#include <bpf/libbpf.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "collect/libbpf_log.h"
+#include "common/error.h"
+
+namespace kmh {
+
+const char *variant_name(AttachVariant variant)
+{
+	switch (variant) {
+	case AttachVariant::tp_btf:
+		return "tp_btf";
+	case AttachVariant::raw_tp:
+		return "raw_tp";
+	case AttachVariant::tracepoint:
+		return "tracepoint";
+	}
+	return "?";
+}
+
+std::vector<AttachVariant> variants_to_try(AttachMode mode, const std::vector<AttachVariant> &preference)
+{
+	switch (mode) {
+	case AttachMode::tp_btf:
+		return {AttachVariant::tp_btf};
+	case AttachMode::raw_tp:
+		return {AttachVariant::raw_tp};
+	case AttachMode::tracepoint:
+		return {AttachVariant::tracepoint};
+	case AttachMode::automatic:
+		break;
+	}
+	return preference;
+}
+
+ProgramName parse_program_name(const std::string &name)
+{
+	ProgramName parsed;
+	std::size_t first = name.find("__");
+	if (first == std::string::npos) {
+		parsed.event = name;
+		return parsed;
+	}
+	parsed.event = name.substr(0, first);
+	std::size_t second = name.find("__", first + 2);
+	parsed.variant = name.substr(first + 2, second == std::string::npos ? std::string::npos : second - first - 2);
+	if (second != std::string::npos)
+		parsed.layout = name.substr(second + 2);
+	return parsed;
+}
+
+void select_programs(bpf_object *object, AttachVariant variant,
+		     const std::function<bool(const ProgramName &)> &wanted)
+{
+	bpf_program *program;
+	bpf_object__for_each_program(program, object)
+	{
+		ProgramName name = parse_program_name(bpf_program__name(program));
+		bool load = name.variant == variant_name(variant) && wanted(name);
+		bpf_program__set_autoload(program, load);
+	}
+}
+
+std::vector<bpf_link *> attach_loaded_programs(bpf_object *object, std::vector<std::string> &attached)
+{
+	std::vector<bpf_link *> links;
+	bpf_program *program;
+	bpf_object__for_each_program(program, object)
+	{
+		if (!bpf_program__autoload(program))
+			continue;
+		bpf_link *link = bpf_program__attach(program);
+		if (!link) {
+			int error = errno;
+			destroy_links(links);
+			throw run_error(std::string("cannot attach BPF program ") + bpf_program__name(program) + " (" +
+					bpf_program__section_name(program) + "): " + std::strerror(error) + "\n" +
+					take_libbpf_log());
+		}
+		links.push_back(link);
+		attached.push_back(bpf_program__section_name(program));
+	}
+	return links;
+}
+
+void destroy_links(std::vector<bpf_link *> &links)
+{
+	for (bpf_link *link : links)
+		bpf_link__destroy(link);
+	links.clear();
+}
+
+}  // namespace kmh

@@ -1,0 +1,34 @@
+// The interface every BPF collector offers the runner: start, stop measuring, read out once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "metrics/metric.h"
+#include "report/run_result.h"
+#include "scenario/scenario.h"
+
+namespace kmh {
+
+struct CollectorSettings {
+	AttachMode attach = AttachMode::automatic;
+	std::uint64_t workload_cgroup_id = 0;
+};
+
+class BpfCollector {
+public:
+	virtual ~BpfCollector() = default;
+	virtual std::string name() const = 0;
+	// Load the first attach variant that works (or the forced one) and attach it.
+	// Throws kmh::Error: environment when no variant can load, run_failed when attaching fails.
+	virtual void start(const CollectorSettings &settings) = 0;
+	// Detach every program: nothing is counted after this; the maps stay readable.
+	virtual void stop() = 0;
+	// Read the in-kernel maps once and turn them into metrics.
+	virtual std::vector<Metric> read() const = 0;
+	// Which variant was chosen and which programs run, for result.json.
+	virtual CollectorInfo info() const = 0;
+};
+
+}  // namespace kmh

@@ -1,0 +1,32 @@
+// The BPF collectors kmemharness ships, created by name.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "collect/bpf_collector.h"
+#include "collect/migratetype_names.h"
+
+namespace kmh {
+
+// What collectors need to know about the kernel to label their metrics.
+struct KernelFacts {
+	MigratetypeNames migratetypes;
+	int pageblock_order = 9;  // from /proc/pagetypeinfo "Page block order"
+};
+
+// Reads BTF and /proc/pagetypeinfo (defaults where they are missing).
+KernelFacts read_kernel_facts();
+
+const std::vector<std::string> &bpf_collector_names();  // page_alloc, pcp, extfrag, slab
+
+// Throws invalid_input for an unknown name.
+std::unique_ptr<BpfCollector> make_bpf_collector(const std::string &name, const KernelFacts &facts);
+
+std::unique_ptr<BpfCollector> make_page_alloc_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_pcp_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_extfrag_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &facts);
+
+}  // namespace kmh

@@ -1,0 +1,31 @@
+// Reading the kernel facts collectors label with: migratetype names and the pageblock order.
+#include <sstream>
+
+#include "collect/collectors.h"
+#include "run/file_io.h"
+
+namespace kmh {
+
+namespace {
+
+int pageblock_order_from(const std::string &pagetypeinfo)
+{
+	std::istringstream lines(pagetypeinfo);
+	std::string line;
+	const std::string key = "Page block order:";
+	while (std::getline(lines, line))
+		if (line.rfind(key, 0) == 0)
+			return std::stoi(line.substr(key.size()));
+	return 9;
+}
+
+}  // namespace
+
+KernelFacts read_kernel_facts()
+{
+	KernelFacts facts{MigratetypeNames::from_kernel()};
+	facts.pageblock_order = pageblock_order_from(read_text_file("/proc/pagetypeinfo").value_or(""));
+	return facts;
+}
+
+}  // namespace kmh

@@ -1,0 +1,118 @@
+// The slab collector: kmalloc/kfree/kmem_cache_alloc/kmem_cache_free counts, bytes and sizes.
+#include <cstring>
+
+#include "collect/collectors.h"
+#include "collect/percpu_map_reader.h"
+#include "collect/skeleton_collector.h"
+#include "collect/slab_layout.h"
+#include "kmh_common.h"
+#include "metrics/catalog.h"
+#include "slab.h"
+#include "slab.skel.h"
+
+namespace kmh {
+
+namespace {
+
+struct SlabField {
+	const char *metric;
+	__u64 slab_stats::*field;
+};
+
+const SlabField slab_fields[] = {
+	{"slab.kmalloc.events", &slab_stats::kmalloc_events},
+	{"slab.kmalloc.bytes_req", &slab_stats::kmalloc_bytes_req},
+	{"slab.kmalloc.bytes_alloc", &slab_stats::kmalloc_bytes_alloc},
+	{"slab.kfree.events", &slab_stats::kfree_events},
+	{"slab.cache_alloc.events", &slab_stats::cache_alloc_events},
+	{"slab.cache_alloc.bytes_req", &slab_stats::cache_alloc_bytes_req},
+	{"slab.cache_alloc.bytes_alloc", &slab_stats::cache_alloc_bytes_alloc},
+	{"slab.cache_free.events", &slab_stats::cache_free_events},
+};
+
+Labels cpu_scope(int cpu, unsigned scope)
+{
+	return {{"cpu", std::to_string(cpu)}, {"scope", scope == KMH_SCOPE_WORKLOAD ? scope_workload : scope_system}};
+}
+
+class SlabCollector : public SkeletonCollector<slab_bpf> {
+public:
+	SlabCollector()
+		: SkeletonCollector("slab", {slab_bpf__open, slab_bpf__load, slab_bpf__destroy},
+				    {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint}),
+		  layout_(detect_slab_layout())
+	{
+	}
+
+	std::vector<Metric> read() const override
+	{
+		std::vector<Metric> metrics = stats_metrics();
+		auto buckets = size_bucket_metrics();
+		metrics.insert(metrics.end(), buckets.begin(), buckets.end());
+		return metrics;
+	}
+
+protected:
+	// Programs marked "sized" fit the older layout only; kmem_cache_alloc without a mark fits the newer.
+	bool wants_program(const ProgramName &program) const override
+	{
+		if (layout_ == SlabTracepointLayout::sized)
+			return program.layout == "sized" || program.event != "kmem_cache_alloc";
+		return program.layout.empty();
+	}
+
+	std::string note() const override
+	{
+		return layout_ == SlabTracepointLayout::sized ? "older slab tracepoints (kmalloc_node, kmem_cache_alloc_node)"
+							       : "";
+	}
+
+private:
+	std::vector<Metric> stats_metrics() const
+	{
+		auto raw = read_percpu_struct_array(map_fd(object(), "slab_counts"), KMH_SCOPES, sizeof(slab_stats));
+		std::vector<Metric> metrics;
+		for (unsigned scope = 0; scope < KMH_SCOPES; ++scope) {
+			for (int cpu = 0; cpu < possible_cpu_count(); ++cpu) {
+				slab_stats stats;
+				std::memcpy(&stats, raw[scope].data() + cpu * sizeof(slab_stats), sizeof(stats));
+				for (const SlabField &field : slab_fields)
+					if (stats.*field.field)
+						metrics.push_back({field.metric, cpu_scope(cpu, scope),
+								   double(stats.*field.field)});
+			}
+		}
+		return metrics;
+	}
+
+	std::vector<Metric> size_bucket_metrics() const
+	{
+		auto counts = read_percpu_u64_array(map_fd(object(), "kmalloc_size_buckets"),
+						    KMH_SCOPES * KMH_SIZE_BUCKETS);
+		std::vector<Metric> metrics;
+		for (unsigned scope = 0; scope < KMH_SCOPES; ++scope) {
+			for (unsigned bucket = 0; bucket < KMH_SIZE_BUCKETS; ++bucket) {
+				const auto &per_cpu = counts[scope * KMH_SIZE_BUCKETS + bucket];
+				for (int cpu = 0; cpu < static_cast<int>(per_cpu.size()); ++cpu) {
+					if (!per_cpu[cpu])
+						continue;
+					Labels labels = cpu_scope(cpu, scope);
+					labels["le"] = std::to_string(1ULL << bucket);
+					metrics.push_back({"slab.kmalloc.size.events", labels, double(per_cpu[cpu])});
+				}
+			}
+		}
+		return metrics;
+	}
+
+	SlabTracepointLayout layout_;
+};
+
+}  // namespace
+
+std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &)
+{
+	return std::make_unique<SlabCollector>();
+}
+
+}  // namespace kmh

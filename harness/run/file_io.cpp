@@ -1,0 +1,42 @@
+// Whole-file reads and writes with errors that name the file.
+#include "run/file_io.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "common/error.h"
+
+namespace kmh {
+
+std::optional<std::string> read_text_file(const std::string &path)
+{
+	int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return std::nullopt;
+	std::string text;
+	char buffer[65536];
+	ssize_t got;
+	while ((got = read(fd, buffer, sizeof(buffer))) > 0)
+		text.append(buffer, static_cast<std::size_t>(got));
+	close(fd);
+	if (got < 0)
+		return std::nullopt;
+	return text;
+}
+
+void write_text_file(const std::string &path, const std::string &text)
+{
+	int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		throw run_error("cannot open " + path + " for writing: " + std::strerror(errno));
+	ssize_t written = write(fd, text.data(), text.size());
+	int error = errno;
+	close(fd);
+	if (written != static_cast<ssize_t>(text.size()))
+		throw run_error("cannot write '" + text + "' to " + path + ": " + std::strerror(error));
+}
+
+}  // namespace kmh

@@ -1,0 +1,59 @@
+// Self-pipe signal handling: the handler only records the signal and writes one byte.
+#include "run/interrupt_watch.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+namespace kmh {
+
+namespace {
+
+int pipe_fds[2] = {-1, -1};
+volatile sig_atomic_t received_signal = 0;
+const int watched_signals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction previous[3];
+
+void on_signal(int number)
+{
+	received_signal = number;
+	char byte = 1;
+	[[maybe_unused]] ssize_t ignored = write(pipe_fds[1], &byte, 1);
+}
+
+}  // namespace
+
+InterruptWatch::InterruptWatch()
+{
+	received_signal = 0;
+	if (pipe2(pipe_fds, O_CLOEXEC | O_NONBLOCK) != 0)
+		pipe_fds[0] = pipe_fds[1] = -1;
+	struct sigaction action {};
+	action.sa_handler = on_signal;
+	sigemptyset(&action.sa_mask);
+	for (int i = 0; i < 3; ++i)
+		sigaction(watched_signals[i], &action, &previous[i]);
+}
+
+InterruptWatch::~InterruptWatch()
+{
+	for (int i = 0; i < 3; ++i)
+		sigaction(watched_signals[i], &previous[i], nullptr);
+	close(pipe_fds[0]);
+	close(pipe_fds[1]);
+	pipe_fds[0] = pipe_fds[1] = -1;
+}
+
+int InterruptWatch::fd() const { return pipe_fds[0]; }
+
+bool InterruptWatch::interrupted() const { return received_signal != 0; }
+
+int InterruptWatch::signal_number() const { return received_signal; }
+
+void InterruptWatch::reset_in_child()
+{
+	for (int number : watched_signals)
+		signal(number, SIG_DFL);
+}
+
+}  // namespace kmh

@@ -1,0 +1,109 @@
+// Root, CPUs, kernel features, tracepoints and their fields, commands, workload support.
+#include "run/requirements_check.h"
+
+#include <bpf/libbpf.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "common/error.h"
+#include "run/file_io.h"
+#include "run/workload_cgroup.h"
+#include "workloads/workload.h"
+
+namespace kmh {
+
+namespace {
+
+bool exists(const std::string &path)
+{
+	struct stat info;
+	return stat(path.c_str(), &info) == 0;
+}
+
+bool command_in_path(const std::string &command)
+{
+	std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin");
+	std::string dir;
+	while (std::getline(path, dir, ':'))
+		if (access((dir + "/" + command).c_str(), X_OK) == 0)
+			return true;
+	return false;
+}
+
+std::string missing_feature(const std::string &feature)
+{
+	bool btf = exists("/sys/kernel/btf/vmlinux");
+	if (feature == "btf" && !btf)
+		return "kernel BTF (/sys/kernel/btf/vmlinux, CONFIG_DEBUG_INFO_BTF=y)";
+	if (feature == "tp_btf" && (!btf || libbpf_probe_bpf_prog_type(BPF_PROG_TYPE_TRACING, nullptr) != 1))
+		return "tp_btf programs (BTF and BPF_PROG_TYPE_TRACING)";
+	if (feature == "cgroup2" && find_cgroup2_mount().empty())
+		return "a mounted cgroup2 hierarchy";
+	if (feature == "thp" && !exists("/sys/kernel/mm/transparent_hugepage/enabled"))
+		return "transparent huge pages (CONFIG_TRANSPARENT_HUGEPAGE)";
+	return "";
+}
+
+std::string missing_field(const std::string &spec, const std::string &events_dir)
+{
+	std::size_t colon = spec.find(':');
+	std::string event = spec.substr(0, colon), field = spec.substr(colon + 1);
+	auto format = read_text_file(events_dir + "/" + event + "/format");
+	if (!format)
+		return "tracepoint " + event + " (for its field " + field + ")";
+	if (format->find(" " + field + ";") == std::string::npos)
+		return "field " + field + " of tracepoint " + event;
+	return "";
+}
+
+void add_if(std::vector<std::string> &missing, const std::string &what)
+{
+	if (!what.empty())
+		missing.push_back(what);
+}
+
+}  // namespace
+
+std::vector<std::string> missing_requirements(const Scenario &scenario, const std::string &events_dir)
+{
+	const Requirements &needs = scenario.requires_;
+	std::vector<std::string> missing;
+	if (needs.root && geteuid() != 0)
+		missing.push_back("root (run as root: BPF, cgroups and /proc/pagetypeinfo need it)");
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+	if (online < needs.cpus)
+		missing.push_back(std::to_string(needs.cpus) + " online CPUs (this machine has " + std::to_string(online) + ")");
+	for (const std::string &feature : needs.features)
+		add_if(missing, missing_feature(feature));
+	for (const std::string &event : needs.tracepoints)
+		if (events_dir.empty() || !exists(events_dir + "/" + event + "/format"))
+			missing.push_back("tracepoint " + event);
+	for (const std::string &field : needs.tracepoint_fields)
+		add_if(missing, missing_field(field, events_dir));
+	for (const std::string &command : needs.commands)
+		if (!command_in_path(command))
+			missing.push_back("command " + command + " (not found in PATH)");
+	for (const WorkloadSpec &workload : scenario.workloads) {
+		const WorkloadDescriptor *descriptor = find_workload(workload.kind);
+		if (descriptor && descriptor->unsupported_reason)
+			if (auto reason = descriptor->unsupported_reason())
+				missing.push_back("workload " + workload.name + ": " + *reason);
+	}
+	return missing;
+}
+
+void check_requirements(const Scenario &scenario, const std::string &events_dir)
+{
+	std::vector<std::string> missing = missing_requirements(scenario, events_dir);
+	if (missing.empty())
+		return;
+	std::string message = "this machine cannot run " + scenario.file + "; missing:";
+	for (const std::string &line : missing)
+		message += "\n  - " + line;
+	throw environment_error(message);
+}
+
+}  // namespace kmh

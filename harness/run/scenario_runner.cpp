@@ -1,0 +1,352 @@
+// The host run: workloads forked into a cgroup, collectors attached, phases driven, results gathered.
+#include "run/scenario_runner.h"
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+
+#include <fmt/core.h>
+
+#include "assertions/assertion_evaluator.h"
+#include "collect/collectors.h"
+#include "collect/libbpf_log.h"
+#include "collect/proc_snapshot.h"
+#include "collect/snapshot_phases.h"
+#include "common/error.h"
+#include "run/interrupt_watch.h"
+#include "run/requirements_check.h"
+#include "run/scenario_digest.h"
+#include "run/system_info.h"
+#include "run/tracefs_mount.h"
+#include "run/workload_cgroup.h"
+#include "run/workload_process.h"
+#include "run/workload_report.h"
+
+namespace kmh {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string utc_now()
+{
+	std::time_t now = std::time(nullptr);
+	char text[32];
+	std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+	return text;
+}
+
+class ScenarioRun {
+public:
+	ScenarioRun(const Scenario &scenario, const RunOptions &options)
+		: scenario_(scenario), options_(options), progress_(options.progress ? *options.progress : quiet_)
+	{
+		init_result();
+	}
+
+	~ScenarioRun() { std::filesystem::remove_all(scratch_root_); }
+
+	RunResult execute()
+	{
+		try {
+			set_up();
+			spawn_workloads();
+			start_collectors();
+			take_before_snapshot();
+			run_phases();
+		} catch (const Error &error) {
+			record_failure(error.code(), error.what());
+		}
+		finish_measuring();
+		release_workloads();
+		if (result_.errors.empty())
+			evaluate();
+		decide_status();
+		return std::move(result_);
+	}
+
+private:
+	void init_result()
+	{
+		result_.tool_version = KMH_VERSION;
+		result_.started_at = utc_now();
+		result_.scenario = {scenario_.name, scenario_.description, scenario_.file, scenario_.text,
+				    sha256_hex(scenario_.text)};
+		result_.system = read_system_info();
+		for (const WorkloadSpec &spec : scenario_.workloads)
+			result_.workloads.push_back(initial_workload_result(spec));
+	}
+
+	template <typename Stage>
+	void timed(const std::string &stage, Stage &&body)
+	{
+		auto started = Clock::now();
+		body();
+		result_.timings.push_back({stage, std::chrono::duration<double>(Clock::now() - started).count()});
+	}
+
+	void set_up()
+	{
+		timed("setup", [&] {
+			progress_.step("checking what " + scenario_.name + " requires");
+			tracefs_ = std::make_unique<TracefsMount>();
+			check_requirements(scenario_, tracefs_->events_dir());
+			cgroup_ = std::make_unique<WorkloadCgroup>();
+			result_.attribution = {"cgroup", cgroup_->path(), cgroup_->id()};
+			capture_libbpf_log(options_.verbose);
+			facts_ = read_kernel_facts();
+		});
+	}
+
+	void spawn_workloads()
+	{
+		timed("prepare", [&] {
+			progress_.step("preparing " + std::to_string(scenario_.workloads.size()) + " workload(s)");
+			scratch_root_ = "/var/tmp/kmemharness." + std::to_string(getpid());
+			for (const WorkloadSpec &spec : scenario_.workloads) {
+				std::string scratch = scratch_root_ + "/" + spec.name;
+				std::filesystem::create_directories(scratch);
+				processes_.push_back(
+					std::make_unique<WorkloadProcess>(spec, *find_workload(spec.kind), scratch));
+				processes_.back()->spawn(*cgroup_);
+			}
+			wait_for(all_processes(), "ready", deadline_from_now());
+		});
+	}
+
+	void start_collectors()
+	{
+		timed("attach", [&] {
+			progress_.step("attaching BPF collectors");
+			CollectorSettings settings{options_.attach.value_or(scenario_.collect.attach), cgroup_->id()};
+			for (const std::string &name : scenario_.collect.collectors) {
+				collectors_.push_back(make_bpf_collector(name, facts_));
+				collectors_.back()->start(settings);
+				result_.collectors.push_back(collectors_.back()->info());
+			}
+		});
+	}
+
+	void take_before_snapshot()
+	{
+		timed("snapshot_before", [&] { before_ = take_proc_snapshot(scenario_.collect.snapshots); });
+		before_taken_ = true;
+	}
+
+	void run_phases()
+	{
+		timed("workloads", [&] {
+			auto deadline = deadline_from_now();
+			for (int phase : phases()) {
+				auto members = phase_processes(phase);
+				progress_.step(fmt::format("phase {}: running {}", phase, names_of(members)));
+				for (WorkloadProcess *process : members)
+					process->send_go();
+				wait_for(members, "report", deadline);
+			}
+		});
+	}
+
+	void finish_measuring()
+	{
+		timed("readout", [&] {
+			for (auto &collector : collectors_)
+				collector->stop();
+			guarded([&] {
+				if (before_taken_)
+					result_.metrics.add_all(
+						snapshot_phase_metrics(before_, take_proc_snapshot(scenario_.collect.snapshots)));
+			});
+			for (auto &collector : collectors_)
+				guarded([&] { result_.metrics.add_all(collector->read()); });
+			for (const WorkloadResult &workload : result_.workloads)
+				result_.metrics.add_all(workload.metrics);
+		});
+		progress_.done();
+	}
+
+	void release_workloads()
+	{
+		for (auto &process : processes_) {
+			if (!result_.errors.empty())
+				process->kill_all();
+			process->release();
+		}
+		processes_.clear();
+	}
+
+	void evaluate()
+	{
+		timed("assertions", [&] { result_.assertions = evaluate_assertions(scenario_, result_.metrics); });
+	}
+
+	void decide_status()
+	{
+		result_.finished_at = utc_now();
+		if (!result_.errors.empty())
+			return;
+		result_.complete = true;
+		bool all_pass = std::all_of(result_.assertions.begin(), result_.assertions.end(),
+					    [](const AssertionResult &a) { return a.verdict == Verdict::pass; });
+		result_.exit_code = all_pass ? ExitCode::passed : ExitCode::assertion_failed;
+		result_.status = all_pass ? "passed" : "failed";
+	}
+
+	void record_failure(ExitCode code, const std::string &message)
+	{
+		if (result_.errors.empty()) {
+			result_.exit_code = code;
+			result_.status = interrupted_ ? "interrupted" : status_name(code);
+		}
+		result_.errors.push_back(message);
+		progress_.note("error: " + message);
+	}
+
+	static std::string status_name(ExitCode code)
+	{
+		switch (code) {
+		case ExitCode::invalid_input:
+			return "invalid";
+		case ExitCode::environment:
+			return "environment";
+		case ExitCode::kernel_crashed:
+			return "kernel_crashed";
+		default:
+			return "run_failed";
+		}
+	}
+
+	template <typename Body>
+	void guarded(Body &&body)
+	{
+		try {
+			body();
+		} catch (const Error &error) {
+			record_failure(error.code(), error.what());
+		}
+	}
+
+	// Waits until every process sent `expected`; a failure, a timeout or a signal throws.
+	void wait_for(std::vector<WorkloadProcess *> pending, const std::string &expected, Clock::time_point deadline)
+	{
+		while (!pending.empty()) {
+			std::vector<pollfd> fds{{interrupts_.fd(), POLLIN, 0}};
+			for (WorkloadProcess *process : pending)
+				fds.push_back({process->fd(), POLLIN, 0});
+			auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+			int ready = poll(fds.data(), fds.size(), static_cast<int>(std::max<long>(left.count(), 0)));
+			if (interrupts_.interrupted()) {
+				interrupted_ = true;
+				throw run_error(fmt::format("interrupted by signal {}", interrupts_.signal_number()));
+			}
+			if (ready == 0)
+				throw run_error(fmt::format("timeout after {:.0f} s waiting for {}", timeout_seconds(),
+							    names_of(pending)));
+			for (std::size_t i = 1; i < fds.size(); ++i)
+				if (fds[i].revents)
+					handle_message(*pending[i - 1], expected);
+			std::erase_if(pending, [&](WorkloadProcess *p) { return done_with(*p, expected); });
+		}
+	}
+
+	void handle_message(WorkloadProcess &process, const std::string &expected)
+	{
+		WorkloadResult &workload = workload_result(process.spec().name);
+		std::optional<std::string> message = process.receive();
+		if (!message) {
+			workload.status = "failed";
+			workload.error = "the workload process ended unexpectedly (" + process.reap() + ")";
+			throw run_error("workload " + workload.name + ": " + workload.error);
+		}
+		if (message->rfind("error ", 0) == 0) {
+			WorkloadFailure failure = parse_workload_failure(*message);
+			workload.status = "failed";
+			workload.error = failure.message;
+			throw Error(failure.code, "workload " + workload.name + ": " + failure.message);
+		}
+		if (expected == "report" && message->rfind("report ", 0) == 0)
+			apply_workload_report(workload, message->substr(7));
+		state_[&process] = expected;
+	}
+
+	bool done_with(WorkloadProcess &process, const std::string &expected) { return state_[&process] == expected; }
+
+	WorkloadResult &workload_result(const std::string &name)
+	{
+		return *std::find_if(result_.workloads.begin(), result_.workloads.end(),
+				     [&](const WorkloadResult &w) { return w.name == name; });
+	}
+
+	std::vector<int> phases() const
+	{
+		std::set<int> phases;
+		for (const WorkloadSpec &spec : scenario_.workloads)
+			phases.insert(spec.phase);
+		return {phases.begin(), phases.end()};
+	}
+
+	std::vector<WorkloadProcess *> phase_processes(int phase) const
+	{
+		std::vector<WorkloadProcess *> members;
+		for (const auto &process : processes_)
+			if (process->spec().phase == phase)
+				members.push_back(process.get());
+		return members;
+	}
+
+	std::vector<WorkloadProcess *> all_processes() const
+	{
+		std::vector<WorkloadProcess *> all;
+		for (const auto &process : processes_)
+			all.push_back(process.get());
+		return all;
+	}
+
+	static std::string names_of(const std::vector<WorkloadProcess *> &processes)
+	{
+		std::string names;
+		for (WorkloadProcess *process : processes)
+			names += (names.empty() ? "" : ", ") + process->spec().name;
+		return names;
+	}
+
+	double timeout_seconds() const { return static_cast<double>(scenario_.timeout_ns) / 1e9; }
+
+	Clock::time_point deadline_from_now() const
+	{
+		return Clock::now() + std::chrono::nanoseconds(scenario_.timeout_ns);
+	}
+
+	const Scenario &scenario_;
+	const RunOptions &options_;
+	Progress quiet_{Progress::Style::quiet};
+	Progress &progress_;
+	RunResult result_;
+	InterruptWatch interrupts_;
+	std::unique_ptr<TracefsMount> tracefs_;
+	std::unique_ptr<WorkloadCgroup> cgroup_;
+	std::vector<std::unique_ptr<BpfCollector>> collectors_;
+	std::vector<std::unique_ptr<WorkloadProcess>> processes_;
+	std::map<WorkloadProcess *, std::string> state_;
+	KernelFacts facts_;
+	std::vector<Metric> before_;
+	bool before_taken_ = false;
+	bool interrupted_ = false;
+	std::string scratch_root_;
+};
+
+}  // namespace
+
+RunResult run_scenario(const Scenario &scenario, const RunOptions &options)
+{
+	return ScenarioRun(scenario, options).execute();
+}
+
+}  // namespace kmh

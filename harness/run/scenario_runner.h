@@ -1,0 +1,22 @@
+// Runs a validated scenario on the running kernel and returns everything it measured.
+#pragma once
+
+#include <optional>
+
+#include "common/progress.h"
+#include "report/run_result.h"
+#include "scenario/scenario.h"
+
+namespace kmh {
+
+struct RunOptions {
+	std::optional<AttachMode> attach;  // overrides [collect] attach
+	bool verbose = false;              // libbpf's own messages on stderr
+	Progress *progress = nullptr;
+};
+
+// Never throws kmh::Error: failures end up in the result (status, exit_code, errors),
+// together with whatever was measured before them.
+RunResult run_scenario(const Scenario &scenario, const RunOptions &options);
+
+}  // namespace kmh

@@ -1,0 +1,112 @@
+// Creating, joining and removing the workload cgroup.
+#include "run/workload_cgroup.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <sstream>
+#include <thread>
+
+#include "common/error.h"
+#include "run/file_io.h"
+
+namespace kmh {
+
+namespace {
+
+const char *const cgroup_prefix = "kmemharness.";
+
+// The id bpf_get_current_cgroup_id() returns is the cgroup directory's kernfs node id,
+// which name_to_handle_at() hands out as the file handle.
+std::uint64_t cgroup_id_of(const std::string &path)
+{
+	struct {
+		struct file_handle handle;
+		std::uint64_t id;
+	} fh{};
+	fh.handle.handle_bytes = sizeof(std::uint64_t);
+	int mount_id;
+	if (name_to_handle_at(AT_FDCWD, path.c_str(), &fh.handle, &mount_id, 0) != 0)
+		throw environment_error("cannot read the cgroup id of " + path + ": " + std::strerror(errno));
+	std::uint64_t id;
+	std::memcpy(&id, fh.handle.f_handle, sizeof(id));
+	return id;
+}
+
+void kill_members(const std::string &path)
+{
+	std::istringstream pids(read_text_file(path + "/cgroup.procs").value_or(""));
+	pid_t pid;
+	while (pids >> pid)
+		kill(pid, SIGKILL);
+}
+
+bool remove_when_empty(const std::string &path)
+{
+	for (int attempt = 0; attempt < 100; ++attempt) {
+		if (rmdir(path.c_str()) == 0 || errno == ENOENT)
+			return true;
+		kill_members(path);
+		std::this_thread::sleep_for(std::chrono::milliseconds(20));
+	}
+	return false;
+}
+
+}  // namespace
+
+std::string find_cgroup2_mount()
+{
+	std::istringstream mounts(read_text_file("/proc/self/mounts").value_or(""));
+	std::string device, mountpoint, type, rest;
+	while (mounts >> device >> mountpoint >> type && std::getline(mounts, rest))
+		if (type == "cgroup2")
+			return mountpoint;
+	return "";
+}
+
+void remove_stale_cgroups(const std::string &mount)
+{
+	DIR *dir = opendir(mount.c_str());
+	if (!dir)
+		return;
+	while (dirent *entry = readdir(dir)) {
+		std::string name = entry->d_name;
+		if (name.rfind(cgroup_prefix, 0) != 0)
+			continue;
+		pid_t owner = std::atoi(name.c_str() + std::strlen(cgroup_prefix));
+		if (owner > 0 && kill(owner, 0) != 0 && errno == ESRCH)
+			remove_when_empty(mount + "/" + name);
+	}
+	closedir(dir);
+}
+
+WorkloadCgroup::WorkloadCgroup()
+{
+	std::string mount = find_cgroup2_mount();
+	if (mount.empty())
+		throw environment_error("no cgroup2 hierarchy is mounted: workload attribution needs one "
+					"(mount -t cgroup2 none /sys/fs/cgroup/unified)");
+	remove_stale_cgroups(mount);
+	path_ = mount + "/" + cgroup_prefix + std::to_string(getpid());
+	if (mkdir(path_.c_str(), 0755) != 0 && errno != EEXIST)
+		throw environment_error("cannot create cgroup " + path_ + ": " + std::strerror(errno));
+	id_ = cgroup_id_of(path_);
+}
+
+WorkloadCgroup::~WorkloadCgroup()
+{
+	remove_when_empty(path_);
+}
+
+void WorkloadCgroup::join_self() const
+{
+	write_text_file(path_ + "/cgroup.procs", "0");
+}
+
+}  // namespace kmh
