@@ -94,6 +94,8 @@ public:
 private:
 	std::optional<Problem> check_workload_metric(const MetricReference &reference) const;
 	std::optional<Problem> check_catalog_metric(const MetricReference &reference) const;
+	std::optional<Problem> check_source_collected(const MetricReference &reference,
+						      const MetricFamily &family) const;
 	Problem unknown_metric(const MetricReference &reference) const;
 	const WorkloadSpec *workload_named_in(const std::string &rest) const;
 	std::vector<std::string> workload_names() const;
@@ -120,7 +122,21 @@ std::optional<Problem> ReferenceChecker::check_catalog_metric(const MetricRefere
 			       " name is a single value", reference.terms.front().column};
 	if (auto problem = check_labels(reference, family->labels))
 		return problem;
-	return check_label_values(reference, *family);
+	if (auto problem = check_label_values(reference, *family))
+		return problem;
+	return check_source_collected(reference, *family);
+}
+
+// A family whose collector or snapshot is switched off in [collect] would silently read 0.
+std::optional<Problem> ReferenceChecker::check_source_collected(const MetricReference &reference,
+								const MetricFamily &family) const
+{
+	const CollectSpec &collect = scenario_.collect;
+	if (contains(collect.collectors, family.source) || contains(collect.snapshots, family.source))
+		return std::nullopt;
+	return Problem{"'" + reference.name + "' comes from '" + family.source +
+			       "', which [collect] does not enable; add it to collectors or snapshots",
+		       reference.column};
 }
 
 // The [[workload]] whose name `rest` (what follows "workload.") starts with, as "<name>.".

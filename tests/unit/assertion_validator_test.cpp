@@ -25,6 +25,8 @@ Scenario scenario_with(const std::vector<std::string> &exprs)
 	scenario.file = "s.toml";
 	scenario.workloads = {{"pcp_bounce", "pcp_bounce", 1, {}, {}, {}}, {"bounce", "pcp_bounce", 1, {}, {}, {}},
 			      {"odd", "no_such_kind", 1, {}, {}, {}}};
+	scenario.collect.collectors = {"page_alloc", "pcp", "extfrag", "slab"};
+	scenario.collect.snapshots = {"pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo"};
 	int line = 20;
 	for (const std::string &expr : exprs)
 		scenario.assertions.push_back({expr, expr, "", {"s.toml", line++, 8}});
@@ -155,6 +157,20 @@ TEST(AssertionValidator, SyntaxErrorsCarryTheirColumn)
 	EXPECT_EQ(problem("pcp.drain.events >"),
 		  "s.toml:20:8: [[assert]] #1: expected a number, a metric, a function call or '(' but found the end "
 		  "of the expression (column 19 of the expression)");
+}
+
+TEST(AssertionValidator, MetricOfACollectorSwitchedOffIsAnError)
+{
+	Scenario scenario = scenario_with({"pcp.drain.events > 0"});
+	scenario.collect.collectors = {"page_alloc"};
+	try {
+		validate_assertions(scenario, lookup);
+		FAIL() << "a metric whose collector is off must not validate";
+	} catch (const Error &error) {
+		EXPECT_NE(std::string(error.what()).find("comes from 'pcp', which [collect] does not enable"),
+			  std::string::npos)
+			<< error.what();
+	}
 }
 
 }  // namespace
