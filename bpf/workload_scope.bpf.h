@@ -5,6 +5,8 @@
 
 #include <bpf/bpf_helpers.h>
 
+#define KMH_MAX_WORKLOAD_PIDS 4096
+
 /*
  * The id of the scenario's cgroup v2; every workload process runs in it.
  * Events raised in interrupt context while a workload task is current count
@@ -12,9 +14,29 @@
  */
 const volatile __u64 workload_cgroup_id = 0;
 
+/*
+ * Kernel threads cannot join a cgroup, so the kmemharness module's per-CPU
+ * workers are named by pid instead; the lookup is skipped when there are none.
+ */
+const volatile bool track_workload_pids = false;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, KMH_MAX_WORKLOAD_PIDS);
+	__type(key, __u32);
+	__type(value, __u8);
+} workload_pids SEC(".maps");
+
 static __always_inline int in_workload(void)
 {
-	return workload_cgroup_id && bpf_get_current_cgroup_id() == workload_cgroup_id;
+	__u32 pid;
+
+	if (workload_cgroup_id && bpf_get_current_cgroup_id() == workload_cgroup_id)
+		return 1;
+	if (!track_workload_pids)
+		return 0;
+	pid = (__u32)bpf_get_current_pid_tgid();
+	return bpf_map_lookup_elem(&workload_pids, &pid) != 0;
 }
 
 #endif /* __KMH_WORKLOAD_SCOPE_BPF_H */

@@ -30,6 +30,7 @@ struct RunArguments {
 	std::string scenario;
 	std::string output;
 	std::string attach;
+	std::string module;
 	bool tap = false;
 	bool verbose = false;
 	bool quiet = false;
@@ -76,7 +77,12 @@ int run_verb(const RunArguments &args)
 {
 	Scenario scenario = load_scenario(args.scenario);
 	Progress progress(Progress::detect_style(args.quiet));
-	RunResult result = run_scenario(scenario, {attach_override(args.attach), args.verbose, &progress});
+	RunOptions options;
+	options.attach = attach_override(args.attach);
+	options.verbose = args.verbose;
+	options.module_path = args.module;
+	options.progress = &progress;
+	RunResult result = run_scenario(scenario, options);
 	std::string dir = args.output.empty() ? "results/" + scenario.name + "/" + utc_stamp() : args.output;
 	write_reports(result, dir, args.tap);
 	if (!args.quiet) {
@@ -114,6 +120,7 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	run->add_option("-o,--output", args.output, "result folder (default results/<scenario>/<UTC time>)");
 	run->add_option("--attach", args.attach, "force a BPF attach variant")
 		->check(CLI::IsMember({"auto", "tp_btf", "raw_tp", "tracepoint"}));
+	run->add_option("--module", args.module, "the built kmemharness_workloads.ko, for kernel-module workloads");
 	run->add_flag("--tap", args.tap, "print TAP 13 on stdout (the summary goes to stderr)");
 	run->add_flag("-v,--verbose", args.verbose, "show libbpf's messages");
 	run->add_flag("-q,--quiet", args.quiet, "no progress and no summary");

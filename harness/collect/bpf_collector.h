@@ -14,6 +14,7 @@ namespace kmh {
 struct CollectorSettings {
 	AttachMode attach = AttachMode::automatic;
 	std::uint64_t workload_cgroup_id = 0;
+	std::vector<int> workload_pids;  // kernel threads working for the scenario (module workers)
 };
 
 class BpfCollector {

@@ -9,6 +9,7 @@
 #include "collect/attach_variant.h"
 #include "collect/bpf_collector.h"
 #include "collect/libbpf_log.h"
+#include "collect/workload_pids.h"
 #include "common/error.h"
 
 namespace kmh {
@@ -73,6 +74,7 @@ private:
 			return false;
 		}
 		skeleton->rodata->workload_cgroup_id = settings.workload_cgroup_id;
+		skeleton->rodata->track_workload_pids = !settings.workload_pids.empty();
 		select_programs(skeleton->obj, variant, [this](const ProgramName &p) { return wants_program(p); });
 		if (ops_.load(skeleton) != 0) {
 			failures += std::string(variant_name(variant)) + ": " + take_libbpf_log(6);
@@ -80,6 +82,7 @@ private:
 			return false;
 		}
 		skeleton_ = skeleton;
+		add_workload_pids(skeleton->obj, settings.workload_pids);
 		return true;
 	}
 

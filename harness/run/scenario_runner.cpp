@@ -21,6 +21,7 @@
 #include "collect/snapshot_phases.h"
 #include "common/error.h"
 #include "run/interrupt_watch.h"
+#include "run/kernel_module.h"
 #include "run/requirements_check.h"
 #include "run/scenario_digest.h"
 #include "run/system_info.h"
@@ -102,7 +103,22 @@ private:
 			result_.attribution = {"cgroup", cgroup_->path(), cgroup_->id()};
 			capture_libbpf_log(options_.verbose);
 			facts_ = read_kernel_facts();
+			load_module_if_needed();
 		});
+	}
+
+	void load_module_if_needed()
+	{
+		bool needs_module = std::any_of(scenario_.workloads.begin(), scenario_.workloads.end(),
+						[](const WorkloadSpec &spec) { return spec.kind == "kmod"; });
+		if (!needs_module)
+			return;
+		if (options_.module_path.empty())
+			throw environment_error("scenario " + scenario_.name + " has kernel-module workloads: run it "
+						"with --kernel IMAGE (a VM) or give the built module with --module PATH");
+		progress_.step("loading " + options_.module_path);
+		module_ = std::make_unique<LoadedModule>(options_.module_path);
+		module_workers_ = module_->worker_pids();
 	}
 
 	void spawn_workloads()
@@ -125,7 +141,8 @@ private:
 	{
 		timed("attach", [&] {
 			progress_.step("attaching BPF collectors");
-			CollectorSettings settings{options_.attach.value_or(scenario_.collect.attach), cgroup_->id()};
+			CollectorSettings settings{options_.attach.value_or(scenario_.collect.attach), cgroup_->id(),
+						   module_workers_};
 			for (const std::string &name : scenario_.collect.collectors) {
 				collectors_.push_back(make_bpf_collector(name, facts_));
 				collectors_.back()->start(settings);
@@ -332,6 +349,8 @@ private:
 	InterruptWatch interrupts_;
 	std::unique_ptr<TracefsMount> tracefs_;
 	std::unique_ptr<WorkloadCgroup> cgroup_;
+	std::unique_ptr<LoadedModule> module_;
+	std::vector<int> module_workers_;
 	std::vector<std::unique_ptr<BpfCollector>> collectors_;
 	std::vector<std::unique_ptr<WorkloadProcess>> processes_;
 	std::map<WorkloadProcess *, std::string> state_;

@@ -12,6 +12,7 @@ namespace kmh {
 struct RunOptions {
 	std::optional<AttachMode> attach;  // overrides [collect] attach
 	bool verbose = false;              // libbpf's own messages on stderr
+	std::string module_path;           // the workloads module, for scenarios with kmod workloads
 	Progress *progress = nullptr;
 };
 

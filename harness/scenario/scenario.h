@@ -38,6 +38,18 @@ struct CollectSpec {
 	SourceLocation where;
 };
 
+// Where the scenario runs: the running kernel, or a kernel image booted in QEMU.
+struct TargetSpec {
+	std::string kernel;          // "" = the running kernel; else a kernel image (bzImage) path
+	std::string kernel_headers;  // "" = /usr/src/linux-headers-<release of the image>
+	std::int64_t memory_bytes = 2LL << 30;
+	int cpus = 2;
+	std::string cmdline;         // extra kernel command line
+	std::string accel = "auto";  // auto (KVM when a probe boot works, else TCG), kvm, tcg
+	std::int64_t boot_timeout_ns = 120'000'000'000LL;
+	SourceLocation where;
+};
+
 struct AssertionSpec {
 	std::string name;  // defaults to the expression text
 	std::string expr;
@@ -54,6 +66,7 @@ struct Scenario {
 	Requirements requires_;
 	std::vector<WorkloadSpec> workloads;
 	CollectSpec collect;
+	TargetSpec target;
 	std::vector<AssertionSpec> assertions;
 };
 

@@ -1,0 +1,84 @@
+// finit_module/delete_module for the workloads module, and reading its worker pids.
+#include "run/kernel_module.h"
+
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <regex>
+#include <sstream>
+
+#include "common/error.h"
+#include "run/file_io.h"
+
+namespace kmh {
+
+namespace {
+
+const char *const debugfs_path = "/sys/kernel/debug";
+
+bool debugfs_mounted()
+{
+	struct stat info;
+	return stat((std::string(debugfs_path) + "/tracing").c_str(), &info) == 0 ||
+	       read_text_file("/proc/self/mounts").value_or("").find(" debugfs ") != std::string::npos;
+}
+
+}  // namespace
+
+bool kernel_has_module_support()
+{
+	struct stat info;
+	return stat("/proc/modules", &info) == 0;
+}
+
+LoadedModule::LoadedModule(const std::string &path)
+{
+	if (!kernel_has_module_support())
+		throw environment_error("this kernel cannot load modules (no /proc/modules), so kernel-module "
+					"workloads cannot run on it; boot a kernel that can in a VM: "
+					"kmemharness run --kernel /boot/vmlinuz-<release> SCENARIO");
+	if (!debugfs_mounted()) {
+		if (mount("debugfs", debugfs_path, "debugfs", 0, nullptr) != 0)
+			throw environment_error(std::string("cannot mount debugfs at /sys/kernel/debug: ") +
+						std::strerror(errno));
+		debugfs_mounted_by_us_ = true;
+	}
+	int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		throw environment_error("cannot open the workloads module " + path + ": " + std::strerror(errno));
+	long loaded = syscall(SYS_finit_module, fd, "", 0);
+	int error = errno;
+	close(fd);
+	if (loaded != 0 && error == EEXIST)
+		throw environment_error(std::string(workloads_module_name) +
+					" is already loaded; unload it first (rmmod " + workloads_module_name + ")");
+	if (loaded != 0)
+		throw environment_error("cannot load " + path + ": " + std::strerror(error));
+}
+
+LoadedModule::~LoadedModule()
+{
+	syscall(SYS_delete_module, workloads_module_name, O_NONBLOCK);
+	if (debugfs_mounted_by_us_)
+		umount2(debugfs_path, MNT_DETACH);
+}
+
+std::vector<int> LoadedModule::worker_pids() const
+{
+	std::string path = std::string(workloads_debugfs_dir) + "/workers";
+	std::optional<std::string> text = read_text_file(path);
+	if (!text)
+		throw run_error("cannot read " + path + ": is the module the one this harness was built with?");
+	static const std::regex pid_field("pid=([0-9]+)");
+	std::vector<int> pids;
+	for (std::sregex_iterator it(text->begin(), text->end(), pid_field), end; it != end; ++it)
+		pids.push_back(std::stoi((*it)[1]));
+	return pids;
+}
+
+}  // namespace kmh

@@ -1,0 +1,32 @@
+// Loads the kmemharness_workloads module for a run and unloads it afterwards, whatever happened.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kmh {
+
+inline constexpr const char *workloads_module_name = "kmemharness_workloads";
+inline constexpr const char *workloads_debugfs_dir = "/sys/kernel/debug/kmemharness";
+
+class LoadedModule {
+public:
+	// Mounts debugfs when needed and loads the module from `path`. Throws environment_error when
+	// the kernel has no module support, the file is missing, or a copy is already loaded.
+	explicit LoadedModule(const std::string &path);
+	// Unloads the module, which frees everything it still holds.
+	~LoadedModule();
+	LoadedModule(const LoadedModule &) = delete;
+	LoadedModule &operator=(const LoadedModule &) = delete;
+
+	// The pids of the module's per-CPU worker threads, from its debugfs `workers` file.
+	std::vector<int> worker_pids() const;
+
+private:
+	bool debugfs_mounted_by_us_ = false;
+};
+
+// Whether this kernel can load modules at all.
+bool kernel_has_module_support();
+
+}  // namespace kmh
