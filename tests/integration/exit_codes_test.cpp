@@ -1,0 +1,80 @@
+// The exit-code contract: 2 for invalid scenarios (with file:line and suggestions), 1, 3 and a clean validate.
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "kmemharness_run.h"
+#include "result_file.h"
+#include "scratch_dir.h"
+
+namespace kmh::integration {
+namespace {
+
+// The 1-based number of the first line of `path` that starts with `prefix`.
+int line_starting_with(const std::string &path, const std::string &prefix)
+{
+	std::ifstream in(path);
+	std::string line;
+	for (int number = 1; std::getline(in, line); ++number)
+		if (line.rfind(prefix, 0) == 0)
+			return number;
+	return 0;
+}
+
+TEST(ExitCodes, UnknownKeyExits2NamingKeyFileAndLine)
+{
+	std::string scenario = test_scenario("unknown_key.toml");
+	int line = line_starting_with(scenario, "rouns");
+	ASSERT_GT(line, 0);
+	ScratchDir scratch;
+	ProcessOutcome run = run_kmemharness({"run", scenario, "--output", scratch / "out"});
+	EXPECT_EQ(run.exit_code, exit_status::invalid_input) << describe(run);
+	EXPECT_NE(run.err.find(scenario + ":" + std::to_string(line) + ":"), std::string::npos) << describe(run);
+	EXPECT_NE(run.err.find("'rouns'"), std::string::npos) << describe(run);
+	EXPECT_NE(run.err.find("did you mean 'rounds'"), std::string::npos) << describe(run);
+}
+
+TEST(ExitCodes, UnknownMetricExits2WithSuggestion)
+{
+	ScratchDir scratch;
+	ProcessOutcome run = run_kmemharness({"run", test_scenario("unknown_metric.toml"), "--output", scratch / "out"});
+	EXPECT_EQ(run.exit_code, exit_status::invalid_input) << describe(run);
+	EXPECT_NE(run.err.find("unknown metric 'pcp.drian.events'"), std::string::npos) << describe(run);
+	EXPECT_NE(run.err.find("did you mean 'pcp.drain.events'"), std::string::npos) << describe(run);
+}
+
+TEST(ExitCodes, FailedAssertionExits1WithFailVerdict)
+{
+	ScratchDir scratch;
+	std::string output = scratch / "out";
+	ProcessOutcome run = run_kmemharness({"run", test_scenario("failing_assertion.toml"), "--output", output});
+	KMH_SKIP_OR_FAIL_IF(environment_gap(run));
+	ASSERT_EQ(run.exit_code, exit_status::assertion_failed) << describe(run);
+	ResultFile result(output + "/result.json");
+	EXPECT_EQ(result.json().at("status"), "failed");
+	EXPECT_EQ(result.json().at("complete"), true);
+	ASSERT_EQ(result.json().at("assertions").size(), 1u);
+	EXPECT_EQ(result.json().at("assertions")[0].at("verdict"), "fail");
+}
+
+TEST(ExitCodes, MissingCommandExits3NamingIt)
+{
+	ScratchDir scratch;
+	std::string output = scratch / "out";
+	ProcessOutcome run = run_kmemharness({"run", test_scenario("missing_command.toml"), "--output", output});
+	EXPECT_EQ(run.exit_code, exit_status::environment) << describe(run);
+	EXPECT_NE(run.err.find("no-such-tool-xyz"), std::string::npos) << describe(run);
+	ResultFile result(output + "/result.json");
+	EXPECT_EQ(result.json().at("status"), "environment");
+	EXPECT_EQ(result.json().at("complete"), false);
+}
+
+TEST(ExitCodes, ValidateOfAGoodScenarioExits0)
+{
+	ProcessOutcome run = run_kmemharness({"validate", shipped_scenario("pcpu_bounce.toml")});
+	EXPECT_EQ(run.exit_code, exit_status::passed) << describe(run);
+	EXPECT_NE(run.out.find("valid"), std::string::npos) << describe(run);
+}
+
+}  // namespace
+}  // namespace kmh::integration
