@@ -85,12 +85,21 @@ private:
 			result_.workloads.push_back(initial_workload_result(spec));
 	}
 
+	// Records the stage's time even when it ends by throwing.
 	template <typename Stage>
 	void timed(const std::string &stage, Stage &&body)
 	{
 		auto started = Clock::now();
-		body();
-		result_.timings.push_back({stage, std::chrono::duration<double>(Clock::now() - started).count()});
+		auto record = [&] {
+			result_.timings.push_back({stage, std::chrono::duration<double>(Clock::now() - started).count()});
+		};
+		try {
+			body();
+		} catch (...) {
+			record();
+			throw;
+		}
+		record();
 	}
 
 	void set_up()
@@ -164,8 +173,10 @@ private:
 			for (int phase : phases()) {
 				auto members = phase_processes(phase);
 				progress_.step(fmt::format("phase {}: running {}", phase, names_of(members)));
-				for (WorkloadProcess *process : members)
+				for (WorkloadProcess *process : members) {
 					process->send_go();
+					workload_result(process->spec().name).status = "running";
+				}
 				wait_for(members, "report", deadline);
 			}
 		});
@@ -196,6 +207,9 @@ private:
 				process->kill_all();
 			process->release();
 		}
+		for (WorkloadResult &workload : result_.workloads)
+			if (workload.status == "running")
+				workload.status = "killed";
 		processes_.clear();
 	}
 
@@ -223,6 +237,7 @@ private:
 			result_.status = interrupted_ ? "interrupted" : status_name(code);
 		}
 		result_.errors.push_back(message);
+		progress_.done("failed");
 		progress_.note("error: " + message);
 	}
 
