@@ -1,0 +1,33 @@
+// `kmemharness compare`: two sets of result.json compared, reported, and gated for CI.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compare/result_index.h"
+
+namespace kmh {
+
+struct CompareOptions {
+	// Result files or folders (every result.json below a folder).
+	std::vector<std::string> baseline;
+	std::vector<std::string> candidate;
+	// Runs picked from the result index instead of paths: used for a side whose paths are empty.
+	std::string baseline_kernel;
+	std::string candidate_kernel;
+	std::string scenario;  // required with the kernels
+	std::string since;     // ISO 8601; runs started at or after it
+	std::string index_path = default_index_path;
+	std::vector<std::string> gate_rules;  // docs/compare.md; added to the scenario's [compare] gate
+	std::string json_out;
+	std::string markdown_out;
+	std::string html_out;
+	bool color = false;
+};
+
+// Prints the comparison table on stdout and writes the reports asked for. Returns 1 when a gate
+// rule failed, 0 otherwise. Throws kmh::Error (invalid_input, exit 2) for unreadable or mixed
+// inputs and invalid gate rules.
+int compare_command(const CompareOptions &options);
+
+}  // namespace kmh

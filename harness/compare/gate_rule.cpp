@@ -1,0 +1,130 @@
+// Parsing gate rules (selector from the assertion language) and checking them on two run sets.
+#include "compare/gate_rule.h"
+
+#include <cmath>
+#include <regex>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "assertions/assertion_parser.h"
+#include "common/error.h"
+
+namespace kmh {
+
+namespace {
+
+const char *const accepted_grammar =
+	"accepted: <metric selector> <rises|falls|changes> by more than <N>%[ and significant], "
+	"e.g. \"pcp.drain.events{scope=workload} rises by more than 5% and significant\"";
+
+const std::regex rule_pattern(
+	R"(^\s*(.*\S)\s+(rises|falls|changes)\s+by\s+more\s+than\s+([0-9]+(?:\.[0-9]+)?)\s*%(\s+and\s+significant)?\s*$)");
+
+[[noreturn]] void reject(const std::string &text, const std::string &origin, const std::string &problem)
+{
+	throw invalid_input(fmt::format("{} rule \"{}\": {}; {}", origin, text, problem, accepted_grammar));
+}
+
+GateDirection direction_of(const std::string &word)
+{
+	if (word == "rises")
+		return GateDirection::rises;
+	if (word == "falls")
+		return GateDirection::falls;
+	return GateDirection::changes;
+}
+
+void read_selector(GateRule &rule, const std::string &selector)
+{
+	CompiledAssertion compiled;
+	try {
+		compiled = compile_assertion(selector + " == 0");
+	} catch (const AssertionSyntaxError &error) {
+		reject(rule.text, rule.origin, fmt::format("in the metric selector at column {}: {}", error.column(), error.what()));
+	}
+	const auto *metric = std::get_if<MetricExpr>(&compiled.lhs->node);
+	if (!metric || metric->aggregation != Aggregation::sum)
+		reject(rule.text, rule.origin, fmt::format("\"{}\" is not a metric selector", selector));
+	rule.metric = metric->selector.name;
+	for (const LabelTerm &term : metric->selector.terms)
+		rule.matchers.push_back(term.matcher);
+}
+
+// Whether the change crosses the rule's threshold in the rule's direction.
+bool crosses(const GateRule &rule, double percent_change)
+{
+	switch (rule.direction) {
+	case GateDirection::rises:
+		return percent_change > rule.threshold_percent;
+	case GateDirection::falls:
+		return -percent_change > rule.threshold_percent;
+	case GateDirection::changes:
+		break;
+	}
+	return std::fabs(percent_change) > rule.threshold_percent;
+}
+
+std::vector<double> selector_sums(const GateRule &rule, const RunSet &set)
+{
+	std::vector<double> sums;
+	for (const LoadedRun &run : set.runs)
+		sums.push_back(run.result.metrics.sum(rule.metric, rule.matchers));
+	return sums;
+}
+
+}  // namespace
+
+GateRule parse_gate_rule(const std::string &text, const std::string &origin)
+{
+	std::smatch match;
+	if (!std::regex_match(text, match, rule_pattern))
+		reject(text, origin, "not a gate rule");
+	GateRule rule;
+	rule.text = text;
+	rule.origin = origin;
+	read_selector(rule, match[1].str());
+	rule.direction = direction_of(match[2].str());
+	rule.threshold_percent = std::stod(match[3].str());
+	rule.require_significant = match[4].matched;
+	return rule;
+}
+
+std::vector<std::string> scenario_gate_rules(const std::string &scenario_text)
+{
+	toml::table root;
+	try {
+		root = toml::parse(scenario_text);
+	} catch (const toml::parse_error &error) {
+		throw invalid_input(fmt::format("the scenario text stored in result.json is not TOML: {}", error.description()));
+	}
+	const toml::node_view gate = root["compare"]["gate"];
+	if (!gate)
+		return {};
+	const toml::array *list = gate.as_array();
+	if (!list)
+		throw invalid_input("the scenario's [compare] gate must be a list of strings");
+	std::vector<std::string> rules;
+	for (const toml::node &item : *list) {
+		std::optional<std::string> rule = item.value<std::string>();
+		if (!rule)
+			throw invalid_input("the scenario's [compare] gate must be a list of strings");
+		rules.push_back(*rule);
+	}
+	return rules;
+}
+
+GateOutcome evaluate_gate(const GateRule &rule, const RunSet &baseline, const RunSet &candidate)
+{
+	GateOutcome outcome{rule, compare_samples(rule.metric, selector_sums(rule, baseline), selector_sums(rule, candidate)),
+			    false, {}};
+	const SampleComparison &stats = outcome.stats;
+	bool significant_enough = !rule.require_significant || stats.significant;
+	outcome.failed = crosses(rule, stats.percent_change) && significant_enough;
+	outcome.explanation = fmt::format("mean {:.6g} -> {:.6g} ({:+.2f}%), threshold {}%, p={:.4g} ({})", stats.a.mean,
+					  stats.b.mean, stats.percent_change, rule.threshold_percent, stats.p_value,
+					  to_string(stats.test));
+	return outcome;
+}
+
+}  // namespace kmh

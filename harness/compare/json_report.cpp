@@ -1,0 +1,95 @@
+// Builds the JSON document of a comparison: sides, metric rows with statistics, gate outcomes.
+#include "compare/json_report.h"
+
+#include <cmath>
+
+namespace kmh {
+
+namespace {
+
+using nlohmann::json;
+
+json number(double value)
+{
+	return std::isfinite(value) ? json(value) : json(nullptr);
+}
+
+json side_json(const RunSet &set)
+{
+	json files = json::array();
+	for (const LoadedRun &run : set.runs)
+		files.push_back(run.path);
+	return {{"runs", set.runs.size()}, {"kernels", set.kernels()}, {"files", files}};
+}
+
+json summary_json(const SampleSummary &summary, const std::vector<double> &values)
+{
+	return {{"n", summary.n},
+		{"values", values},
+		{"mean", number(summary.mean)},
+		{"median", number(summary.median)},
+		{"stddev", number(summary.stddev)},
+		{"cv", number(summary.cv)},
+		{"skewness", number(summary.skewness)}};
+}
+
+json stats_json(const SampleComparison &stats)
+{
+	return {{"baseline", summary_json(stats.a, stats.baseline)},
+		{"candidate", summary_json(stats.b, stats.candidate)},
+		{"difference", number(stats.difference)},
+		{"percent_change", number(stats.percent_change)},
+		{"welch",
+		 {{"t", number(stats.welch.t)},
+		  {"df", number(stats.welch.df)},
+		  {"p_value", number(stats.welch.p_value)},
+		  {"ci95", {number(stats.welch.ci_low), number(stats.welch.ci_high)}}}},
+		{"mann_whitney",
+		 {{"u", number(stats.mann_whitney.u)},
+		  {"p_value", number(stats.mann_whitney.p_value)},
+		  {"exact", stats.mann_whitney.exact}}},
+		{"test", to_string(stats.test)},
+		{"p_value", number(stats.p_value)},
+		{"significant", stats.significant},
+		{"verdict", to_string(stats.verdict)}};
+}
+
+json metric_json(const MetricComparison &row)
+{
+	json item = stats_json(row.stats);
+	item["name"] = row.name;
+	item["labels"] = row.labels;
+	item["kind"] = row.kind == SeriesKind::total ? "total" : "series";
+	return item;
+}
+
+json gate_json(const GateOutcome &gate)
+{
+	json item = stats_json(gate.stats);
+	item["rule"] = gate.rule.text;
+	item["origin"] = gate.rule.origin;
+	item["failed"] = gate.failed;
+	item["explanation"] = gate.explanation;
+	return item;
+}
+
+}  // namespace
+
+nlohmann::json compare_report_json(const CompareReport &report)
+{
+	json metrics = json::array();
+	for (const MetricComparison &row : report.metrics)
+		metrics.push_back(metric_json(row));
+	json gates = json::array();
+	for (const GateOutcome &gate : report.gates)
+		gates.push_back(gate_json(gate));
+	return {{"scenario", report.scenario},
+		{"alpha", significance_alpha},
+		{"baseline", side_json(report.baseline)},
+		{"candidate", side_json(report.candidate)},
+		{"metrics", metrics},
+		{"gates", gates},
+		{"gate_failed", report.any_gate_failed()}};
+}
+
+}  // namespace kmh

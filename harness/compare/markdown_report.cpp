@@ -1,0 +1,67 @@
+// Renders the comparison as GitHub/GitLab Markdown: sides, headline table with p-values, gates.
+#include "compare/markdown_report.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace kmh {
+
+namespace {
+
+// A table cell: pipes escaped so a label value cannot break the table.
+std::string cell(const std::string &text)
+{
+	std::string escaped;
+	for (char c : text)
+		escaped += c == '|' ? std::string("\\|") : std::string(1, c);
+	return escaped;
+}
+
+std::string p_text(const SampleComparison &stats)
+{
+	return std::isfinite(stats.p_value) && stats.test != TestKind::none
+		       ? fmt::format("{:.3g} ({})", stats.p_value, to_string(stats.test))
+		       : "-";
+}
+
+std::string metric_table(const CompareReport &report)
+{
+	std::string text = "| metric | baseline mean | candidate mean | gain | p | verdict |\n"
+			   "|---|---:|---:|---:|---|---|\n";
+	for (const MetricComparison *row : report.headline_rows()) {
+		const SampleComparison &stats = row->stats;
+		bool bold = stats.verdict == ChangeVerdict::regressed || stats.verdict == ChangeVerdict::improved;
+		text += fmt::format("| `{}` | {} | {} | {} | {} | {}{}{} |\n", cell(row->selector()), value_text(stats.a.mean),
+				    value_text(stats.b.mean), gain_text(stats), p_text(stats), bold ? "**" : "",
+				    to_string(stats.verdict), bold ? "**" : "");
+	}
+	return text;
+}
+
+std::string gate_list(const CompareReport &report)
+{
+	if (report.gates.empty())
+		return "";
+	std::string text = fmt::format("\n### Gates: {}\n\n", report.any_gate_failed() ? "FAILED" : "passed");
+	for (const GateOutcome &gate : report.gates)
+		text += fmt::format("- {} `{}` ({}): {}\n", gate.failed ? ":x: **FAIL**" : ":white_check_mark: PASS",
+				    cell(gate.rule.text), gate.rule.origin, gate.explanation);
+	return text;
+}
+
+}  // namespace
+
+std::string markdown_report(const CompareReport &report)
+{
+	std::string text = fmt::format("## kmemharness compare: `{}`\n\n", report.scenario);
+	text += fmt::format("- baseline (A): {} run(s) on `{}`\n", report.baseline.runs.size(),
+			    fmt::join(report.baseline.kernels(), "`, `"));
+	text += fmt::format("- candidate (B): {} run(s) on `{}`\n\n", report.candidate.runs.size(),
+			    fmt::join(report.candidate.kernels(), "`, `"));
+	text += metric_table(report);
+	text += fmt::format("\n`*` significant at alpha {}. {}.\n", significance_alpha, verdict_count_text(report));
+	return text + gate_list(report);
+}
+
+}  // namespace kmh

@@ -1,0 +1,80 @@
+// Renders the comparison for a terminal: headline rows, verdict counts and gate outcomes.
+#include "compare/terminal_report.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace kmh {
+
+namespace {
+
+const char *verdict_color(ChangeVerdict verdict)
+{
+	switch (verdict) {
+	case ChangeVerdict::regressed:
+		return "\033[31m";
+	case ChangeVerdict::improved:
+		return "\033[32m";
+	case ChangeVerdict::changed:
+		return "\033[33m";
+	default:
+		return "";
+	}
+}
+
+std::string painted(const std::string &text, const char *color_code, Color color)
+{
+	if (color == Color::off || *color_code == '\0')
+		return text;
+	return fmt::format("{}{}\033[0m", color_code, text);
+}
+
+std::string side_line(const char *title, const RunSet &set)
+{
+	return fmt::format("  {:<14}{} run(s) on {}\n", title, set.runs.size(), fmt::join(set.kernels(), ", "));
+}
+
+std::string metric_table(const CompareReport &report, Color color)
+{
+	std::vector<const MetricComparison *> rows = report.headline_rows();
+	std::size_t width = 6;
+	for (const MetricComparison *row : rows)
+		width = std::max(width, row->selector().size());
+	std::string text = fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {}\n", "metric", width, "baseline mean",
+				       "candidate mean", "gain", "verdict");
+	for (const MetricComparison *row : rows) {
+		const SampleComparison &stats = row->stats;
+		text += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {}\n", row->selector(), width, value_text(stats.a.mean),
+				    value_text(stats.b.mean), gain_text(stats),
+				    painted(to_string(stats.verdict), verdict_color(stats.verdict), color));
+	}
+	return text;
+}
+
+std::string gate_section(const CompareReport &report, Color color)
+{
+	if (report.gates.empty())
+		return "";
+	std::string text = "\nGates\n";
+	for (const GateOutcome &gate : report.gates) {
+		std::string mark = gate.failed ? painted("FAIL", "\033[31m", color) : painted("PASS", "\033[32m", color);
+		text += fmt::format("  {}  {} ({})\n        {}\n", mark, gate.rule.text, gate.rule.origin, gate.explanation);
+	}
+	return text;
+}
+
+}  // namespace
+
+std::string terminal_report(const CompareReport &report, Color color)
+{
+	std::string text = fmt::format("kmemharness compare: {}\n", report.scenario);
+	text += side_line("baseline (A)", report.baseline);
+	text += side_line("candidate (B)", report.candidate);
+	text += "\n" + metric_table(report, color);
+	text += fmt::format("  * significant at alpha {}. {} (all of them: --json)\n", significance_alpha,
+			    verdict_count_text(report));
+	return text + gate_section(report, color);
+}
+
+}  // namespace kmh

@@ -1,0 +1,147 @@
+// `kmemharness compare --html` on synthetic result.json sets, rendered by headless Chromium.
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "kmemharness_run.h"
+#include "scratch_dir.h"
+
+namespace kmh::integration {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char *const chromium = "/usr/bin/chromium";
+constexpr int runs_per_side = 3;
+
+nlohmann::json metric(const std::string &name, nlohmann::json labels, double value)
+{
+	return {{"name", name}, {"labels", std::move(labels)}, {"value", value}};
+}
+
+// One run: refills on CPU 0, drains on CPU 1, order-0 and order-3 allocations, pagetypeinfo.
+nlohmann::json result_document(const std::string &kernel, double drains, int run)
+{
+	nlohmann::json metrics = nlohmann::json::array();
+	for (const char *cpu : {"0", "1"}) {
+		bool home = std::string(cpu) == "0";
+		nlohmann::json labels = {{"cpu", cpu}, {"order", "0"}, {"migratetype", "MOVABLE"}, {"scope", "workload"}};
+		metrics.push_back(metric("pcp.refill.events", labels, home ? 1000 + run : 10));
+		metrics.push_back(metric("pcp.drain.events", labels, home ? 5 : drains + run));
+		metrics.push_back(metric("page.alloc.events", labels, 500 + run));
+	}
+	metrics.push_back(metric("page.alloc.events",
+				 {{"cpu", "0"}, {"order", "3"}, {"migratetype", "UNMOVABLE"}, {"scope", "workload"}}, 7));
+	for (const char *when : {"before", "after"})
+		metrics.push_back(metric(std::string("pagetypeinfo.free.") + when,
+					 {{"node", "0"}, {"zone", "Normal"}, {"order", "2"}, {"migratetype", "MOVABLE"}},
+					 std::string(when) == "before" ? 300 : 250 + run));
+	return {{"schema_version", 1},
+		{"tool", {{"name", "kmemharness"}, {"version", "0.1.0"}}},
+		{"status", "passed"},
+		{"complete", true},
+		{"exit_code", 0},
+		{"started_at", "2025-06-01T12:00:0" + std::to_string(run) + "Z"},
+		{"scenario", {{"name", "pcpu_bounce"}, {"text", "name = \"pcpu_bounce\"\n"}}},
+		{"system", {{"kernel_release", kernel}, {"cpu_count", 2}}},
+		{"metrics", metrics}};
+}
+
+void write_side(const ScratchDir &scratch, const std::string &side, const std::string &kernel, double drains)
+{
+	for (int run = 0; run < runs_per_side; run++) {
+		fs::path dir = scratch.path() / side / ("run" + std::to_string(run));
+		fs::create_directories(dir);
+		std::ofstream(dir / "result.json") << result_document(kernel, drains, run).dump(2);
+	}
+}
+
+std::size_t count(const std::string &text, const std::string &needle)
+{
+	std::size_t found = 0;
+	for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size()))
+		found++;
+	return found;
+}
+
+std::optional<std::string> chromium_gap()
+{
+	if (!fs::exists(chromium))
+		return std::string(chromium) + " is not installed: cannot render the HTML report";
+	return std::nullopt;
+}
+
+std::vector<std::string> chromium_command(const ScratchDir &scratch, const std::string &profile)
+{
+	return {chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + scratch / profile};
+}
+
+class CompareHtml : public ::testing::Test {
+protected:
+	void SetUp() override
+	{
+		write_side(scratch_, "a", "6.1.0-56-amd64", 4000);
+		write_side(scratch_, "b", "6.18.0", 6000);
+		ProcessOutcome outcome = run_kmemharness(
+			{"compare", scratch_ / "a", "--", scratch_ / "b", "--html", html_path(), "--gate",
+			 "pcp.drain.events{scope=workload} rises by more than 5%"});
+		ASSERT_EQ(outcome.exit_code, exit_status::assertion_failed) << describe(outcome);
+		ASSERT_NE(outcome.out.find("pcp.drain.events{scope=workload}"), std::string::npos) << describe(outcome);
+	}
+
+	std::string html_path() const { return scratch_ / "report.html"; }
+
+	ScratchDir scratch_;
+};
+
+TEST_F(CompareHtml, ChromiumDrawsEveryView)
+{
+	KMH_SKIP_OR_FAIL_IF(chromium_gap());
+	std::vector<std::string> argv = chromium_command(scratch_, "profile-dom");
+	argv.insert(argv.end(), {"--dump-dom", "file://" + html_path()});
+	ProcessOutcome outcome = run_process(argv, std::chrono::seconds(90));
+	ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+	const std::string &dom = outcome.out;
+
+	std::size_t strips = count(dom, "<svg class=\"strip\"");
+	ASSERT_GE(strips, 1u) << dom.substr(0, 2000);
+	EXPECT_EQ(count(dom, "class=\"dot dot-a\""), runs_per_side * strips);
+	EXPECT_EQ(count(dom, "class=\"dot dot-b\""), runs_per_side * strips);
+	EXPECT_EQ(count(dom, "data-metric=\"pcp.drain.events{scope=workload}\""), 1u);
+
+	EXPECT_EQ(count(dom, "<svg class=\"bars\""), 2u);  // refills and drains
+	for (const char *bar : {"class=\"bar bar-a\" data-group=\"cpu 0\"", "class=\"bar bar-b\" data-group=\"cpu 0\"",
+				"class=\"bar bar-a\" data-group=\"cpu 1\"", "class=\"bar bar-b\" data-group=\"cpu 1\""})
+		EXPECT_EQ(count(dom, bar), 2u) << bar;
+
+	EXPECT_EQ(count(dom, "class=\"heat heat-a\""), 3u);  // page.alloc, pagetypeinfo before and after
+	EXPECT_EQ(count(dom, "class=\"heat heat-b\""), 3u);
+	EXPECT_NE(dom.find("6.1.0-56-amd64"), std::string::npos);
+	EXPECT_NE(dom.find(">FAIL<"), std::string::npos);
+}
+
+TEST_F(CompareHtml, ChromiumScreenshotIsAnImage)
+{
+	KMH_SKIP_OR_FAIL_IF(chromium_gap());
+	std::string shot = scratch_ / "report.png";
+	std::vector<std::string> argv = chromium_command(scratch_, "profile-shot");
+	argv.insert(argv.end(), {"--window-size=1200,1600", "--screenshot=" + shot, "file://" + html_path()});
+	ProcessOutcome outcome = run_process(argv, std::chrono::seconds(90));
+	ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+	ASSERT_TRUE(fs::exists(shot)) << outcome.err;
+	EXPECT_GT(fs::file_size(shot), 10000u);
+	std::ifstream png(shot, std::ios::binary);
+	std::string magic(8, '\0');
+	png.read(magic.data(), 8);
+	EXPECT_EQ(magic, std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+}  // namespace
+}  // namespace kmh::integration
