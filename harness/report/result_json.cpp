@@ -26,7 +26,8 @@ using nlohmann::json;
 const char *const tool_name = "kmemharness";
 
 // The order stages run in; result_from_json() restores it, since a JSON object has none.
-const std::vector<std::string> stage_order = {"setup", "attach", "workloads", "readout", "assertions", "report"};
+const std::vector<std::string> stage_order = {"setup",     "prepare", "attach",    "snapshot_before",
+					       "workloads", "readout", "assertions"};
 
 json number_json(double value)
 {
@@ -91,6 +92,14 @@ json collectors_json(const std::vector<CollectorInfo> &collectors)
 	return list;
 }
 
+json sysctls_json(const std::vector<SysctlChange> &sysctls)
+{
+	json list = json::array();
+	for (const SysctlChange &change : sysctls)
+		list.push_back({{"name", change.name}, {"before", change.before}, {"value", change.value}});
+	return list;
+}
+
 json workloads_json(const std::vector<WorkloadResult> &workloads)
 {
 	json list = json::array();
@@ -132,6 +141,16 @@ json timings_json(const std::vector<StageTiming> &timings)
 	for (const auto &[stage, seconds] : seconds_by_stage)
 		object[stage] = number_json(seconds);
 	return object;
+}
+
+json vm_json(const VmInfo &vm)
+{
+	return {{"kernel_image", vm.kernel_image},
+		{"kernel_release", vm.kernel_release},
+		{"accel", vm.accel},
+		{"boot_seconds", number_json(vm.boot_seconds)},
+		{"total_seconds", number_json(vm.total_seconds)},
+		{"console_log", vm.console_log}};
 }
 
 Error field_error(const std::string &where, const char *expected, const json &found)
@@ -344,6 +363,19 @@ std::vector<CollectorInfo> read_collectors(const json &document)
 	return collectors;
 }
 
+std::vector<SysctlChange> read_sysctls(const json &document)
+{
+	std::vector<SysctlChange> sysctls;
+	const json &list = read_array(document, "sysctls", "sysctls");
+	for (std::size_t i = 0; i < list.size(); i++) {
+		std::string at = fmt::format("sysctls[{}]", i);
+		const json &entry = element_object(list, i, at);
+		sysctls.push_back({read_string(entry, "name", at + ".name"), read_string(entry, "before", at + ".before"),
+				   read_string(entry, "value", at + ".value")});
+	}
+	return sysctls;
+}
+
 std::vector<int> read_cpus(const json &object, const std::string &where)
 {
 	std::vector<int> cpus;
@@ -457,11 +489,24 @@ std::vector<StageTiming> read_timings(const json &document)
 	return timings;
 }
 
+std::optional<VmInfo> read_vm(const json &document)
+{
+	if (!find_member(document, "vm"))
+		return std::nullopt;
+	const json &vm = read_object(document, "vm", "vm");
+	return VmInfo{read_string(vm, "kernel_image", "vm.kernel_image"),
+		      read_string(vm, "kernel_release", "vm.kernel_release"),
+		      read_string(vm, "accel", "vm.accel"),
+		      read_number(vm, "boot_seconds", "vm.boot_seconds"),
+		      read_number(vm, "total_seconds", "vm.total_seconds"),
+		      read_string(vm, "console_log", "vm.console_log")};
+}
+
 }  // namespace
 
 json result_to_json(const RunResult &result)
 {
-	return {{"schema_version", result_schema_version},
+	json document = {{"schema_version", result_schema_version},
 		{"tool", {{"name", tool_name}, {"version", result.tool_version}}},
 		{"status", result.status},
 		{"complete", result.complete},
@@ -473,11 +518,15 @@ json result_to_json(const RunResult &result)
 		{"target", result.target},
 		{"attribution", attribution_json(result.attribution)},
 		{"collectors", collectors_json(result.collectors)},
+		{"sysctls", sysctls_json(result.sysctls)},
 		{"workloads", workloads_json(result.workloads)},
 		{"metrics", metrics_json(result.metrics.all())},
 		{"assertions", assertions_json(result.assertions)},
 		{"timings", timings_json(result.timings)},
 		{"errors", result.errors}};
+	if (result.vm)
+		document["vm"] = vm_json(*result.vm);
+	return document;
 }
 
 void write_result_json(const RunResult &result, const std::string &path)
@@ -502,11 +551,13 @@ RunResult result_from_json(const json &document)
 	result.target = read_string(document, "target", "target");
 	result.attribution = read_attribution(document);
 	result.collectors = read_collectors(document);
+	result.sysctls = read_sysctls(document);
 	result.workloads = read_workloads(document);
 	result.metrics.add_all(read_metrics(document, "metrics"));
 	result.assertions = read_assertions(document);
 	result.timings = read_timings(document);
 	result.errors = read_strings(document, "errors", "errors");
+	result.vm = read_vm(document);
 	return result;
 }
 

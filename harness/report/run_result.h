@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "assertions/assertion_result.h"
 #include "common/exit_code.h"
 #include "metrics/metric_store.h"
+#include "report/vm_info.h"
 
 namespace kmh {
 
@@ -59,8 +61,15 @@ struct WorkloadResult {
 	std::vector<Metric> metrics;  // as stored: workload.<name>.<metric>
 };
 
+// A sysctl the run set and restored.
+struct SysctlChange {
+	std::string name;
+	std::string before;  // the value found, restored afterwards
+	std::string value;   // the value the run used
+};
+
 struct StageTiming {
-	std::string stage;  // setup, attach, workloads, readout, assertions, report
+	std::string stage;  // setup, prepare, attach, snapshot_before, workloads, readout, assertions
 	double seconds = 0;
 };
 
@@ -72,8 +81,10 @@ struct RunResult {
 	ScenarioInfo scenario;
 	SystemInfo system;
 	std::string target = "host";
+	std::optional<VmInfo> vm;  // set when target is "vm"
 	Attribution attribution;
 	std::vector<CollectorInfo> collectors;
+	std::vector<SysctlChange> sysctls;
 	std::vector<WorkloadResult> workloads;
 	MetricStore metrics;
 	std::vector<AssertionResult> assertions;

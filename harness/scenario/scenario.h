@@ -38,6 +38,13 @@ struct CollectSpec {
 	SourceLocation where;
 };
 
+// A sysctl set for the run and restored afterwards, e.g. vm.percpu_pagelist_high_fraction = 8192.
+struct SysctlSetting {
+	std::string name;   // dotted, as sysctl(8) writes it
+	std::string value;
+	SourceLocation where;
+};
+
 // Where the scenario runs: the running kernel, or a kernel image booted in QEMU.
 struct TargetSpec {
 	std::string kernel;          // "" = the running kernel; else a kernel image (bzImage) path
@@ -67,6 +74,7 @@ struct Scenario {
 	std::vector<WorkloadSpec> workloads;
 	CollectSpec collect;
 	TargetSpec target;
+	std::vector<SysctlSetting> sysctls;
 	std::vector<AssertionSpec> assertions;
 };
 

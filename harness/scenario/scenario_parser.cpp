@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <toml++/toml.h>
@@ -28,16 +29,22 @@ constexpr std::int64_t min_timeout = second;
 constexpr std::int64_t max_timeout = 24 * 3600 * second;
 constexpr std::int64_t max_cpus = 4096;
 
-const std::vector<std::string> plain_tables = { "scenario", "requires", "collect" };
+const std::vector<std::string> plain_tables = { "scenario", "requires", "collect", "target", "sysctl", "compare" };
 const std::vector<std::string> array_tables = { "workload", "assert" };
-const std::vector<std::string> all_tables = { "scenario", "requires", "workload", "collect", "assert" };
-const std::string accepted_tables = "[scenario], [requires], [[workload]], [collect], [[assert]]";
+const std::vector<std::string> all_tables = { "scenario", "requires", "workload", "collect",
+					      "target",   "sysctl",   "compare",  "assert" };
+const std::string accepted_tables =
+	"[scenario], [requires], [[workload]], [collect], [target], [sysctl], [compare], [[assert]]";
 
 const std::vector<std::string> scenario_keys = { "name", "description", "timeout" };
 const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields",
 						 "commands" };
 const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach" };
+const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
+					       "boot_timeout" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
+const std::vector<std::string> compare_keys = { "gate" };
+const std::string sysctl_name_pattern = "[a-z0-9_]+(\\.[a-z0-9_-]+)+";
 
 const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp" };
 const std::vector<std::string> collectors = { "page_alloc", "pcp", "extfrag", "slab" };
@@ -45,6 +52,13 @@ const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "memin
 const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
 const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
 					       AttachMode::tracepoint };
+
+const std::vector<std::string> accel_names = { "auto", "kvm", "tcg" };
+constexpr std::int64_t min_vm_memory = 128LL << 20;
+constexpr std::int64_t max_vm_memory = 1LL << 40;
+constexpr std::int64_t max_vm_cpus = 64;
+constexpr std::int64_t min_boot_timeout = second;
+constexpr std::int64_t max_boot_timeout = 3600 * second;
 
 const std::string tracepoint_pattern = "[A-Za-z0-9_-]+/[A-Za-z0-9_]+";
 
@@ -156,6 +170,87 @@ CollectSpec read_collect(const toml::table &root, const std::string &file_name)
 	return collect;
 }
 
+std::optional<std::string> empty_path_problem(const std::string &value)
+{
+	if (!value.empty())
+		return std::nullopt;
+	return "is empty; write a path, or leave the key out";
+}
+
+// A relative path in a scenario is relative to the scenario file's folder.
+std::string path_from_scenario(const std::string &path, const std::string &file_name)
+{
+	if (path.empty() || std::filesystem::path(path).is_absolute())
+		return path;
+	return (std::filesystem::path(file_name).parent_path() / path).lexically_normal().string();
+}
+
+std::optional<std::string> blank_gate_problem(const std::string &value)
+{
+	if (value.find_first_not_of(" \t") != std::string::npos)
+		return std::nullopt;
+	return "is empty; write a rule such as \"pcp.drain.events rises by more than 5% and significant\"";
+}
+
+TargetSpec read_target(const toml::table &root, const std::string &file_name)
+{
+	TableReader reader(table_or_empty(root, "target"), "[target]");
+	reader.reject_unknown_keys(target_keys);
+	TargetSpec target;
+	target.kernel = path_from_scenario(reader.string("kernel", empty_path_problem).value_or(""), file_name);
+	target.kernel_headers =
+		path_from_scenario(reader.string("kernel_headers", empty_path_problem).value_or(""), file_name);
+	target.memory_bytes = reader.size("memory", min_vm_memory, max_vm_memory).value_or(target.memory_bytes);
+	target.cpus = static_cast<int>(reader.integer("cpus", 1, max_vm_cpus).value_or(target.cpus));
+	target.cmdline = reader.string("cmdline").value_or("");
+	target.accel = reader.string("accel", one_of(accel_names)).value_or(target.accel);
+	target.boot_timeout_ns =
+		reader.duration("boot_timeout", min_boot_timeout, max_boot_timeout).value_or(target.boot_timeout_ns);
+	target.where = table_location(reader, file_name);
+	return target;
+}
+
+void read_sysctl_node(const toml::node &node, const std::string &name, const std::string &file_name,
+		      std::vector<SysctlSetting> &sysctls)
+{
+	SourceLocation where = location_of(node.source());
+	where.file = file_name;
+	if (const toml::table *nested = node.as_table()) {
+		for (const auto &[key, value] : *nested)
+			read_sysctl_node(value, name + "." + std::string(key.str()), file_name, sysctls);
+		return;
+	}
+	if (!std::regex_match(name, std::regex(sysctl_name_pattern)))
+		fail_at(where, "[sysctl] key '" + name + "': not a sysctl name; write it as sysctl(8) does, "
+			       "e.g. \"vm.percpu_pagelist_high_fraction\" = 8192");
+	std::optional<std::string> value;
+	if (auto text = node.value<std::string>())
+		value = *text;
+	else if (auto number = node.value<std::int64_t>())
+		value = std::to_string(*number);
+	if (!value)
+		fail_at(where, "[sysctl] key '" + name + "': the value must be an integer or a string");
+	sysctls.push_back({ name, *value, where });
+}
+
+// [sysctl]: values set for the run and restored afterwards; dotted keys may be quoted or nested.
+std::vector<SysctlSetting> read_sysctls(const toml::table &root, const std::string &file_name)
+{
+	std::vector<SysctlSetting> sysctls;
+	for (const auto &[key, value] : table_or_empty(root, "sysctl"))
+		read_sysctl_node(value, std::string(key.str()), file_name, sysctls);
+	return sysctls;
+}
+
+// [compare] belongs to `kmemharness compare`, which reads it from the scenario text kept in
+// result.json; here only its shape is checked.
+void check_compare_table(const toml::table &root)
+{
+	TableReader reader(table_or_empty(root, "compare"), "[compare]");
+	reader.reject_unknown_keys(compare_keys);
+	reader.strings("gate", blank_gate_problem);
+}
+
 std::optional<std::string> blank_problem(const std::string &value)
 {
 	if (value.find_first_not_of(" \t\r\n") != std::string::npos)
@@ -225,6 +320,9 @@ Scenario parse_scenario_text(const std::string &text, const std::string &file_na
 	scenario.requires_ = read_requirements(root, file_name);
 	scenario.workloads = read_all_workloads(root, file_name, lookup, known_kinds);
 	scenario.collect = read_collect(root, file_name);
+	scenario.target = read_target(root, file_name);
+	scenario.sysctls = read_sysctls(root, file_name);
+	check_compare_table(root);
 	scenario.assertions = read_assertions(root);
 	return scenario;
 }

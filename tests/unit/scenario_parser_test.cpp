@@ -273,7 +273,7 @@ TEST(ScenarioParser, UnknownTopLevelTable)
 {
 	std::string message = error_of("[scenaro]\nname = \"x\"\n" + one_bounce);
 	EXPECT_TRUE(starts_with(message, "dir/test.toml:1:2: unknown top-level key 'scenaro'")) << message;
-	EXPECT_TRUE(contains(message, "[scenario], [requires], [[workload]], [collect], [[assert]]")) << message;
+	EXPECT_TRUE(contains(message, "[scenario], [requires], [[workload]], [collect], [target], [[assert]]")) << message;
 	EXPECT_TRUE(contains(message, "did you mean 'scenario'?")) << message;
 	EXPECT_TRUE(contains(error_of("verbose = true\n" + one_bounce), "unknown top-level key 'verbose'"));
 }
@@ -465,6 +465,58 @@ TEST(ScenarioParser, MissingFileNamesThePath)
 		EXPECT_EQ(std::string(error.what()),
 			  "cannot read scenario file '/nonexistent/s.toml': No such file or directory");
 	}
+}
+
+TEST(ScenarioParser, TargetDefaultsToTheRunningKernel)
+{
+	TargetSpec target = parse(one_bounce).target;
+	EXPECT_EQ(target.kernel, "");
+	EXPECT_EQ(target.kernel_headers, "");
+	EXPECT_EQ(target.memory_bytes, 2 * GiB);
+	EXPECT_EQ(target.cpus, 2);
+	EXPECT_EQ(target.cmdline, "");
+	EXPECT_EQ(target.accel, "auto");
+	EXPECT_EQ(target.boot_timeout_ns, 120 * s);
+}
+
+TEST(ScenarioParser, ReadsTheTargetTable)
+{
+	TargetSpec target = parse(one_bounce + "[target]\n"
+					       "kernel = \"/boot/vmlinuz-6.1.0-56-amd64\"\n"
+					       "kernel_headers = \"headers\"\n"
+					       "memory = \"1GiB\"\n"
+					       "cpus = 4\n"
+					       "cmdline = \"slub_debug=FZ\"\n"
+					       "accel = \"tcg\"\n"
+					       "boot_timeout = \"45s\"\n")
+				    .target;
+	EXPECT_EQ(target.kernel, "/boot/vmlinuz-6.1.0-56-amd64");
+	EXPECT_EQ(target.kernel_headers, "dir/headers");
+	EXPECT_EQ(target.memory_bytes, GiB);
+	EXPECT_EQ(target.cpus, 4);
+	EXPECT_EQ(target.cmdline, "slub_debug=FZ");
+	EXPECT_EQ(target.accel, "tcg");
+	EXPECT_EQ(target.boot_timeout_ns, 45 * s);
+	EXPECT_EQ(target.where.to_string(), "dir/test.toml:3:1");
+}
+
+TEST(ScenarioParser, TargetKernelIsRelativeToTheScenarioFolder)
+{
+	EXPECT_EQ(parse(one_bounce + "[target]\nkernel = \"../images/bzImage\"\n").target.kernel, "images/bzImage");
+}
+
+TEST(ScenarioParser, TargetRejectsUnknownKeysAndBadValues)
+{
+	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nkernal = \"x\"\n"), "did you mean 'kernel'?"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\naccel = \"hvf\"\n"),
+			     "'hvf' is not accepted; accepted: 'auto', 'kvm', 'tcg'"));
+	EXPECT_TRUE(starts_with(error_of(one_bounce + "[target]\nmemory = \"64MiB\"\n"),
+				"dir/test.toml:4:10: [target] key 'memory'"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\ncpus = 0\n"), "[target] key 'cpus'"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nkernel = \"\"\n"), "is empty"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nboot_timeout = \"2 min\"\n"),
+			     "[target] key 'boot_timeout'"));
+	EXPECT_TRUE(contains(error_of("target = 1\n" + one_bounce), "'target' must be a table"));
 }
 
 }  // namespace

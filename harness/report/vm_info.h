@@ -1,0 +1,17 @@
+// What a VM run adds to its result: the kernel booted, how QEMU ran it and where its console went.
+#pragma once
+
+#include <string>
+
+namespace kmh {
+
+struct VmInfo {
+	std::string kernel_image;    // the bzImage booted
+	std::string kernel_release;  // read from the bzImage header, e.g. "6.1.0-56-amd64"
+	std::string accel;           // "kvm" or "tcg": the accelerator the guest ran under
+	double boot_seconds = 0;     // QEMU start until the guest's init marker
+	double total_seconds = 0;    // QEMU start until QEMU exited or was killed
+	std::string console_log;     // the guest's serial console, kept on the host
+};
+
+}  // namespace kmh

@@ -1,0 +1,115 @@
+// Starting a program with posix_spawn, its output collected through a pipe.
+#include "vm/command.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+
+#include "common/error.h"
+
+extern char **environ;
+
+namespace kmh {
+
+namespace {
+
+std::string read_all(int fd)
+{
+	std::string text;
+	char buffer[4096];
+	ssize_t count;
+	while ((count = read(fd, buffer, sizeof(buffer))) > 0 || (count < 0 && errno == EINTR))
+		if (count > 0)
+			text.append(buffer, static_cast<std::size_t>(count));
+	return text;
+}
+
+int wait_status(pid_t pid)
+{
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<char *> argv_pointers(const std::vector<std::string> &argv)
+{
+	std::vector<char *> pointers;
+	for (const std::string &argument : argv)
+		pointers.push_back(const_cast<char *>(argument.c_str()));
+	pointers.push_back(nullptr);
+	return pointers;
+}
+
+}  // namespace
+
+CommandOutput run_command(const std::vector<std::string> &argv, const std::string &directory)
+{
+	int pipe_fds[2];
+	if (pipe2(pipe_fds, O_CLOEXEC) != 0)
+		throw run_error(std::string("pipe: ") + std::strerror(errno));
+	posix_spawn_file_actions_t actions;
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
+	if (!directory.empty())
+		posix_spawn_file_actions_addchdir_np(&actions, directory.c_str());
+	pid_t pid = 0;
+	std::vector<char *> pointers = argv_pointers(argv);
+	int error = posix_spawnp(&pid, argv[0].c_str(), &actions, nullptr, pointers.data(), environ);
+	posix_spawn_file_actions_destroy(&actions);
+	close(pipe_fds[1]);
+	if (error != 0) {
+		close(pipe_fds[0]);
+		throw environment_error("cannot run " + argv[0] + ": " + std::strerror(error));
+	}
+	CommandOutput result;
+	result.output = read_all(pipe_fds[0]);
+	close(pipe_fds[0]);
+	result.exit_status = wait_status(pid);
+	return result;
+}
+
+std::optional<std::string> find_program(const std::string &program)
+{
+	const char *path = std::getenv("PATH");
+	std::istringstream directories(path ? path : "/usr/bin:/bin");
+	std::string directory;
+	while (std::getline(directories, directory, ':')) {
+		std::filesystem::path candidate = std::filesystem::path(directory) / program;
+		if (access(candidate.c_str(), X_OK) == 0)
+			return candidate.string();
+	}
+	return std::nullopt;
+}
+
+std::string require_program(const std::string &program, const std::string &debian_package)
+{
+	std::optional<std::string> path = find_program(program);
+	if (!path)
+		throw environment_error("VM runs need '" + program + "', which is not in PATH: install it with "
+					"`apt-get install " + debian_package + "`");
+	return *path;
+}
+
+std::string last_lines(const std::string &text, std::size_t count)
+{
+	std::vector<std::string> lines;
+	std::istringstream stream(text);
+	for (std::string line; std::getline(stream, line);)
+		lines.push_back(line);
+	std::size_t first = lines.size() > count ? lines.size() - count : 0;
+	std::string tail;
+	for (std::size_t i = first; i < lines.size(); i++)
+		tail += (i == first ? "" : "\n") + lines[i];
+	return tail;
+}
+
+}  // namespace kmh

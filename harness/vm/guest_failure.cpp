@@ -1,0 +1,59 @@
+// Classifying a guest's end from its console lines and how QEMU stopped.
+#include "vm/guest_failure.h"
+
+#include <fmt/core.h>
+
+#include "vm/console_scan.h"
+
+namespace kmh {
+
+namespace {
+
+constexpr std::size_t crash_context_lines = 30;
+constexpr std::size_t console_tail_lines = 20;
+
+std::vector<std::string> console_tail(const std::vector<std::string> &console)
+{
+	std::size_t first = console.size() > console_tail_lines ? console.size() - console_tail_lines : 0;
+	return std::vector<std::string>(console.begin() + static_cast<std::ptrdiff_t>(first), console.end());
+}
+
+GuestFailure failure(std::string reason, const std::vector<std::string> &lines)
+{
+	GuestFailure found;
+	found.errors.push_back(std::move(reason));
+	found.errors.insert(found.errors.end(), lines.begin(), lines.end());
+	return found;
+}
+
+}  // namespace
+
+std::optional<GuestFailure> guest_failure(const GuestRun &run, const std::string &accel,
+					  const GuestDeadlines &deadlines)
+{
+	std::vector<std::string> crash = crash_excerpt(run.console, crash_context_lines);
+	if (!crash.empty())
+		return failure("the guest kernel crashed; its console lines follow", crash);
+	switch (run.end) {
+	case GuestEnd::boot_timeout:
+		return failure(fmt::format("the guest did not reach /init within the boot timeout of {:.0f} s ({}); "
+					   "last console lines follow",
+					   deadlines.boot_seconds, accel),
+			       console_tail(run.console));
+	case GuestEnd::run_timeout:
+		return failure(fmt::format("the guest hung: it did not power off within {:.0f} s ({}); "
+					   "last console lines follow",
+					   deadlines.run_seconds, accel),
+			       console_tail(run.console));
+	case GuestEnd::exited:
+		break;
+	}
+	if (!run.booted)
+		return failure(fmt::format("the guest stopped before /init came up (QEMU exit status {}); "
+					   "last console lines follow",
+					   run.qemu_exit_status),
+			       console_tail(run.console));
+	return std::nullopt;
+}
+
+}  // namespace kmh

@@ -1,0 +1,42 @@
+// The guest's /init: mount the kernel file systems, run the harness, send its output to the host.
+#include "vm/guest_init.h"
+
+namespace kmh {
+
+const std::string &guest_init_script()
+{
+	static const std::string script = R"SH(#!/bin/busybox sh
+# /init of a kmemharness VM run: prepares the guest, runs the scenario, sends the results home.
+/bin/busybox mount -t proc proc /proc
+/bin/busybox --install -s
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+. /etc/kmemharness/guest.env
+
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t debugfs debugfs /sys/kernel/debug
+mount -t tracefs tracefs /sys/kernel/tracing
+mount -t cgroup2 cgroup2 /sys/fs/cgroup
+ip link set lo up
+mkdir -p /out /tmp
+echo "kmemharness-guest: init ready"
+
+# Run here, not in another VM; load the module built for this kernel if a workload needs it.
+harness_flags="--in-guest --module $KMH_MODULE"
+CI=1 NO_COLOR=1 /bin/kmemharness run $harness_flags --output /out "$KMH_SCENARIO"
+exit_code=$?
+echo "kmemharness-guest: harness exited $exit_code, sending /out"
+
+stty -F /dev/ttyS1 raw -echo
+{
+	echo "kmemharness-exit-code $exit_code"
+	echo "kmemharness-output-begin"
+	tar -C /out -cf - . | base64
+	echo "kmemharness-output-end"
+} > /dev/ttyS1
+poweroff -f
+)SH";
+	return script;
+}
+
+}  // namespace kmh

@@ -1,0 +1,26 @@
+// The guest's /init script and the protocol it speaks with the host over the serial ports.
+#pragma once
+
+#include <string>
+
+namespace kmh {
+
+// The line /init prints on the console once the guest is up: the host's "booted" signal.
+inline constexpr const char *guest_ready_marker = "kmemharness-guest: init ready";
+
+// Lines framing what /init sends on the second serial port (/dev/ttyS1):
+//   kmemharness-exit-code <N>
+//   kmemharness-output-begin
+//   <base64 of a tar of the guest's output folder>
+//   kmemharness-output-end
+inline constexpr const char *guest_exit_code_prefix = "kmemharness-exit-code ";
+inline constexpr const char *guest_output_begin = "kmemharness-output-begin";
+inline constexpr const char *guest_output_end = "kmemharness-output-end";
+
+// Where /init finds its settings in the initramfs: a shell file setting KMH_SCENARIO, KMH_MODULE.
+inline constexpr const char *guest_settings_path = "etc/kmemharness/guest.env";
+
+// The /init shell script (run by busybox sh).
+const std::string &guest_init_script();
+
+}  // namespace kmh

@@ -1,0 +1,77 @@
+// Decoding the guest's base64'd tar and unpacking it into the host's output folder.
+#include "vm/guest_output.h"
+
+#include <openssl/evp.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "common/error.h"
+#include "report/result_json.h"
+#include "vm/command.h"
+#include "vm/console_scan.h"
+#include "vm/guest_init.h"
+
+namespace kmh {
+
+namespace {
+
+std::string base64_decode(const std::string &text)
+{
+	std::string bytes(text.size() / 4 * 3, '\0');
+	int length = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(bytes.data()),
+				     reinterpret_cast<const unsigned char *>(text.data()), static_cast<int>(text.size()));
+	if (text.size() % 4 != 0 || length < 0)
+		throw run_error("the guest's output is not valid base64 (was the serial transfer garbled?)");
+	std::size_t padding = text.ends_with("==") ? 2 : text.ends_with("=") ? 1 : 0;
+	bytes.resize(static_cast<std::size_t>(length) - padding);
+	return bytes;
+}
+
+std::optional<int> exit_code_of(const std::string &line)
+{
+	try {
+		return std::stoi(line.substr(std::string(guest_exit_code_prefix).size()));
+	} catch (const std::logic_error &) {
+		return std::nullopt;
+	}
+}
+
+}  // namespace
+
+GuestOutput parse_guest_output(const std::string &text)
+{
+	GuestOutput output;
+	std::string encoded;
+	bool inside = false;
+	std::istringstream lines(text);
+	for (std::string raw; std::getline(lines, raw);) {
+		std::string line = console_line(raw);
+		if (line.starts_with(guest_exit_code_prefix)) {
+			output.exit_code = exit_code_of(line);
+		} else if (line == guest_output_begin) {
+			inside = true;
+		} else if (line == guest_output_end && inside) {
+			output.complete = true;
+			inside = false;
+		} else if (inside) {
+			encoded += line;
+		}
+	}
+	if (output.complete)
+		output.tar = base64_decode(encoded);
+	return output;
+}
+
+void extract_guest_output(const GuestOutput &output, const std::string &directory)
+{
+	std::filesystem::create_directories(directory);
+	std::string archive = (std::filesystem::path(directory) / "guest-output.tar").string();
+	write_report_file(archive, output.tar);
+	CommandOutput tar = run_command({require_program("tar", "tar"), "-xf", archive, "-C", directory});
+	std::filesystem::remove(archive);
+	if (tar.exit_status != 0)
+		throw run_error("unpacking the guest's output failed: " + last_lines(tar.output, 5));
+}
+
+}  // namespace kmh

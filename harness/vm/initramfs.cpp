@@ -1,0 +1,115 @@
+// Staging the guest's root file system and packing it as a gzip'd newc cpio archive.
+#include "vm/initramfs.h"
+
+#include <filesystem>
+
+#include <fmt/core.h>
+
+#include "common/error.h"
+#include "report/result_json.h"
+#include "vm/command.h"
+#include "vm/guest_init.h"
+#include "vm/shared_libraries.h"
+
+namespace kmh {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> mount_points = { "proc", "sys", "dev", "tmp", "out", "bin", "sbin", "usr/bin",
+						 "usr/sbin", "etc/kmemharness", "lib/kmemharness", "scenario" };
+
+// The file at `path` inside the staging folder, with its folders made.
+fs::path staged(const fs::path &staging, const std::string &path)
+{
+	fs::path target = staging / fs::path(path).relative_path();
+	fs::create_directories(target.parent_path());
+	return target;
+}
+
+void require_file(const std::string &path, const std::string &what)
+{
+	if (!fs::is_regular_file(path))
+		throw environment_error(fmt::format("{} '{}' not found", what, path));
+}
+
+// Copies the file a path or symlink resolves to, keeping the path the program will look it up by.
+void stage_file(const fs::path &staging, const std::string &source, const std::string &guest_path)
+{
+	fs::copy_file(fs::canonical(source), staged(staging, guest_path), fs::copy_options::overwrite_existing);
+}
+
+// Without debug information: a smaller archive boots faster under TCG.
+void stage_harness(const fs::path &staging, const std::string &binary)
+{
+	fs::path target = staged(staging, "/bin/kmemharness");
+	CommandOutput strip = run_command({require_program("strip", "binutils"), "--strip-debug", "-o", target.string(),
+					   fs::canonical(binary).string()});
+	if (strip.exit_status != 0)
+		throw run_error("strip of " + binary + " failed: " + last_lines(strip.output, 5));
+	for (const std::string &library : shared_libraries_of(fs::canonical(binary).string()))
+		stage_file(staging, library, library);
+}
+
+void stage_busybox(const fs::path &staging, const std::string &busybox)
+{
+	stage_file(staging, busybox, "/bin/busybox");
+	for (const std::string &library : shared_libraries_of(busybox))
+		stage_file(staging, library, library);
+}
+
+void stage_init(const fs::path &staging, const InitramfsContents &contents)
+{
+	fs::path init = staged(staging, "/init");
+	write_report_file(init.string(), guest_init_script());
+	fs::permissions(init, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+				      fs::perms::others_read | fs::perms::others_exec);
+	write_report_file(staged(staging, guest_settings_path).string(),
+			fmt::format("KMH_SCENARIO='{}'\nKMH_MODULE='{}'\n", guest_scenario_path(contents),
+				    guest_module_path(contents)));
+}
+
+void pack(const fs::path &staging, const std::string &archive)
+{
+	std::string cpio = require_program("cpio", "cpio");
+	std::string gzip = require_program("gzip", "gzip");
+	std::string command = fmt::format("find . -print0 | LC_ALL=C sort -z | '{}' --null --create --format=newc "
+					  "--quiet | '{}' -1 > '{}'",
+					  cpio, gzip, fs::absolute(archive).string());
+	CommandOutput packing = run_command({"/bin/sh", "-c", command}, staging.string());
+	if (packing.exit_status != 0)
+		throw run_error("packing the initramfs failed: " + last_lines(packing.output, 5));
+}
+
+}  // namespace
+
+std::string guest_module_path(const InitramfsContents &contents)
+{
+	return "/lib/kmemharness/" + fs::path(contents.module).filename().string();
+}
+
+std::string guest_scenario_path(const InitramfsContents &contents)
+{
+	return "/scenario/" + fs::path(contents.scenario).filename().string();
+}
+
+void build_initramfs(const InitramfsContents &contents, const std::string &staging_dir, const std::string &archive)
+{
+	require_file(contents.busybox, "busybox (install busybox-static)");
+	require_file(contents.harness_binary, "kmemharness binary");
+	require_file(contents.module, "kernel module");
+	require_file(contents.scenario, "scenario file");
+	fs::path staging(staging_dir);
+	fs::remove_all(staging);
+	for (const std::string &folder : mount_points)
+		fs::create_directories(staging / folder);
+	stage_busybox(staging, contents.busybox);
+	stage_harness(staging, contents.harness_binary);
+	stage_file(staging, contents.module, guest_module_path(contents));
+	stage_file(staging, contents.scenario, guest_scenario_path(contents));
+	stage_init(staging, contents);
+	pack(staging, archive);
+}
+
+}  // namespace kmh

@@ -1,0 +1,23 @@
+// The guest's initramfs: busybox, the harness and its libraries, the module, the scenario, /init.
+#pragma once
+
+#include <string>
+
+namespace kmh {
+
+struct InitramfsContents {
+	std::string busybox;         // a busybox binary, e.g. /bin/busybox from busybox-static
+	std::string harness_binary;  // the kmemharness binary to run in the guest
+	std::string module;          // the .ko built for the guest's kernel
+	std::string scenario;        // the scenario file
+};
+
+// Where the module and the scenario land in the guest.
+std::string guest_module_path(const InitramfsContents &contents);
+std::string guest_scenario_path(const InitramfsContents &contents);
+
+// Fills `staging_dir` (emptied first) and packs it with cpio (newc) and gzip into `archive`.
+// Throws environment_error when a tool or file is missing, run_error when packing fails.
+void build_initramfs(const InitramfsContents &contents, const std::string &staging_dir, const std::string &archive);
+
+}  // namespace kmh

@@ -1,0 +1,94 @@
+// Reading a bzImage's setup header and locating the kernel's build headers.
+#include "vm/kernel_image.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/error.h"
+
+namespace kmh {
+
+namespace {
+
+constexpr std::size_t header_magic_offset = 0x202;
+constexpr std::string_view header_magic = "HdrS";
+constexpr std::size_t version_pointer_offset = 0x20E;
+constexpr std::size_t version_pointer_base = 0x200;
+
+unsigned read_le16(std::string_view bytes, std::size_t offset)
+{
+	return static_cast<unsigned char>(bytes[offset]) | static_cast<unsigned char>(bytes[offset + 1]) << 8;
+}
+
+std::string read_image(const std::string &path)
+{
+	if (!std::filesystem::exists(path))
+		throw environment_error("kernel image '" + path + "' does not exist; Debian kernels come from "
+					"`apt-get install linux-image-<release>` and are installed as /boot/vmlinuz-<release>");
+	std::ifstream file(path, std::ios::binary);
+	std::ostringstream bytes;
+	bytes << file.rdbuf();
+	if (!file)
+		throw environment_error("cannot read kernel image '" + path + "' (try as root: /boot/vmlinuz-* "
+					"is readable by root only)");
+	return bytes.str();
+}
+
+std::string default_headers_dir(const std::string &release)
+{
+	return "/usr/src/linux-headers-" + release;
+}
+
+void check_headers(const std::string &headers_dir, const std::string &release, bool defaulted)
+{
+	if (std::filesystem::exists(std::filesystem::path(headers_dir) / "Makefile"))
+		return;
+	std::string hint = defaulted ? "install them with `apt-get install linux-headers-" + release +
+					       "`, or pass --kernel-headers DIR"
+				     : "point --kernel-headers (or [target] kernel_headers) at a kernel build "
+				       "folder, or install `linux-headers-" + release + "`";
+	throw environment_error("no kernel headers for " + release + " at '" + headers_dir +
+				"' (no Makefile there): the module cannot be built; " + hint);
+}
+
+}  // namespace
+
+std::string bzimage_version_text(std::string_view image)
+{
+	if (image.size() < version_pointer_offset + 2 ||
+	    image.substr(header_magic_offset, header_magic.size()) != header_magic)
+		throw invalid_input("not a bzImage: no 'HdrS' setup header at offset 0x202");
+	unsigned pointer = read_le16(image, version_pointer_offset);
+	std::size_t start = pointer + version_pointer_base;
+	if (pointer == 0 || start >= image.size())
+		throw invalid_input("bzImage has no kernel version string (kernel_version field is 0 or past the end)");
+	std::size_t end = image.find('\0', start);
+	if (end == std::string_view::npos)
+		throw invalid_input("bzImage kernel version string is not terminated");
+	return std::string(image.substr(start, end - start));
+}
+
+std::string release_of(const std::string &version_text)
+{
+	return version_text.substr(0, version_text.find(' '));
+}
+
+KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir)
+{
+	KernelImage image;
+	image.path = std::filesystem::absolute(path).lexically_normal().string();
+	try {
+		image.version_text = bzimage_version_text(read_image(path));
+	} catch (const Error &error) {
+		if (error.code() != ExitCode::invalid_input)
+			throw;
+		throw invalid_input("kernel image '" + path + "': " + error.what());
+	}
+	image.release = release_of(image.version_text);
+	image.headers_dir = headers_dir.empty() ? default_headers_dir(image.release) : headers_dir;
+	check_headers(image.headers_dir, image.release, headers_dir.empty());
+	return image;
+}
+
+}  // namespace kmh

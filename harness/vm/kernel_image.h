@@ -1,0 +1,28 @@
+// A kernel image to boot: its release, read from the bzImage header, and the headers built against.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kmh {
+
+struct KernelImage {
+	std::string path;
+	std::string version_text;  // "6.1.0-56-amd64 (debian-kernel@lists.debian.org) #1 SMP ..."
+	std::string release;       // "6.1.0-56-amd64"
+	std::string headers_dir;   // the kernel's build headers, for building the module
+};
+
+// The version string a bzImage's setup header points to (boot protocol 2.00+: the 2-byte
+// kernel_version field at 0x20E, plus 0x200). Throws invalid_input when `image` is not a bzImage.
+std::string bzimage_version_text(std::string_view image);
+
+// The release: the version string's first word.
+std::string release_of(const std::string &version_text);
+
+// Reads the image at `path` and finds its headers: `headers_dir`, or
+// /usr/src/linux-headers-<release> when it is empty. Throws environment_error naming the
+// missing file and the Debian package that provides it.
+KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir);
+
+}  // namespace kmh

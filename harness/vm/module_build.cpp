@@ -1,0 +1,122 @@
+// Copying kmod_workloads/ to the build cache and running Kbuild against the target's headers.
+#include "vm/module_build.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "common/error.h"
+#include "report/result_json.h"
+#include "run/file_io.h"
+#include "run/scenario_digest.h"
+#include "vm/command.h"
+
+namespace kmh {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char *const hash_file = ".source-hash";
+const char *const build_log = "make.log";
+
+bool is_module_source(const fs::path &path)
+{
+	std::string name = path.filename().string();
+	std::string extension = path.extension().string();
+	return name == "Kbuild" || name == "Makefile" || extension == ".c" || extension == ".h";
+}
+
+// Sorted, so the hash does not depend on directory order.
+std::vector<fs::path> module_sources(const std::string &source_dir)
+{
+	std::vector<fs::path> sources;
+	for (const fs::directory_entry &entry : fs::directory_iterator(source_dir))
+		if (entry.is_regular_file() && is_module_source(entry.path()))
+			sources.push_back(entry.path());
+	std::sort(sources.begin(), sources.end());
+	return sources;
+}
+
+void check_sources(const std::string &source_dir)
+{
+	if (!fs::is_directory(source_dir))
+		throw environment_error("module sources '" + source_dir + "' not found: VM runs build the kmemharness "
+					"module from the kmod_workloads/ folder of the source tree");
+	std::vector<fs::path> sources = module_sources(source_dir);
+	bool has_c = std::any_of(sources.begin(), sources.end(), [](const fs::path &p) { return p.extension() == ".c"; });
+	if (!has_c || !fs::exists(fs::path(source_dir) / "Kbuild"))
+		throw environment_error("module sources '" + source_dir + "' have no Kbuild file or no .c file");
+}
+
+void copy_sources(const std::string &source_dir, const fs::path &build_dir)
+{
+	fs::remove_all(build_dir);
+	fs::create_directories(build_dir);
+	for (const fs::path &source : module_sources(source_dir))
+		fs::copy_file(source, build_dir / source.filename());
+}
+
+std::optional<fs::path> built_module(const fs::path &build_dir)
+{
+	std::vector<fs::path> modules;
+	if (!fs::is_directory(build_dir))
+		return std::nullopt;
+	for (const fs::directory_entry &entry : fs::directory_iterator(build_dir))
+		if (entry.path().extension() == ".ko")
+			modules.push_back(entry.path());
+	if (modules.size() != 1)
+		return std::nullopt;
+	return modules.front();
+}
+
+void run_make(const KernelImage &kernel, const fs::path &build_dir)
+{
+	require_program("gcc", "build-essential");
+	unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+	CommandOutput make = run_command({require_program("make", "make"), "-C", kernel.headers_dir,
+					  "M=" + build_dir.string(), fmt::format("-j{}", jobs), "modules"});
+	write_report_file((build_dir / build_log).string(), make.output);
+	if (make.exit_status != 0)
+		throw run_error(fmt::format("building the kmemharness module for {} failed (make exit {}); "
+					    "full log: {}\n{}",
+					    kernel.release, make.exit_status, (build_dir / build_log).string(),
+					    last_lines(make.output, 15)));
+}
+
+}  // namespace
+
+std::string module_source_hash(const std::string &source_dir, const std::string &headers_dir)
+{
+	std::string material = "headers " + headers_dir + "\n";
+	for (const fs::path &source : module_sources(source_dir))
+		material += source.filename().string() + "\n" + read_text_file(source.string()).value_or("") + "\n";
+	return sha256_hex(material);
+}
+
+std::string build_module(const std::string &source_dir, const KernelImage &kernel, const std::string &cache_dir,
+			 Progress &progress)
+{
+	check_sources(source_dir);
+	fs::path build_dir = fs::path(cache_dir) / ("kmod-" + kernel.release);
+	std::string hash = module_source_hash(source_dir, kernel.headers_dir);
+	progress.step("module for " + kernel.release + " (" + build_dir.string() + ")");
+	std::optional<fs::path> module = built_module(build_dir);
+	if (module && read_text_file((build_dir / hash_file).string()) == hash) {
+		progress.done("sources unchanged, reused " + module->filename().string());
+		return module->string();
+	}
+	copy_sources(source_dir, build_dir);
+	run_make(kernel, build_dir);
+	module = built_module(build_dir);
+	if (!module)
+		throw run_error("make built no single .ko in " + build_dir.string() + " (see " + build_log + ")");
+	write_report_file((build_dir / hash_file).string(), hash);
+	progress.done("built " + module->filename().string());
+	return module->string();
+}
+
+}  // namespace kmh

@@ -1,0 +1,201 @@
+// Running qemu-system-x86_64 as a child process and following its serial console file.
+#include "vm/qemu_launch.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include <fmt/core.h>
+
+#include "common/error.h"
+#include "vm/command.h"
+#include "vm/console_scan.h"
+#include "vm/guest_init.h"
+
+extern char **environ;
+
+namespace kmh {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::chrono::milliseconds poll_interval{ 50 };
+constexpr std::int64_t mebibyte = 1 << 20;
+
+// QEMU, killed when it is still running as this goes out of scope (a deadline or an exception).
+class QemuProcess {
+public:
+	explicit QemuProcess(const std::vector<std::string> &argv, const std::string &log)
+	{
+		posix_spawn_file_actions_t actions;
+		posix_spawn_file_actions_init(&actions);
+		posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+		posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+		std::vector<char *> pointers;
+		for (const std::string &argument : argv)
+			pointers.push_back(const_cast<char *>(argument.c_str()));
+		pointers.push_back(nullptr);
+		int error = posix_spawn(&pid_, argv[0].c_str(), &actions, nullptr, pointers.data(), environ);
+		posix_spawn_file_actions_destroy(&actions);
+		if (error != 0)
+			throw environment_error("cannot start " + argv[0] + ": " + std::strerror(error));
+	}
+	~QemuProcess() { kill_now(); }
+	QemuProcess(const QemuProcess &) = delete;
+	QemuProcess &operator=(const QemuProcess &) = delete;
+
+	// True once QEMU has exited; its exit status is then in exit_status().
+	bool exited()
+	{
+		int status = 0;
+		if (running() && waitpid(pid_, &status, WNOHANG) == pid_)
+			reap(status);
+		return !running();
+	}
+	void kill_now()
+	{
+		if (!running())
+			return;
+		kill(pid_, SIGKILL);
+		int status = 0;
+		while (waitpid(pid_, &status, 0) < 0 && errno == EINTR)
+			;
+		reap(status);
+	}
+	int exit_status() const { return exit_status_; }
+
+private:
+	bool running() const { return pid_ > 0; }
+	void reap(int status)
+	{
+		exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+		pid_ = 0;
+	}
+
+	pid_t pid_ = 0;
+	int exit_status_ = -1;
+};
+
+// Reads what was appended to the console file since the last call and splits it into lines.
+class ConsoleFollower {
+public:
+	explicit ConsoleFollower(std::string path) : path_(std::move(path)) {}
+	~ConsoleFollower()
+	{
+		if (fd_ >= 0)
+			close(fd_);
+	}
+	ConsoleFollower(const ConsoleFollower &) = delete;
+	ConsoleFollower &operator=(const ConsoleFollower &) = delete;
+
+	std::vector<std::string> new_lines()
+	{
+		if (fd_ < 0)
+			fd_ = open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+		char buffer[8192];
+		ssize_t count;
+		while (fd_ >= 0 && (count = read(fd_, buffer, sizeof(buffer))) > 0)
+			pending_.append(buffer, static_cast<std::size_t>(count));
+		std::vector<std::string> lines;
+		std::size_t newline;
+		while ((newline = pending_.find('\n')) != std::string::npos) {
+			lines.push_back(console_line(std::string_view(pending_).substr(0, newline)));
+			pending_.erase(0, newline + 1);
+		}
+		return lines;
+	}
+	// The last line when it has no newline yet, e.g. after QEMU exited.
+	std::string rest() const { return console_line(pending_); }
+
+private:
+	std::string path_;
+	int fd_ = -1;
+	std::string pending_;
+};
+
+double seconds_since(Clock::time_point start)
+{
+	return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::time_point start,
+		const ConsoleListener &listener)
+{
+	for (const std::string &line : lines) {
+		run.kernel_started = run.kernel_started || is_kernel_message(line);
+		if (!run.booted && line == guest_ready_marker) {
+			run.booted = true;
+			run.boot_seconds = seconds_since(start);
+		}
+		run.console.push_back(line);
+		listener(line, run.booted);
+	}
+}
+
+}  // namespace
+
+std::string kernel_cmdline(const std::string &extra)
+{
+	std::string fixed = "console=ttyS0 panic=-1 oops=panic printk.time=1 rdinit=/init";
+	return extra.empty() ? fixed : fixed + " " + extra;
+}
+
+std::vector<std::string> qemu_command(const QemuConfig &config, const std::string &qemu_binary)
+{
+	std::int64_t memory_mib = (config.memory_bytes + mebibyte - 1) / mebibyte;
+	return { qemu_binary,
+		 "-accel", config.accel,
+		 "-m", fmt::format("{}M", memory_mib),
+		 "-smp", std::to_string(config.cpus),
+		 "-nographic", "-no-reboot",
+		 "-monitor", "none",
+		 "-nic", "none",
+		 "-kernel", config.kernel_image,
+		 "-initrd", config.initrd,
+		 "-append", kernel_cmdline(config.extra_cmdline),
+		 "-serial", "file:" + config.console_log,
+		 "-serial", "file:" + config.data_file };
+}
+
+GuestRun run_guest(const QemuConfig &config, const GuestDeadlines &deadlines, const ConsoleListener &listener)
+{
+	std::string qemu = require_program("qemu-system-x86_64", "qemu-system-x86");
+	std::filesystem::remove(config.console_log);  // never follow an earlier run's console
+	std::filesystem::remove(config.data_file);
+	Clock::time_point start = Clock::now();
+	QemuProcess process(qemu_command(config, qemu), config.qemu_log);
+	ConsoleFollower follower(config.console_log);
+	GuestRun run;
+	while (!process.exited()) {
+		take_lines(follower.new_lines(), run, start, listener);
+		double elapsed = seconds_since(start);
+		bool boot_late = !run.kernel_started && elapsed > deadlines.kernel_seconds;
+		if (!run.booted && (boot_late || elapsed > deadlines.boot_seconds))
+			run.end = GuestEnd::boot_timeout;
+		else if (elapsed > deadlines.run_seconds)
+			run.end = GuestEnd::run_timeout;
+		if (run.end != GuestEnd::exited) {
+			process.kill_now();
+			break;
+		}
+		std::this_thread::sleep_for(poll_interval);
+	}
+	run.total_seconds = seconds_since(start);
+	take_lines(follower.new_lines(), run, start, listener);
+	if (!follower.rest().empty())
+		take_lines({ follower.rest() }, run, start, listener);
+	run.qemu_exit_status = process.exit_status();
+	return run;
+}
+
+}  // namespace kmh

@@ -1,0 +1,59 @@
+// Booting a kernel in QEMU: the command line, the console followed live, boot and run deadlines.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kmh {
+
+struct QemuConfig {
+	std::string accel;  // "kvm" or "tcg"
+	std::int64_t memory_bytes = 0;
+	int cpus = 1;
+	std::string kernel_image;
+	std::string initrd;
+	std::string extra_cmdline;  // appended to kernel_cmdline()'s fixed part
+	std::string console_log;    // the first serial port (ttyS0): the guest's console
+	std::string data_file;      // the second serial port (ttyS1): what /init sends home
+	std::string qemu_log;       // QEMU's own stdout and stderr
+};
+
+// "console=ttyS0 panic=-1 oops=panic printk.time=1 ..." plus the extra arguments: a crash powers
+// the guest off at once (with -no-reboot) and every kernel message carries its time stamp.
+std::string kernel_cmdline(const std::string &extra);
+
+// The full argv, starting with `qemu_binary`.
+std::vector<std::string> qemu_command(const QemuConfig &config, const std::string &qemu_binary);
+
+enum class GuestEnd {
+	exited,        // QEMU exited by itself: the guest powered off, or rebooted after a panic
+	boot_timeout,  // no kernel message or no init marker before its deadline; QEMU was killed
+	run_timeout,   // the guest did not finish before the run deadline; QEMU was killed
+};
+
+struct GuestDeadlines {
+	double kernel_seconds = 0;  // from QEMU's start to the kernel's first message
+	double boot_seconds = 0;    // from QEMU's start to the init marker
+	double run_seconds = 0;     // from QEMU's start to its exit
+};
+
+struct GuestRun {
+	GuestEnd end = GuestEnd::exited;
+	int qemu_exit_status = -1;
+	bool kernel_started = false;  // a kernel message appeared on the console
+	bool booted = false;          // the init marker appeared
+	double boot_seconds = 0;   // QEMU start to the init marker, when booted
+	double total_seconds = 0;  // QEMU start to its exit or kill
+	std::vector<std::string> console;  // every console line, carriage returns removed
+};
+
+using ConsoleListener = std::function<void(const std::string &line, bool booted)>;
+
+// Starts QEMU, follows the console file as it grows (each complete line goes to `listener`,
+// with whether the init marker has been seen) until QEMU exits or a deadline passes, when it is
+// killed. Throws environment_error when QEMU cannot be started.
+GuestRun run_guest(const QemuConfig &config, const GuestDeadlines &deadlines, const ConsoleListener &listener);
+
+}  // namespace kmh

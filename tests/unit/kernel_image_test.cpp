@@ -1,0 +1,83 @@
+// Tests of reading a kernel release from a bzImage setup header (harness/vm/kernel_image.h).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/error.h"
+#include "vm/kernel_image.h"
+
+namespace kmh {
+namespace {
+
+const std::string debian_version = "6.1.0-56-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC "
+				   "Debian 6.1.158-1 (2025-11-09)";
+
+// A fake bzImage: the "HdrS" magic at 0x202 and kernel_version at 0x20E pointing 0x200 short of
+// the version string, as the x86 boot protocol lays it out.
+std::string fake_bzimage(const std::string &version, unsigned version_offset = 0x3c00)
+{
+	std::string image(version_offset + version.size() + 64, '\x90');
+	image.replace(0x202, 4, "HdrS");
+	unsigned pointer = version_offset - 0x200;
+	image[0x20E] = static_cast<char>(pointer & 0xff);
+	image[0x20F] = static_cast<char>(pointer >> 8);
+	image.replace(version_offset, version.size() + 1, version + '\0');
+	return image;
+}
+
+ExitCode code_of(const std::function<void()> &action)
+{
+	try {
+		action();
+	} catch (const Error &error) {
+		return error.code();
+	}
+	return ExitCode::passed;
+}
+
+TEST(KernelImage, ReadsTheVersionTheHeaderPointsTo)
+{
+	EXPECT_EQ(bzimage_version_text(fake_bzimage(debian_version)), debian_version);
+	EXPECT_EQ(bzimage_version_text(fake_bzimage("6.18.0 #3", 0x2400)), "6.18.0 #3");
+}
+
+TEST(KernelImage, ReleaseIsTheFirstWord)
+{
+	EXPECT_EQ(release_of(debian_version), "6.1.0-56-amd64");
+	EXPECT_EQ(release_of("6.18.0"), "6.18.0");
+}
+
+TEST(KernelImage, RejectsWhatIsNotABzImage)
+{
+	std::string image = fake_bzimage(debian_version);
+	image.replace(0x202, 4, "ELF!");
+	EXPECT_EQ(code_of([&] { bzimage_version_text(image); }), ExitCode::invalid_input);
+	EXPECT_EQ(code_of([] { bzimage_version_text("short"); }), ExitCode::invalid_input);
+	std::string no_pointer = fake_bzimage(debian_version);
+	no_pointer[0x20E] = no_pointer[0x20F] = '\0';
+	EXPECT_EQ(code_of([&] { bzimage_version_text(no_pointer); }), ExitCode::invalid_input);
+}
+
+TEST(KernelImage, MissingHeadersNameTheDebianPackage)
+{
+	std::filesystem::path image = std::filesystem::temp_directory_path() / "kmh_kernel_image_test.bzImage";
+	std::ofstream(image, std::ios::binary) << fake_bzimage("9.9.9-test #1");
+	try {
+		inspect_kernel_image(image.string(), "");
+		ADD_FAILURE() << "no error for missing headers";
+	} catch (const Error &error) {
+		EXPECT_EQ(error.code(), ExitCode::environment);
+		EXPECT_NE(std::string(error.what()).find("/usr/src/linux-headers-9.9.9-test"), std::string::npos);
+		EXPECT_NE(std::string(error.what()).find("apt-get install linux-headers-9.9.9-test"), std::string::npos);
+	}
+	std::filesystem::remove(image);
+}
+
+TEST(KernelImage, MissingImageIsAnEnvironmentError)
+{
+	EXPECT_EQ(code_of([] { inspect_kernel_image("/nonexistent/vmlinuz", ""); }), ExitCode::environment);
+}
+
+}  // namespace
+}  // namespace kmh

@@ -1,0 +1,48 @@
+// Tests of the QEMU command line and kernel command line a VM run uses (harness/vm/qemu_launch.h).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "vm/qemu_launch.h"
+
+namespace kmh {
+namespace {
+
+// The argument after `option`, or "" when the option is absent.
+std::string value_of(const std::vector<std::string> &argv, const std::string &option)
+{
+	auto found = std::find(argv.begin(), argv.end(), option);
+	return found == argv.end() || found + 1 == argv.end() ? "" : *(found + 1);
+}
+
+TEST(QemuLaunch, CommandCarriesTheConfiguration)
+{
+	QemuConfig config{ "tcg", (1LL << 30) + 1, 4, "/boot/vmlinuz", "/tmp/i.cpio.gz", "slub_debug=FZ",
+			   "/out/console.log", "/tmp/data.serial", "/tmp/qemu.log" };
+	std::vector<std::string> argv = qemu_command(config, "/usr/bin/qemu-system-x86_64");
+	EXPECT_EQ(argv.front(), "/usr/bin/qemu-system-x86_64");
+	EXPECT_EQ(value_of(argv, "-accel"), "tcg");
+	EXPECT_EQ(value_of(argv, "-m"), "1025M");
+	EXPECT_EQ(value_of(argv, "-smp"), "4");
+	EXPECT_EQ(value_of(argv, "-kernel"), "/boot/vmlinuz");
+	EXPECT_EQ(value_of(argv, "-initrd"), "/tmp/i.cpio.gz");
+	EXPECT_EQ(value_of(argv, "-append"), kernel_cmdline("slub_debug=FZ"));
+	EXPECT_NE(std::find(argv.begin(), argv.end(), "-no-reboot"), argv.end());
+	auto console = std::find(argv.begin(), argv.end(), "file:/out/console.log");
+	auto data = std::find(argv.begin(), argv.end(), "file:/tmp/data.serial");
+	ASSERT_NE(console, argv.end());
+	ASSERT_NE(data, argv.end());
+	EXPECT_LT(console, data);  // ttyS0 is the console, ttyS1 the data port
+}
+
+TEST(QemuLaunch, KernelCmdlinePanicsOnOopsAndAppendsExtras)
+{
+	std::string cmdline = kernel_cmdline("");
+	EXPECT_NE(cmdline.find("console=ttyS0"), std::string::npos);
+	EXPECT_NE(cmdline.find("panic=-1"), std::string::npos);
+	EXPECT_NE(cmdline.find("oops=panic"), std::string::npos);
+	EXPECT_EQ(kernel_cmdline("mitigations=off"), cmdline + " mitigations=off");
+}
+
+}  // namespace
+}  // namespace kmh
