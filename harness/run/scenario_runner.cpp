@@ -24,6 +24,7 @@
 #include "run/kernel_module.h"
 #include "run/requirements_check.h"
 #include "run/scenario_digest.h"
+#include "run/sysctl_guard.h"
 #include "run/system_info.h"
 #include "run/tracefs_mount.h"
 #include "run/workload_cgroup.h"
@@ -109,6 +110,7 @@ private:
 			tracefs_ = std::make_unique<TracefsMount>();
 			check_requirements(scenario_, tracefs_->events_dir());
 			cgroup_ = std::make_unique<WorkloadCgroup>();
+			sysctls_.apply(scenario_.sysctls);
 			result_.attribution = {"cgroup", cgroup_->path(), cgroup_->id()};
 			capture_libbpf_log(options_.verbose);
 			facts_ = read_kernel_facts();
@@ -220,6 +222,7 @@ private:
 
 	void decide_status()
 	{
+		result_.sysctls = sysctls_.changes();
 		result_.finished_at = utc_now();
 		if (!result_.errors.empty())
 			return;
@@ -365,6 +368,7 @@ private:
 	std::unique_ptr<TracefsMount> tracefs_;
 	std::unique_ptr<WorkloadCgroup> cgroup_;
 	std::unique_ptr<LoadedModule> module_;
+	SysctlGuard sysctls_;
 	std::vector<int> module_workers_;
 	std::vector<std::unique_ptr<BpfCollector>> collectors_;
 	std::vector<std::unique_ptr<WorkloadProcess>> processes_;
