@@ -10,5 +10,6 @@ WorkloadDescriptor describe_pcp_bounce();
 WorkloadDescriptor describe_page_cache();
 WorkloadDescriptor describe_fragment();
 WorkloadDescriptor describe_stress_ng();
+WorkloadDescriptor describe_kmod();
 
 }  // namespace kmh

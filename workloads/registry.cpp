@@ -11,6 +11,7 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_page_cache(),
 		describe_fragment(),
 		describe_stress_ng(),
+		describe_kmod(),
 	};
 	return registry;
 }

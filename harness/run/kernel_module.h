@@ -1,4 +1,4 @@
-// Loads the kmemharness_workloads module for a run and unloads it afterwards, whatever happened.
+// Loads the kmemharness workloads module for a run and unloads it afterwards, whatever happened.
 #pragma once
 
 #include <string>
@@ -6,7 +6,7 @@
 
 namespace kmh {
 
-inline constexpr const char *workloads_module_name = "kmemharness_workloads";
+inline constexpr const char *workloads_module_name = "kmemharness";
 inline constexpr const char *workloads_debugfs_dir = "/sys/kernel/debug/kmemharness";
 
 class LoadedModule {

@@ -1,0 +1,57 @@
+// Request lines for the kmemharness module's control file, checked against its bounds, and its reply lines.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace kmh {
+
+enum class KmodOp { kmalloc, cache_create, cache_alloc, cache_destroy, vmalloc, alloc_pages, release };
+
+// One request; each op reads the fields docs/kmod.md lists for it and ignores the rest.
+struct KmodRequest {
+	KmodOp op = KmodOp::kmalloc;
+	std::int64_t count = 1;
+	int cpu = 0;
+	int free_cpu = -1;               // -1: the allocating CPU frees
+	std::string hold{};              // tag to keep the objects under; empty: freed at once
+	std::int64_t size = 0;           // kmalloc, vmalloc
+	std::string gfp = "GFP_KERNEL";  // names joined with '|'
+	bool zero = false;               // kmalloc, cache_alloc: kzalloc / kmem_cache_zalloc
+	std::string cache{};             // cache_create, cache_alloc, cache_destroy
+	std::int64_t object_size = 0;    // cache_create
+	std::int64_t align = 0;          // cache_create
+	std::string flags{};             // cache_create: slab flags joined with '|'; empty: none
+	std::string variant = "vmalloc";
+	std::int64_t order = 0;          // alloc_pages
+	std::string tag{};               // release
+};
+
+// The module's bounds that do not depend on the kernel's configuration; the module checks them
+// again, together with the memory budget, and has the last word.
+inline constexpr std::int64_t kmod_max_count = 1000000;
+inline constexpr std::int64_t kmod_max_kmalloc_size = 4 << 20;  // KMALLOC_MAX_SIZE, x86-64 SLUB
+inline constexpr std::int64_t kmod_min_vmalloc_size = 4096;
+inline constexpr std::int64_t kmod_max_vmalloc_size = 256 << 20;
+inline constexpr std::int64_t kmod_min_object_size = 8;
+inline constexpr std::int64_t kmod_max_object_size = 65536;
+inline constexpr std::int64_t kmod_max_align = 4096;
+inline constexpr std::int64_t kmod_max_order = 10;
+inline constexpr std::size_t kmod_max_tag_length = 31;
+
+// The line to write, e.g. "kmalloc count=1000 cpu=0 size=64 gfp=GFP_KERNEL". Throws invalid_input
+// naming the field and what is accepted when the request is outside the module's bounds.
+std::string format_request(const KmodRequest &request);
+
+// One line read back from the control file: "ok <op> key=value ..." or "error <op>: <reason>".
+struct KmodReply {
+	bool ok = false;
+	std::string op;
+	std::map<std::string, std::string> values; // ok: the key=value pairs
+	std::string reason;              // not ok: the module's reason, or the whole line
+};
+
+KmodReply parse_reply(const std::string &line);
+
+}  // namespace kmh
