@@ -95,4 +95,13 @@ std::vector<std::string> find_indexed_results(const IndexQuery &query, const std
 	return paths;
 }
 
+void index_result_or_warn(const std::string &result_path, const RunResult &result)
+{
+	try {
+		index_result(result_path, result);
+	} catch (const Error &error) {
+		fmt::print(stderr, "kmemharness: warning: {}\n", error.what());
+	}
+}
+
 }  // namespace kmh

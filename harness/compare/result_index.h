@@ -22,6 +22,10 @@ struct IndexQuery {
 void index_result(const std::string &result_path, const RunResult &result,
 		  const std::string &index_path = default_index_path);
 
+// index_result(), but a failure only prints a warning: the index helps find runs later and must
+// not change a run's outcome.
+void index_result_or_warn(const std::string &result_path, const RunResult &result);
+
 // The paths of the indexed runs the query selects, oldest first. Throws kmh::Error
 // (invalid_input) when the database does not exist, naming it.
 std::vector<std::string> find_indexed_results(const IndexQuery &query, const std::string &index_path = default_index_path);

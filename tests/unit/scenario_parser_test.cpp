@@ -273,7 +273,7 @@ TEST(ScenarioParser, UnknownTopLevelTable)
 {
 	std::string message = error_of("[scenaro]\nname = \"x\"\n" + one_bounce);
 	EXPECT_TRUE(starts_with(message, "dir/test.toml:1:2: unknown top-level key 'scenaro'")) << message;
-	EXPECT_TRUE(contains(message, "[scenario], [requires], [[workload]], [collect], [target], [[assert]]")) << message;
+	EXPECT_TRUE(contains(message, "[scenario], [requires], [[workload]], [collect], [target], [sysctl], [compare], [[assert]]")) << message;
 	EXPECT_TRUE(contains(message, "did you mean 'scenario'?")) << message;
 	EXPECT_TRUE(contains(error_of("verbose = true\n" + one_bounce), "unknown top-level key 'verbose'"));
 }

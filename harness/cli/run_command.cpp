@@ -1,0 +1,144 @@
+// The run verb: options, choosing host or VM, writing results, printing the summary.
+#include "cli/run_command.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <ctime>
+
+#include <fmt/core.h>
+
+#include "assertions/assertion_validator.h"
+#include "compare/result_index.h"
+#include "report/result_files.h"
+#include "report/summary.h"
+#include "report/tap_report.h"
+#include "run/scenario_runner.h"
+#include "scenario/scenario_parser.h"
+#include "scenario/workload_lookup.h"
+#include "vm/vm_run.h"
+#include "workloads/workload.h"
+
+namespace kmh {
+
+namespace {
+
+std::string utc_stamp()
+{
+	std::time_t now = std::time(nullptr);
+	char text[32];
+	std::strftime(text, sizeof(text), "%Y%m%dT%H%M%SZ", std::gmtime(&now));
+	return text;
+}
+
+std::optional<AttachMode> attach_override(const std::string &text)
+{
+	if (text.empty())
+		return std::nullopt;
+	if (text == "auto")
+		return AttachMode::automatic;
+	if (text == "tp_btf")
+		return AttachMode::tp_btf;
+	if (text == "raw_tp")
+		return AttachMode::raw_tp;
+	return AttachMode::tracepoint;
+}
+
+RunResult run_host(const Scenario &scenario, const RunArguments &args, Progress &progress)
+{
+	RunOptions options;
+	options.attach = attach_override(args.attach);
+	options.verbose = args.verbose;
+	options.module_path = args.module;
+	options.progress = &progress;
+	return run_scenario(scenario, options);
+}
+
+// The scenario's [target] table, with what the command line says on top.
+RunResult run_vm(const Scenario &scenario, const RunArguments &args, const std::string &dir, Progress &progress)
+{
+	VmRunOptions options = vm_run_options(scenario, dir);
+	if (!args.kernel.empty())
+		options.kernel_image = args.kernel;
+	if (!args.kernel_headers.empty())
+		options.kernel_headers = args.kernel_headers;
+	if (!args.accel.empty())
+		options.accel = args.accel;
+	if (!args.cmdline.empty())
+		options.cmdline += (options.cmdline.empty() ? "" : " ") + args.cmdline;
+	return run_in_vm(scenario, options, progress);
+}
+
+void print_outcome(const RunResult &result, const RunArguments &args, const std::string &dir)
+{
+	if (args.tap)
+		std::fputs(tap_report(result).c_str(), stdout);
+	if (args.quiet) {
+		for (const std::string &error : result.errors)
+			fmt::print(stderr, "kmemharness: {}\n", error);
+		return;
+	}
+	bool color = isatty(args.tap ? STDERR_FILENO : STDOUT_FILENO) && !std::getenv("NO_COLOR");
+	fmt::print(args.tap ? stderr : stdout, "{}results: {}/result.json\n", summary_text(result, color), dir);
+}
+
+}  // namespace
+
+CLI::App *add_run_command(CLI::App &app, RunArguments &args)
+{
+	CLI::App *run = app.add_subcommand("run", "Run a scenario on this kernel (or a VM), check its assertions, "
+						  "write results");
+	run->footer("Examples:\n  kmemharness run scenarios/pcpu_bounce.toml --output /tmp/out --tap\n"
+		    "  kmemharness run --kernel /boot/vmlinuz-6.1.0-56-amd64 scenarios/kmalloc_burst.toml");
+	run->add_option("scenario", args.scenario, "scenario TOML file")->required();
+	run->add_option("-o,--output", args.output, "result folder (default results/<scenario>/<UTC time>)");
+	run->add_option("--attach", args.attach, "force a BPF attach variant")
+		->check(CLI::IsMember({"auto", "tp_btf", "raw_tp", "tracepoint"}));
+	run->add_option("--kernel", args.kernel, "boot this kernel image in QEMU and run the scenario there "
+						  "(overrides [target] kernel)");
+	run->add_option("--kernel-headers", args.kernel_headers,
+			"headers to build the module with (default /usr/src/linux-headers-<release>)");
+	run->add_option("--accel", args.accel, "QEMU accelerator (default auto: KVM if a probe boot works, else TCG)")
+		->check(CLI::IsMember({"auto", "kvm", "tcg"}));
+	run->add_option("--cmdline", args.cmdline, "extra guest kernel command line (VM runs)");
+	run->add_option("--module", args.module, "the built kmemharness.ko, for kernel-module workloads");
+	run->add_flag("--in-guest", args.in_guest, "run here even if the scenario has a [target] kernel "
+						   "(used inside the VM)");
+	run->add_flag("--tap", args.tap, "print TAP 13 on stdout (the summary goes to stderr)");
+	run->add_flag("-v,--verbose", args.verbose, "show libbpf's messages");
+	run->add_flag("-q,--quiet", args.quiet, "no progress and no summary; errors still go to stderr");
+	return run;
+}
+
+Scenario load_scenario(const std::string &path)
+{
+	Scenario scenario = parse_scenario_file(path, find_workload, workload_kinds(workload_registry()));
+	validate_assertions(scenario, find_workload);
+	return scenario;
+}
+
+RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, const std::string &dir,
+			  Progress &progress)
+{
+	bool in_vm = !args.in_guest && !(args.kernel.empty() && scenario.target.kernel.empty());
+	return in_vm ? run_vm(scenario, args, dir, progress) : run_host(scenario, args, progress);
+}
+
+std::string default_result_dir(const std::string &scenario_name, const std::string &suffix)
+{
+	return "results/" + scenario_name + "/" + utc_stamp() + suffix;
+}
+
+int run_command(const RunArguments &args)
+{
+	Scenario scenario = load_scenario(args.scenario);
+	Progress progress(Progress::detect_style(args.quiet));
+	std::string dir = args.output.empty() ? default_result_dir(scenario.name) : args.output;
+	RunResult result = run_where_asked(scenario, args, dir, progress);
+	write_result_files(result, dir);
+	index_result_or_warn(dir + "/result.json", result);
+	print_outcome(result, args, dir);
+	return to_int(result.exit_code);
+}
+
+}  // namespace kmh

@@ -1,0 +1,45 @@
+// `kmemharness run`: one scenario, on this kernel or in a VM, with its result folder and summary.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "common/progress.h"
+#include "report/run_result.h"
+#include "scenario/scenario.h"
+
+namespace kmh {
+
+struct RunArguments {
+	std::string scenario;
+	std::string output;
+	std::string attach;
+	std::string module;
+	std::string kernel;
+	std::string kernel_headers;
+	std::string accel;
+	std::string cmdline;  // extra guest kernel command line (VM runs)
+	bool in_guest = false;
+	bool tap = false;
+	bool verbose = false;
+	bool quiet = false;
+};
+
+CLI::App *add_run_command(CLI::App &app, RunArguments &args);
+
+// Parses and validates a scenario file; throws invalid_input (exit 2).
+Scenario load_scenario(const std::string &path);
+
+// Runs on the running kernel, or boots a VM when a kernel is named by the arguments or the
+// scenario's [target] (and we are not already the guest). `dir` receives the result files.
+RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, const std::string &dir,
+			  Progress &progress);
+
+// results/<scenario>/<UTC time> under the working directory.
+std::string default_result_dir(const std::string &scenario_name, const std::string &suffix = "");
+
+// The whole verb; returns the exit code.
+int run_command(const RunArguments &args);
+
+}  // namespace kmh
