@@ -9,7 +9,7 @@
 #include "assertions/assertion_parser.h"
 #include "common/error.h"
 #include "metrics/catalog.h"
-#include "scenario/suggestion.h"
+#include "common/suggestion.h"
 
 namespace kmh {
 

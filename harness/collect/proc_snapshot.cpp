@@ -12,7 +12,7 @@
 #include "collect/slabinfo_parser.h"
 #include "collect/vmstat_parser.h"
 #include "common/error.h"
-#include "scenario/suggestion.h"
+#include "common/suggestion.h"
 
 namespace kmh {
 

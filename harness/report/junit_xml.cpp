@@ -141,14 +141,6 @@ std::size_t count_outcome(const std::vector<TestCase> &tests, Outcome outcome)
 	return count;
 }
 
-double run_seconds(const RunResult &result)
-{
-	double seconds = 0;
-	for (const StageTiming &timing : result.timings)
-		seconds += timing.seconds;
-	return seconds;
-}
-
 std::string property(const char *name, const std::string &value)
 {
 	return fmt::format("    <property name=\"{}\" value=\"{}\"/>\n", name, xml_escape(value));
@@ -188,7 +180,7 @@ std::string junit_xml(const RunResult &result)
 	xml += fmt::format("<testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\" "
 			   "time=\"{:.3f}\"{} hostname=\"{}\">\n",
 			   xml_escape(suite), tests.size(), count_outcome(tests, Outcome::failure),
-			   count_outcome(tests, Outcome::error), run_seconds(result), timestamp,
+			   count_outcome(tests, Outcome::error), total_seconds(result), timestamp,
 			   xml_escape(result.system.hostname));
 	xml += properties(result);
 	for (const TestCase &test : tests)

@@ -94,4 +94,13 @@ struct RunResult {
 	std::vector<std::string> errors;
 };
 
+// The run's duration: the sum of its stage timings.
+inline double total_seconds(const RunResult &result)
+{
+	double seconds = 0;
+	for (const StageTiming &timing : result.timings)
+		seconds += timing.seconds;
+	return seconds;
+}
+
 }  // namespace kmh

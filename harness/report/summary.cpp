@@ -103,20 +103,12 @@ std::string indented_lines(const std::string &text, const std::string &prefix)
 	return result;
 }
 
-double run_seconds(const RunResult &result)
-{
-	double seconds = 0;
-	for (const StageTiming &timing : result.timings)
-		seconds += timing.seconds;
-	return seconds;
-}
-
 std::string header(const RunResult &result, bool color)
 {
 	std::string status = paint(upper(result.status), status_color(result.status), color);
 	std::string text = fmt::format("kmemharness: {} on Linux {} ({}): {} (exit {}", result.scenario.name,
 				       result.system.kernel_release, result.target, status, to_int(result.exit_code));
-	double seconds = run_seconds(result);
+	double seconds = total_seconds(result);
 	text += seconds > 0 ? fmt::format(", {:.1f} s)\n", seconds) : ")\n";
 	if (!result.scenario.description.empty())
 		text += indented_lines(result.scenario.description, indent);

@@ -2,7 +2,7 @@
 #include "scenario/option_reader.h"
 
 #include "scenario/string_checks.h"
-#include "scenario/suggestion.h"
+#include "common/suggestion.h"
 
 namespace kmh {
 

@@ -13,7 +13,7 @@
 
 #include "common/error.h"
 #include "scenario/string_checks.h"
-#include "scenario/suggestion.h"
+#include "common/suggestion.h"
 #include "scenario/table_reader.h"
 #include "scenario/toml_location.h"
 #include "scenario/units.h"

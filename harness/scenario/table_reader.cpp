@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "scenario/suggestion.h"
+#include "common/suggestion.h"
 #include "scenario/toml_location.h"
 #include "scenario/units.h"
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "scenario/suggestion.h"
+#include "common/suggestion.h"
 
 namespace kmh {
 

@@ -5,7 +5,7 @@
 
 #include "scenario/option_reader.h"
 #include "scenario/string_checks.h"
-#include "scenario/suggestion.h"
+#include "common/suggestion.h"
 #include "scenario/table_reader.h"
 
 namespace kmh {

@@ -1,5 +1,5 @@
 // Spelling help for error messages: edit distance with transpositions, case ignored.
-#include "scenario/suggestion.h"
+#include "common/suggestion.h"
 
 #include <algorithm>
 #include <cctype>
