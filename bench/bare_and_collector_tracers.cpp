@@ -1,0 +1,50 @@
+// The benchmark's reference variant (nothing attached) and the kmemharness collectors variant.
+#include "tracer.h"
+
+namespace kmh {
+
+namespace {
+
+class BareTracer : public Tracer {
+public:
+	std::string name() const override { return "bare"; }
+	void start() override {}
+	void stop() override {}
+};
+
+class KmemharnessTracer : public Tracer {
+public:
+	explicit KmemharnessTracer(const KernelFacts &facts) : facts_(facts) {}
+	std::string name() const override { return "kmemharness"; }
+	void start() override { collectors_ = start_all_collectors(facts_, CollectorSettings{}); }
+	void stop() override { collectors_.clear(); }
+
+private:
+	KernelFacts facts_;
+	std::vector<std::unique_ptr<BpfCollector>> collectors_;
+};
+
+}  // namespace
+
+std::vector<std::unique_ptr<BpfCollector>> start_all_collectors(const KernelFacts &facts,
+								 const CollectorSettings &settings)
+{
+	std::vector<std::unique_ptr<BpfCollector>> collectors;
+	for (const std::string &name : bpf_collector_names()) {
+		collectors.push_back(make_bpf_collector(name, facts));
+		collectors.back()->start(settings);
+	}
+	return collectors;
+}
+
+std::unique_ptr<Tracer> make_bare_tracer()
+{
+	return std::make_unique<BareTracer>();
+}
+
+std::unique_ptr<Tracer> make_kmemharness_tracer(const KernelFacts &facts)
+{
+	return std::make_unique<KmemharnessTracer>(facts);
+}
+
+}  // namespace kmh
