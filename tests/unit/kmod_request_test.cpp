@@ -3,8 +3,6 @@
 
 #include <unistd.h>
 
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <string>
 
@@ -16,14 +14,6 @@ namespace kmh {
 namespace {
 
 const char *const control_path = "/sys/kernel/debug/kmemharness/control";
-const char *const held_path = "/sys/kernel/debug/kmemharness/held";
-
-std::string file_text(const char *path)
-{
-	std::ifstream file(path);
-	return std::string(std::istreambuf_iterator<char>(file), {});
-}
-
 ExitCode format_error(const KmodRequest &request)
 {
 	try {
@@ -221,24 +211,6 @@ TEST(KmodWorkload, RunsAgainstTheModuleOrSaysItIsNotLoaded)
 	EXPECT_EQ(metrics["bytes"], 9600);
 	EXPECT_EQ(metrics["bytes_alloc"], 9600);
 	EXPECT_GT(metrics["ns"], 0);
-}
-
-// In the guest: a held cache allocation is listed in `held` until cleanup(), which also destroys the cache.
-TEST(KmodWorkload, HoldKeepsTheObjectsUntilCleanup)
-{
-	if (access(control_path, F_OK) != 0)
-		GTEST_SKIP() << "the kmemharness module is not loaded";
-	OptionValues values;
-	auto workload = kmod_workload({ { "op", std::string("cache_alloc") }, { "cache", std::string("unit_cache") },
-					{ "object_size", std::int64_t{ 200 } }, { "count", std::int64_t{ 50 } },
-					{ "hold", true } }, values);
-	workload->prepare();
-	workload->run();
-	std::string held = file_text(held_path);
-	EXPECT_NE(held.find("tag=kmod_test kind=cache count=50"), std::string::npos) << held;
-	workload->cleanup();
-	held = file_text(held_path);
-	EXPECT_EQ(held.find("kmod_test"), std::string::npos) << held;
 }
 
 }  // namespace
