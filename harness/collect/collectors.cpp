@@ -2,9 +2,10 @@
 #include "collect/collectors.h"
 
 #include <functional>
-#include <map>
+#include <utility>
 
 #include "common/error.h"
+#include "common/suggestion.h"
 
 namespace kmh {
 
@@ -12,9 +13,9 @@ namespace {
 
 using Factory = std::function<std::unique_ptr<BpfCollector>(const KernelFacts &)>;
 
-const std::map<std::string, Factory> &factories()
+const std::vector<std::pair<std::string, Factory>> &factories()
 {
-	static const std::map<std::string, Factory> table = {
+	static const std::vector<std::pair<std::string, Factory>> table = {
 		{"page_alloc", make_page_alloc_collector},
 		{"pcp", make_pcp_collector},
 		{"extfrag", make_extfrag_collector},
@@ -25,18 +26,20 @@ const std::map<std::string, Factory> &factories()
 
 }  // namespace
 
-const std::vector<std::string> &bpf_collector_names()
+std::vector<std::string> bpf_collector_names()
 {
-	static const std::vector<std::string> names = {"page_alloc", "pcp", "extfrag", "slab"};
+	std::vector<std::string> names;
+	for (const auto &entry : factories())
+		names.push_back(entry.first);
 	return names;
 }
 
 std::unique_ptr<BpfCollector> make_bpf_collector(const std::string &name, const KernelFacts &facts)
 {
-	auto found = factories().find(name);
-	if (found == factories().end())
-		throw invalid_input("unknown collector '" + name + "'; accepted: page_alloc, pcp, extfrag, slab");
-	return found->second(facts);
+	for (const auto &[known, factory] : factories())
+		if (known == name)
+			return factory(facts);
+	throw invalid_input("unknown collector '" + name + "'; accepted: " + quoted_list(bpf_collector_names()));
 }
 
 }  // namespace kmh

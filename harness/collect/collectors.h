@@ -19,7 +19,8 @@ struct KernelFacts {
 // Reads BTF and /proc/pagetypeinfo (defaults where they are missing).
 KernelFacts read_kernel_facts();
 
-const std::vector<std::string> &bpf_collector_names();  // page_alloc, pcp, extfrag, slab
+// page_alloc, pcp, extfrag, slab: the names make_bpf_collector() accepts, in registration order.
+std::vector<std::string> bpf_collector_names();
 
 // Throws invalid_input for an unknown name.
 std::unique_ptr<BpfCollector> make_bpf_collector(const std::string &name, const KernelFacts &facts);

@@ -14,12 +14,6 @@ namespace {
 
 constexpr std::chrono::seconds vm_run_limit{100};
 
-ProcessOutcome run_in_vm(const std::string &kernel, const std::string &scenario, const std::string &output)
-{
-	return run_kmemharness({"run", "--kernel", kernel, "--accel", "tcg", scenario, "--output", output},
-			       vm_run_limit);
-}
-
 void expect_vm_result(const ResultFile &result, const std::string &kernel)
 {
 	EXPECT_EQ(result.json().at("target"), "vm");
@@ -27,45 +21,60 @@ void expect_vm_result(const ResultFile &result, const std::string &kernel)
 	EXPECT_EQ(result.json().at("vm").at("kernel_image"), kernel);
 }
 
-TEST(VmScenarios, KmallocBurstCountsEveryObjectOnTheWorkersCpu)
+// Each test boots the Debian kernel found in /boot; without one it skips, or fails in CI.
+class VmScenarios : public testing::Test {
+protected:
+	void SetUp() override
+	{
+		kernel_ = debian_kernel_with_headers();
+		KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel_));
+	}
+
+	ProcessOutcome run_in_vm(const std::string &scenario)
+	{
+		return run_kmemharness({"run", "--kernel", *kernel_, "--accel", "tcg", scenario, "--output",
+					scratch_ / "out"},
+				       vm_run_limit);
+	}
+
+	ResultFile vm_result() const
+	{
+		ResultFile result(scratch_ / "out/result.json");
+		expect_vm_result(result, *kernel_);
+		return result;
+	}
+
+	std::optional<std::string> kernel_;
+	ScratchDir scratch_;
+};
+
+TEST_F(VmScenarios, KmallocBurstCountsEveryObjectOnTheWorkersCpu)
 {
-	std::optional<std::string> kernel = debian_kernel_with_headers();
-	KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel));
-	ScratchDir scratch;
-	ProcessOutcome run = run_in_vm(*kernel, shipped_scenario("kmalloc_burst.toml"), scratch / "out");
+	ProcessOutcome run = run_in_vm(shipped_scenario("kmalloc_burst.toml"));
 	KMH_SKIP_OR_FAIL_IF(environment_gap(run));
 	ASSERT_EQ(run.exit_code, exit_status::passed) << describe(run);
-	ResultFile result(scratch / "out/result.json");
-	expect_vm_result(result, *kernel);
+	ResultFile result = vm_result();
 	EXPECT_EQ(result.sum("slab.kmalloc.events", {{"scope", "workload"}, {"cpu", "0"}}), 10000);
 	EXPECT_EQ(result.sum("slab.kmalloc.bytes_alloc", {{"scope", "workload"}, {"cpu", "0"}}), 10000 * 128);
 	EXPECT_EQ(result.sum("workload.burst.requested"), 10000);
 }
 
-TEST(VmScenarios, ReclaimableSlabGrowsSReclaimable)
+TEST_F(VmScenarios, ReclaimableSlabGrowsSReclaimable)
 {
-	std::optional<std::string> kernel = debian_kernel_with_headers();
-	KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel));
-	ScratchDir scratch;
-	ProcessOutcome run = run_in_vm(*kernel, shipped_scenario("reclaimable_slab.toml"), scratch / "out");
+	ProcessOutcome run = run_in_vm(shipped_scenario("reclaimable_slab.toml"));
 	KMH_SKIP_OR_FAIL_IF(environment_gap(run));
 	ASSERT_EQ(run.exit_code, exit_status::passed) << describe(run);
-	ResultFile result(scratch / "out/result.json");
-	expect_vm_result(result, *kernel);
+	ResultFile result = vm_result();
 	EXPECT_EQ(result.sum("slab.cache_alloc.events", {{"scope", "workload"}, {"cpu", "0"}}), 100000);
 	EXPECT_GE(result.sum("meminfo.SReclaimable.delta"), 0.9 * 100000 * 256);
 }
 
-TEST(VmScenarios, RequestOverTheModuleBudgetIsRefusedAndTheGuestSurvives)
+TEST_F(VmScenarios, RequestOverTheModuleBudgetIsRefusedAndTheGuestSurvives)
 {
-	std::optional<std::string> kernel = debian_kernel_with_headers();
-	KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel));
-	ScratchDir scratch;
-	ProcessOutcome run = run_in_vm(*kernel, test_scenario("kmod_over_budget.toml"), scratch / "out");
+	ProcessOutcome run = run_in_vm(test_scenario("kmod_over_budget.toml"));
 	KMH_SKIP_OR_FAIL_IF(environment_gap(run));
 	ASSERT_EQ(run.exit_code, exit_status::invalid_input) << describe(run);
-	ResultFile result(scratch / "out/result.json");
-	expect_vm_result(result, *kernel);
+	ResultFile result = vm_result();
 	EXPECT_NE(result.json().at("errors").dump().find("over the budget"), std::string::npos)
 		<< result.json().at("errors").dump();
 }
