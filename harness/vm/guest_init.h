@@ -1,4 +1,4 @@
-// The guest's /init script and the protocol it speaks with the host over the serial ports.
+// The guest's /init script and the protocol it speaks with the host over the serial console.
 #pragma once
 
 #include <string>
@@ -8,7 +8,7 @@ namespace kmh {
 // The line /init prints on the console once the guest is up: the host's "booted" signal.
 inline constexpr const char *guest_ready_marker = "kmemharness-guest: init ready";
 
-// Lines framing what /init sends on the second serial port (/dev/ttyS1):
+// Lines framing what /init sends on the console (ttyS0) once the harness has exited:
 //   kmemharness-exit-code <N>
 //   kmemharness-output-begin
 //   <base64 of a tar of the guest's output folder>

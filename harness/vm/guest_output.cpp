@@ -4,12 +4,11 @@
 #include <openssl/evp.h>
 
 #include <filesystem>
-#include <sstream>
+#include <fmt/format.h>
 
 #include "common/error.h"
 #include "report/result_json.h"
 #include "vm/command.h"
-#include "vm/console_scan.h"
 #include "vm/guest_init.h"
 
 namespace kmh {
@@ -37,16 +36,21 @@ std::optional<int> exit_code_of(const std::string &line)
 	}
 }
 
+// A line of busybox base64's output; anything else inside the frame is a kernel message.
+bool is_base64_line(const std::string &line)
+{
+	return !line.empty() && line.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") ==
+					std::string::npos;
+}
+
 }  // namespace
 
-GuestOutput parse_guest_output(const std::string &text)
+GuestOutput parse_guest_output(const std::vector<std::string> &console)
 {
 	GuestOutput output;
 	std::string encoded;
 	bool inside = false;
-	std::istringstream lines(text);
-	for (std::string raw; std::getline(lines, raw);) {
-		std::string line = console_line(raw);
+	for (const std::string &line : console) {
 		if (line.starts_with(guest_exit_code_prefix)) {
 			output.exit_code = exit_code_of(line);
 		} else if (line == guest_output_begin) {
@@ -54,13 +58,34 @@ GuestOutput parse_guest_output(const std::string &text)
 		} else if (line == guest_output_end && inside) {
 			output.complete = true;
 			inside = false;
-		} else if (inside) {
+		} else if (inside && is_base64_line(line)) {
 			encoded += line;
 		}
 	}
 	if (output.complete)
 		output.tar = base64_decode(encoded);
 	return output;
+}
+
+std::vector<std::string> console_without_output(const std::vector<std::string> &console)
+{
+	std::vector<std::string> kept;
+	bool inside = false;
+	std::size_t dropped = 0;
+	for (const std::string &line : console) {
+		if (line == guest_output_begin)
+			inside = true;
+		else if (line == guest_output_end)
+			inside = false;
+		if (inside && is_base64_line(line)) {
+			dropped++;
+			continue;
+		}
+		if (line == guest_output_end)
+			kept.push_back(fmt::format("[{} lines of base64 output taken into the output folder]", dropped));
+		kept.push_back(line);
+	}
+	return kept;
 }
 
 void extract_guest_output(const GuestOutput &output, const std::string &directory)

@@ -163,15 +163,13 @@ std::vector<std::string> qemu_command(const QemuConfig &config, const std::strin
 		 "-kernel", config.kernel_image,
 		 "-initrd", config.initrd,
 		 "-append", kernel_cmdline(config.extra_cmdline),
-		 "-serial", "file:" + config.console_log,
-		 "-serial", "file:" + config.data_file };
+		 "-serial", "file:" + config.console_log };
 }
 
 GuestRun run_guest(const QemuConfig &config, const GuestDeadlines &deadlines, const ConsoleListener &listener)
 {
 	std::string qemu = require_program("qemu-system-x86_64", "qemu-system-x86");
 	std::filesystem::remove(config.console_log);  // never follow an earlier run's console
-	std::filesystem::remove(config.data_file);
 	Clock::time_point start = Clock::now();
 	QemuProcess process(qemu_command(config, qemu), config.qemu_log);
 	ConsoleFollower follower(config.console_log);

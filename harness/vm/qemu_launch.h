@@ -15,8 +15,7 @@ struct QemuConfig {
 	std::string kernel_image;
 	std::string initrd;
 	std::string extra_cmdline;  // appended to kernel_cmdline()'s fixed part
-	std::string console_log;    // the first serial port (ttyS0): the guest's console
-	std::string data_file;      // the second serial port (ttyS1): what /init sends home
+	std::string console_log;    // the serial port (ttyS0): the guest's console, results included
 	std::string qemu_log;       // QEMU's own stdout and stderr
 };
 

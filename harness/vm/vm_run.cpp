@@ -89,7 +89,7 @@ QemuConfig qemu_config(const VmRun &run, const std::string &accel, const std::st
 {
 	const VmRunOptions &options = run.options;
 	return { accel, options.memory_bytes, options.cpus, run.info.kernel_image, initrd, options.cmdline,
-		 run.info.console_log, (run.work_dir / "data.serial").string(), (run.work_dir / "qemu.log").string() };
+		 run.info.console_log, (run.work_dir / "qemu.log").string() };
 }
 
 // Shows the boot as one progress step, then the guest harness's own progress lines and any
@@ -164,12 +164,12 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 }
 
 // The result the guest wrote, or a run_failed result naming what is missing.
-RunResult guest_result(VmRun &run)
+RunResult guest_result(VmRun &run, const GuestRun &guest)
 {
-	GuestOutput output = parse_guest_output(read_text_file((run.work_dir / "data.serial").string()).value_or(""));
+	GuestOutput output = parse_guest_output(guest.console);
 	RunResult result = empty_result(run.scenario);
 	if (!output.complete) {
-		fail(result, ExitCode::run_failed, { "the guest sent no output on its second serial port; console: " +
+		fail(result, ExitCode::run_failed, { "the guest sent no output on its console; console: " +
 						     run.info.console_log });
 		return result;
 	}
@@ -189,6 +189,15 @@ RunResult guest_result(VmRun &run)
 	return result;
 }
 
+// console.log as a person reads it: the transfer's base64 lines are in the output folder already.
+void keep_console_log(const VmRun &run, const GuestRun &guest)
+{
+	std::string text;
+	for (const std::string &line : console_without_output(guest.console))
+		text += line + "\n";
+	write_report_file(run.info.console_log, text);
+}
+
 RunResult run_guest_steps(VmRun &run)
 {
 	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers);
@@ -205,7 +214,8 @@ RunResult run_guest_steps(VmRun &run)
 	run.info.boot_seconds = guest.boot_seconds;
 	run.info.total_seconds = guest.total_seconds;
 	std::optional<GuestFailure> failure = guest_failure(guest, run.info.accel, deadlines);
-	RunResult result = failure ? empty_result(run.scenario) : guest_result(run);
+	keep_console_log(run, guest);
+	RunResult result = failure ? empty_result(run.scenario) : guest_result(run, guest);
 	if (failure)
 		fail(result, failure->code, failure->errors);
 	return result;
