@@ -33,7 +33,7 @@ echo "kmemharness-guest: harness exited $exit_code, sending /out"
 echo 1 > /proc/sys/kernel/printk
 echo "kmemharness-exit-code $exit_code"
 echo "kmemharness-output-begin"
-tar -C /out -cf - . | base64
+tar -C /out -cf - . | gzip -1 | base64
 echo "kmemharness-output-end"
 poweroff -f
 )SH";

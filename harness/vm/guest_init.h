@@ -11,7 +11,7 @@ inline constexpr const char *guest_ready_marker = "kmemharness-guest: init ready
 // Lines framing what /init sends on the console (ttyS0) once the harness has exited:
 //   kmemharness-exit-code <N>
 //   kmemharness-output-begin
-//   <base64 of a tar of the guest's output folder>
+//   <base64 of a gzip'd tar of the guest's output folder>
 //   kmemharness-output-end
 inline constexpr const char *guest_exit_code_prefix = "kmemharness-exit-code ";
 inline constexpr const char *guest_output_begin = "kmemharness-output-begin";

@@ -91,9 +91,9 @@ std::vector<std::string> console_without_output(const std::vector<std::string> &
 void extract_guest_output(const GuestOutput &output, const std::string &directory)
 {
 	std::filesystem::create_directories(directory);
-	std::string archive = (std::filesystem::path(directory) / "guest-output.tar").string();
+	std::string archive = (std::filesystem::path(directory) / "guest-output.tar.gz").string();
 	write_report_file(archive, output.tar);
-	CommandOutput tar = run_command({require_program("tar", "tar"), "-xf", archive, "-C", directory});
+	CommandOutput tar = run_command({require_program("tar", "tar"), "-xzf", archive, "-C", directory});
 	std::filesystem::remove(archive);
 	if (tar.exit_status != 0)
 		throw run_error("unpacking the guest's output failed: " + last_lines(tar.output, 5));

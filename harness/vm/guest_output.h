@@ -9,7 +9,7 @@ namespace kmh {
 
 struct GuestOutput {
 	std::optional<int> exit_code;  // the guest harness's exit code, when it was sent
-	std::string tar;               // the output folder as a tar archive (decoded)
+	std::string tar;               // the output folder as a gzip'd tar archive (decoded)
 	bool complete = false;         // the end line arrived: nothing was cut off
 };
 
@@ -22,7 +22,7 @@ GuestOutput parse_guest_output(const std::vector<std::string> &console);
 // as console.log keeps them.
 std::vector<std::string> console_without_output(const std::vector<std::string> &console);
 
-// Unpacks output.tar into `directory` with tar. Throws run_error when that fails.
+// Unpacks the archive into `directory` with tar. Throws run_error when that fails.
 void extract_guest_output(const GuestOutput &output, const std::string &directory);
 
 }  // namespace kmh

@@ -146,7 +146,7 @@ void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::tim
 
 std::string kernel_cmdline(const std::string &extra)
 {
-	std::string fixed = "console=ttyS0 panic=-1 oops=panic printk.time=1 rdinit=/init";
+	std::string fixed = "console=ttyS0 panic=-1 oops=panic printk.time=1 noirqdebug rdinit=/init";
 	return extra.empty() ? fixed : fixed + " " + extra;
 }
 

@@ -21,6 +21,8 @@ struct QemuConfig {
 
 // "console=ttyS0 panic=-1 oops=panic printk.time=1 ..." plus the extra arguments: a crash powers
 // the guest off at once (with -no-reboot) and every kernel message carries its time stamp.
+// noirqdebug: a PREEMPT_RT guest's force-threaded 8250 interrupt otherwise trips the spurious-IRQ
+// check under the results' burst of console output and is disabled, and the transfer stalls.
 std::string kernel_cmdline(const std::string &extra);
 
 // The full argv, starting with `qemu_binary`.
