@@ -26,7 +26,7 @@ using nlohmann::json;
 const char *const tool_name = "kmemharness";
 
 // The order stages run in; result_from_json() restores it, since a JSON object has none.
-const std::vector<std::string> stage_order = {"setup",     "prepare", "attach",    "snapshot_before",
+const std::vector<std::string> stage_order = {"setup", "module_load", "prepare", "attach",    "snapshot_before",
 					       "workloads", "readout", "assertions"};
 
 json number_json(double value)
@@ -149,6 +149,9 @@ json vm_json(const VmInfo &vm)
 		{"kernel_release", vm.kernel_release},
 		{"accel", vm.accel},
 		{"boot_seconds", number_json(vm.boot_seconds)},
+		{"scenario_seconds", number_json(vm.scenario_seconds)},
+		{"send_seconds", number_json(vm.send_seconds)},
+		{"poweroff_seconds", number_json(vm.poweroff_seconds)},
 		{"total_seconds", number_json(vm.total_seconds)},
 		{"console_log", vm.console_log}};
 }
@@ -498,6 +501,9 @@ std::optional<VmInfo> read_vm(const json &document)
 		      read_string(vm, "kernel_release", "vm.kernel_release"),
 		      read_string(vm, "accel", "vm.accel"),
 		      read_number(vm, "boot_seconds", "vm.boot_seconds"),
+		      read_number(vm, "scenario_seconds", "vm.scenario_seconds"),
+		      read_number(vm, "send_seconds", "vm.send_seconds"),
+		      read_number(vm, "poweroff_seconds", "vm.poweroff_seconds"),
 		      read_number(vm, "total_seconds", "vm.total_seconds"),
 		      read_string(vm, "console_log", "vm.console_log")};
 }

@@ -69,7 +69,7 @@ struct SysctlChange {
 };
 
 struct StageTiming {
-	std::string stage;  // setup, prepare, attach, snapshot_before, workloads, readout, assertions
+	std::string stage;  // setup, module_load (module scenarios), prepare, attach, snapshot_before, workloads, readout, assertions
 	double seconds = 0;
 };
 

@@ -114,8 +114,8 @@ private:
 			result_.attribution = {"cgroup", cgroup_->path(), cgroup_->id()};
 			capture_libbpf_log(options_.verbose);
 			facts_ = read_kernel_facts();
-			load_module_if_needed();
 		});
+		load_module_if_needed();
 	}
 
 	void load_module_if_needed()
@@ -127,9 +127,11 @@ private:
 		if (options_.module_path.empty())
 			throw environment_error("scenario " + scenario_.name + " has kernel-module workloads: run it "
 						"with --kernel IMAGE (a VM) or give the built module with --module PATH");
-		progress_.step("loading " + options_.module_path);
-		module_ = std::make_unique<LoadedModule>(options_.module_path);
-		module_workers_ = module_->worker_pids();
+		timed("module_load", [&] {
+			progress_.step("loading " + options_.module_path);
+			module_ = std::make_unique<LoadedModule>(options_.module_path);
+			module_workers_ = module_->worker_pids();
+		});
 	}
 
 	void spawn_workloads()

@@ -25,7 +25,7 @@ echo "kmemharness-guest: init ready"
 harness_flags="--in-guest --module $KMH_MODULE"
 CI=1 NO_COLOR=1 /bin/kmemharness run $harness_flags --output /out "$KMH_SCENARIO"
 exit_code=$?
-echo "kmemharness-guest: harness exited $exit_code, sending /out"
+echo "kmemharness-guest: harness exited $exit_code, sending /out"  # guest_harness_exited_prefix
 
 # The results travel on the console between framing lines. Only emergency kernel messages may
 # interrupt them now, so no printk line splits a base64 line. (A second serial port hung under

@@ -8,6 +8,9 @@ namespace kmh {
 // The line /init prints on the console once the guest is up: the host's "booted" signal.
 inline constexpr const char *guest_ready_marker = "kmemharness-guest: init ready";
 
+// The line /init prints when the guest's harness has exited, before it sends the results.
+inline constexpr const char *guest_harness_exited_prefix = "kmemharness-guest: harness exited";
+
 // Lines framing what /init sends on the console (ttyS0) once the harness has exited:
 //   kmemharness-exit-code <N>
 //   kmemharness-output-begin

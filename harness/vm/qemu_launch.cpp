@@ -136,6 +136,10 @@ void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::tim
 		if (!run.booted && line == guest_ready_marker) {
 			run.booted = true;
 			run.boot_seconds = seconds_since(start);
+		} else if (line.starts_with(guest_harness_exited_prefix)) {
+			run.harness_exited_seconds = seconds_since(start);
+		} else if (line == guest_output_end) {
+			run.output_sent_seconds = seconds_since(start);
 		}
 		run.console.push_back(line);
 		listener(line, run.booted);
@@ -146,7 +150,7 @@ void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::tim
 
 std::string kernel_cmdline(const std::string &extra)
 {
-	std::string fixed = "console=ttyS0 panic=-1 oops=panic printk.time=1 noirqdebug rdinit=/init";
+	std::string fixed = "console=ttyS0 panic=-1 oops=panic printk.time=1 noirqdebug no_timer_check rdinit=/init";
 	return extra.empty() ? fixed : fixed + " " + extra;
 }
 

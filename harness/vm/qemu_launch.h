@@ -23,6 +23,8 @@ struct QemuConfig {
 // the guest off at once (with -no-reboot) and every kernel message carries its time stamp.
 // noirqdebug: a PREEMPT_RT guest's force-threaded 8250 interrupt otherwise trips the spurious-IRQ
 // check under the results' burst of console output and is disabled, and the transfer stalls.
+// no_timer_check: under TCG on a loaded host the IO-APIC timer check times out and the kernel
+// panics ("IO-APIC + timer doesn't work!"), seen once in ten boots here.
 std::string kernel_cmdline(const std::string &extra);
 
 // The full argv, starting with `qemu_binary`.
@@ -46,6 +48,8 @@ struct GuestRun {
 	bool kernel_started = false;  // a kernel message appeared on the console
 	bool booted = false;          // the init marker appeared
 	double boot_seconds = 0;   // QEMU start to the init marker, when booted
+	double harness_exited_seconds = 0;  // QEMU start to the guest harness's exit line, when seen
+	double output_sent_seconds = 0;     // QEMU start to the results' end line, when seen
 	double total_seconds = 0;  // QEMU start to its exit or kill
 	std::vector<std::string> console;  // every console line, carriage returns removed
 };

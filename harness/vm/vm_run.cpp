@@ -189,6 +189,19 @@ RunResult guest_result(VmRun &run, const GuestRun &guest)
 	return result;
 }
 
+// Where a VM run's seconds went; a stage whose end line never came stays 0.
+void record_stage_times(VmInfo &info, const GuestRun &guest)
+{
+	info.boot_seconds = guest.boot_seconds;
+	info.total_seconds = guest.total_seconds;
+	if (guest.harness_exited_seconds > 0)
+		info.scenario_seconds = guest.harness_exited_seconds - guest.boot_seconds;
+	if (guest.output_sent_seconds > 0) {
+		info.send_seconds = guest.output_sent_seconds - guest.harness_exited_seconds;
+		info.poweroff_seconds = guest.total_seconds - guest.output_sent_seconds;
+	}
+}
+
 // console.log as a person reads it: the transfer's base64 lines are in the output folder already.
 void keep_console_log(const VmRun &run, const GuestRun &guest)
 {
@@ -211,8 +224,7 @@ RunResult run_guest_steps(VmRun &run)
 	std::string initrd = prepare_initramfs(run, module);
 	GuestDeadlines deadlines = deadlines_for(run.scenario, run.options);
 	GuestRun guest = boot_choosing_accel(run, initrd, deadlines);
-	run.info.boot_seconds = guest.boot_seconds;
-	run.info.total_seconds = guest.total_seconds;
+	record_stage_times(run.info, guest);
 	std::optional<GuestFailure> failure = guest_failure(guest, run.info.accel, deadlines);
 	keep_console_log(run, guest);
 	RunResult result = failure ? empty_result(run.scenario) : guest_result(run, guest);

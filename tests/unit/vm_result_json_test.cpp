@@ -11,7 +11,8 @@ TEST(VmResultJson, VmInfoRoundTrips)
 {
 	RunResult result;
 	result.target = "vm";
-	result.vm = VmInfo{ "/boot/vmlinuz-6.1.0-56-amd64", "6.1.0-56-amd64", "tcg", 10.25, 44.5, "/out/console.log" };
+	result.vm = VmInfo{ "/boot/vmlinuz-6.1.0-56-amd64", "6.1.0-56-amd64", "tcg", 10.25, 30.5, 1.5, 2.25, 44.5,
+			    "/out/console.log" };
 	nlohmann::json document = result_to_json(result);
 	EXPECT_EQ(document["vm"]["accel"], "tcg");
 	EXPECT_EQ(document["vm"]["boot_seconds"], 10.25);
@@ -21,6 +22,9 @@ TEST(VmResultJson, VmInfoRoundTrips)
 	EXPECT_EQ(back.vm->kernel_release, "6.1.0-56-amd64");
 	EXPECT_EQ(back.vm->accel, "tcg");
 	EXPECT_DOUBLE_EQ(back.vm->boot_seconds, 10.25);
+	EXPECT_DOUBLE_EQ(back.vm->scenario_seconds, 30.5);
+	EXPECT_DOUBLE_EQ(back.vm->send_seconds, 1.5);
+	EXPECT_DOUBLE_EQ(back.vm->poweroff_seconds, 2.25);
 	EXPECT_DOUBLE_EQ(back.vm->total_seconds, 44.5);
 	EXPECT_EQ(back.vm->console_log, "/out/console.log");
 }
