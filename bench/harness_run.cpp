@@ -15,11 +15,14 @@ using Clock = std::chrono::steady_clock;
 
 }  // namespace
 
-HarnessRun run_kmemharness(const std::string &binary, const std::string &scenario, const std::string &output_dir)
+HarnessRun run_kmemharness(const std::string &binary, const std::string &scenario, const std::string &output_dir,
+			   const std::vector<std::string> &extra_args)
 {
 	HarnessRun run;
 	auto started = Clock::now();
-	ChildProcess process({binary, "run", scenario, "--output", output_dir, "--quiet"});
+	std::vector<std::string> argv = {binary, "run", scenario, "--output", output_dir, "--quiet"};
+	argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+	ChildProcess process(argv);
 	run.exit_code = process.wait(std::chrono::minutes(5));
 	run.wall_seconds = std::chrono::duration<double>(Clock::now() - started).count();
 	if (run.exit_code == static_cast<int>(ExitCode::environment))

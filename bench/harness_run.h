@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "report/run_result.h"
 
@@ -15,9 +16,11 @@ struct HarnessRun {
 	RunResult result;
 };
 
-// Runs `binary run scenario --output output_dir --quiet`. Throws kmh::Error: environment when the
-// run exits 3 (says why), run_failed for any other failure to produce a result.json.
-HarnessRun run_kmemharness(const std::string &binary, const std::string &scenario, const std::string &output_dir);
+// Runs `binary run scenario --output output_dir --quiet [extra_args]`. Throws kmh::Error:
+// environment when the run exits 3 (says why), run_failed for any other failure to produce a
+// result.json.
+HarnessRun run_kmemharness(const std::string &binary, const std::string &scenario, const std::string &output_dir,
+			   const std::vector<std::string> &extra_args = {});
 
 // Per event-count family (see counts_tracepoint_events): {scope=system total, scope=workload total}.
 std::map<std::string, std::pair<double, double>> scoped_family_totals(const MetricStore &metrics);

@@ -25,6 +25,9 @@ struct Options {
 	int harness_runs = 3;
 	std::string kmemharness = KMH_BINARY;
 	std::string scenario = KMH_SOURCE_DIR "/scenarios/pcpu_bounce.toml";
+	int vm_runs = 3;
+	std::string vm_kernel;
+	std::string vm_scenario = KMH_SOURCE_DIR "/scenarios/kmalloc_burst.toml";
 	std::string json_file;
 };
 
@@ -94,11 +97,13 @@ OverheadReport measure(const Options &options)
 	utsname system{};
 	uname(&system);
 	OverheadReport report{utc_date(), system.release, static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)),
-			      options.rounds, {}, {}};
+			      options.rounds, {}, {}, {}};
 	KernelFacts facts = read_kernel_facts();
 	for (const BenchWorkload &workload : bench_workloads(options.sizes))
 		report.workloads.push_back(measure_workload(workload, facts, options.rounds));
 	report.harness = measure_harness(options);
+	report.vm = measure_vm_runs(options.kmemharness, options.vm_kernel, options.vm_scenario, options.vm_runs,
+				    scratch_folder());
 	return report;
 }
 
@@ -134,6 +139,9 @@ int run(int argc, char **argv)
 	app.add_option("--harness-runs", options.harness_runs, "kmemharness run repetitions (0: none)");
 	app.add_option("--kmemharness", options.kmemharness, "the kmemharness binary");
 	app.add_option("--scenario", options.scenario, "scenario for the self-perturbation and end-to-end figures");
+	app.add_option("--vm-runs", options.vm_runs, "kmemharness run --kernel repetitions (0: none)");
+	app.add_option("--vm-kernel", options.vm_kernel, "kernel image for the VM runs (default: the installed generic one)");
+	app.add_option("--vm-scenario", options.vm_scenario, "kernel-module scenario for the VM runs");
 	app.add_option("--json", options.json_file, "also write the figures as JSON to this file");
 	CLI11_PARSE(app, argc, argv);
 	capture_libbpf_log(false);  // a failed load then says why in the skip reason

@@ -258,6 +258,7 @@ void print_report(const OverheadReport &report)
 		print_counts(workload);
 	}
 	print_harness(report.harness);
+	print_vm_runs(report.vm);
 }
 
 json report_json(const OverheadReport &report)
@@ -267,7 +268,8 @@ json report_json(const OverheadReport &report)
 		      {"cpus", report.cpus},
 		      {"rounds", report.rounds},
 		      {"workloads", json::array()},
-		      {"kmemharness_run", harness_json(report.harness)}};
+		      {"kmemharness_run", harness_json(report.harness)},
+		      {"vm_run", vm_runs_json(report.vm)}};
 	for (const WorkloadReport &workload : report.workloads)
 		document["workloads"].push_back(workload_json(workload));
 	return document;
@@ -285,6 +287,8 @@ std::vector<std::string> missing_capabilities(const OverheadReport &report)
 	}
 	if (!report.harness.skipped.empty())
 		missing.insert("kmemharness run: " + report.harness.skipped);
+	if (!report.vm.skipped.empty())
+		missing.insert("VM run: " + report.vm.skipped);
 	return {missing.begin(), missing.end()};
 }
 

@@ -10,6 +10,7 @@
 #include "counted_round.h"
 #include "harness_run.h"
 #include "overhead_rounds.h"
+#include "vm_runs.h"
 
 namespace kmh {
 
@@ -35,6 +36,7 @@ struct OverheadReport {
 	int rounds = 0;
 	std::vector<WorkloadReport> workloads;
 	HarnessReport harness;
+	VmRunsReport vm;
 };
 
 void print_report(const OverheadReport &report);

@@ -43,7 +43,7 @@ TEST_P(ShippedScenario, PassesWhereItIsMeantToRun)
 	ScratchDir scratch;
 	std::vector<std::string> args = {"run", shipped_scenario(file), "--output", scratch / "out"};
 	if (needs_module(file)) {
-		std::optional<std::string> kernel = debian_kernel_with_headers();
+		std::optional<std::string> kernel = installed_kernel_with_headers();
 		KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel));
 		// No --accel: the harness probes KVM and falls back to TCG by itself.
 		args.insert(args.begin() + 1, {"--kernel", *kernel});

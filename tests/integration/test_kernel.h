@@ -1,13 +1,12 @@
-// The Debian kernel a VM test boots: an image in /boot whose headers are installed.
+// The Debian kernel a VM test boots (vm/installed_kernel.h), and why none can be booted.
 #pragma once
 
 #include <optional>
 #include <string>
 
-namespace kmh::integration {
+#include "vm/installed_kernel.h"
 
-// A /boot/vmlinuz-<release>-amd64 with /usr/src/linux-headers-<release>, which a VM run builds the module against.
-std::optional<std::string> debian_kernel_with_headers();
+namespace kmh::integration {
 
 // Why no VM test can run here, when `kernel` is empty.
 std::optional<std::string> no_kernel_gap(const std::optional<std::string> &kernel);

@@ -26,7 +26,7 @@ class VmScenarios : public testing::Test {
 protected:
 	void SetUp() override
 	{
-		kernel_ = debian_kernel_with_headers();
+		kernel_ = installed_kernel_with_headers();
 		KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel_));
 	}
 
