@@ -153,7 +153,8 @@ json vm_json(const VmInfo &vm)
 		{"send_seconds", number_json(vm.send_seconds)},
 		{"poweroff_seconds", number_json(vm.poweroff_seconds)},
 		{"total_seconds", number_json(vm.total_seconds)},
-		{"console_log", vm.console_log}};
+		{"console_log", vm.console_log},
+		{"boot", vm.boot}};
 }
 
 Error field_error(const std::string &where, const char *expected, const json &found)
@@ -505,7 +506,8 @@ std::optional<VmInfo> read_vm(const json &document)
 		      read_number(vm, "send_seconds", "vm.send_seconds"),
 		      read_number(vm, "poweroff_seconds", "vm.poweroff_seconds"),
 		      read_number(vm, "total_seconds", "vm.total_seconds"),
-		      read_string(vm, "console_log", "vm.console_log")};
+		      read_string(vm, "console_log", "vm.console_log"),
+		      read_string(vm, "boot", "vm.boot")};
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ struct VmInfo {
 	double poweroff_seconds = 0; // the results' last line until QEMU exited
 	double total_seconds = 0;    // QEMU start until QEMU exited or was killed
 	std::string console_log;     // the guest's serial console, kept on the host
+	std::string boot = "bzimage";  // "pvh": the decompressed vmlinux booted directly, with qboot
 };
 
 }  // namespace kmh

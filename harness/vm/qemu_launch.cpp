@@ -157,7 +157,7 @@ std::string kernel_cmdline(const std::string &extra)
 std::vector<std::string> qemu_command(const QemuConfig &config, const std::string &qemu_binary)
 {
 	std::int64_t memory_mib = (config.memory_bytes + mebibyte - 1) / mebibyte;
-	return { qemu_binary,
+	std::vector<std::string> argv = { qemu_binary,
 		 "-accel", config.accel,
 		 "-m", fmt::format("{}M", memory_mib),
 		 "-smp", std::to_string(config.cpus),
@@ -168,6 +168,9 @@ std::vector<std::string> qemu_command(const QemuConfig &config, const std::strin
 		 "-initrd", config.initrd,
 		 "-append", kernel_cmdline(config.extra_cmdline),
 		 "-serial", "file:" + config.console_log };
+	if (!config.firmware.empty())
+		argv.insert(argv.end(), { "-bios", config.firmware });
+	return argv;
 }
 
 GuestRun run_guest(const QemuConfig &config, const GuestDeadlines &deadlines, const ConsoleListener &listener)

@@ -12,7 +12,8 @@ struct QemuConfig {
 	std::string accel;  // "kvm" or "tcg"
 	std::int64_t memory_bytes = 0;
 	int cpus = 1;
-	std::string kernel_image;
+	std::string kernel_image;   // a bzImage, or an ELF vmlinux with a PVH entry
+	std::string firmware;       // -bios image; "" = QEMU's default (SeaBIOS)
 	std::string initrd;
 	std::string extra_cmdline;  // appended to kernel_cmdline()'s fixed part
 	std::string console_log;    // the serial port (ttyS0): the guest's console, results included

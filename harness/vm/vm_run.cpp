@@ -21,7 +21,9 @@
 #include "vm/guest_output.h"
 #include "vm/initramfs.h"
 #include "vm/kernel_image.h"
+#include "vm/kvm_verdict.h"
 #include "vm/module_build.h"
+#include "vm/pvh_kernel.h"
 #include "vm/qemu_launch.h"
 
 namespace kmh {
@@ -36,6 +38,7 @@ constexpr double kvm_boot_probe_seconds = 30;   // and reaches /init within seco
 constexpr double guest_slack_seconds = 120;    // module load, BPF setup under TCG, sending results
 constexpr const char *kvm_device = "/dev/kvm";
 constexpr const char *guest_progress_prefix = "[kmemharness] ";
+constexpr const char *qboot_firmware = "/usr/share/qemu/qboot.rom";  // qemu-system-data: fast, boots PVH
 
 std::string utc_now()
 {
@@ -50,8 +53,11 @@ struct VmRun {
 	const Scenario &scenario;
 	const VmRunOptions &options;
 	Progress &progress;
-	fs::path work_dir;  // initramfs and the data port's file, removed at the end
+	fs::path work_dir;  // the initramfs and its staging folder, removed at the end
 	VmInfo info;
+	std::string boot_image;  // what QEMU's -kernel gets: the PVH vmlinux or the bzImage
+	std::string firmware;    // qboot with a PVH kernel, else "" (SeaBIOS)
+	std::string cache_dir;   // module builds, PVH kernels, KVM verdicts
 };
 
 RunResult empty_result(const Scenario &scenario)
@@ -88,7 +94,7 @@ bool kvm_usable()
 QemuConfig qemu_config(const VmRun &run, const std::string &accel, const std::string &initrd)
 {
 	const VmRunOptions &options = run.options;
-	return { accel, options.memory_bytes, options.cpus, run.info.kernel_image, initrd, options.cmdline,
+	return { accel, options.memory_bytes, options.cpus, run.boot_image, run.firmware, initrd, options.cmdline,
 		 run.info.console_log, (run.work_dir / "qemu.log").string() };
 }
 
@@ -129,6 +135,11 @@ GuestRun boot_choosing_accel(VmRun &run, const std::string &initrd, const GuestD
 	if (wanted == "kvm" && !kvm_usable())
 		throw environment_error(std::string("accel kvm needs read-write access to ") + kvm_device);
 	run.info.accel = wanted == "auto" ? (kvm_usable() ? "kvm" : "tcg") : wanted;
+	if (wanted == "auto" && run.info.accel == "kvm" && kvm_known_broken(run.cache_dir, run.info.kernel_release)) {
+		run.progress.note("KVM did not boot " + run.info.kernel_release + " on this host since it booted "
+				  "(remembered in " + run.cache_dir + "); using TCG");
+		run.info.accel = "tcg";
+	}
 	if (wanted != "auto" || run.info.accel == "tcg")
 		return boot(run, run.info.accel, initrd, deadlines);
 	GuestDeadlines probe = deadlines;
@@ -141,6 +152,7 @@ GuestRun boot_choosing_accel(VmRun &run, const std::string &initrd, const GuestD
 							     "falling back to TCG", probe.boot_seconds)
 					       : fmt::format("the kernel printed nothing within {:.0f} s under KVM; "
 							     "falling back to TCG", probe.kernel_seconds));
+	remember_kvm_broken(run.cache_dir, run.info.kernel_release);
 	run.info.accel = "tcg";
 	return boot(run, "tcg", initrd, deadlines);
 }
@@ -198,7 +210,7 @@ void record_stage_times(VmInfo &info, const GuestRun &guest)
 		info.scenario_seconds = guest.harness_exited_seconds - guest.boot_seconds;
 	if (guest.output_sent_seconds > 0) {
 		info.send_seconds = guest.output_sent_seconds - guest.harness_exited_seconds;
-		info.poweroff_seconds = guest.total_seconds - guest.output_sent_seconds;
+		info.poweroff_seconds = std::max(0.0, guest.total_seconds - guest.output_sent_seconds);
 	}
 }
 
@@ -211,6 +223,25 @@ void keep_console_log(const VmRun &run, const GuestRun &guest)
 	write_report_file(run.info.console_log, text);
 }
 
+// The PVH vmlinux when the kernel has one (under TCG it reaches its first message seconds
+// sooner: no firmware kernel loader, no in-guest decompression), else the bzImage as it is.
+void choose_boot_image(VmRun &run)
+{
+	std::string why;
+	std::optional<std::string> pvh;
+	run.progress.step("kernel for a direct (PVH) boot");
+	try {
+		pvh = pvh_kernel(run.info.kernel_image, run.cache_dir, why);
+	} catch (const Error &error) {
+		why = error.what();
+	}
+	run.progress.done(pvh ? *pvh : "none, booting the bzImage: " + why);
+	run.boot_image = pvh.value_or(run.info.kernel_image);
+	run.info.boot = pvh ? "pvh" : "bzimage";
+	if (pvh && fs::exists(qboot_firmware))
+		run.firmware = qboot_firmware;
+}
+
 RunResult run_guest_steps(VmRun &run)
 {
 	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers);
@@ -219,8 +250,9 @@ RunResult run_guest_steps(VmRun &run)
 	std::string source_dir = run.options.module_source_dir.empty()
 					 ? default_module_source_dir(run.options.harness_binary)
 					 : run.options.module_source_dir;
-	std::string cache = run.options.cache_dir.empty() ? default_cache_dir() : run.options.cache_dir;
-	std::string module = build_module(source_dir, image, cache, run.progress);
+	run.cache_dir = run.options.cache_dir.empty() ? default_cache_dir() : run.options.cache_dir;
+	std::string module = build_module(source_dir, image, run.cache_dir, run.progress);
+	choose_boot_image(run);
 	std::string initrd = prepare_initramfs(run, module);
 	GuestDeadlines deadlines = deadlines_for(run.scenario, run.options);
 	GuestRun guest = boot_choosing_accel(run, initrd, deadlines);

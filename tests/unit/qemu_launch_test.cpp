@@ -17,7 +17,7 @@ std::string value_of(const std::vector<std::string> &argv, const std::string &op
 
 TEST(QemuLaunch, CommandCarriesTheConfiguration)
 {
-	QemuConfig config{ "tcg", (1LL << 30) + 1, 4, "/boot/vmlinuz", "/tmp/i.cpio.gz", "slub_debug=FZ",
+	QemuConfig config{ "tcg", (1LL << 30) + 1, 4, "/boot/vmlinuz", "", "/tmp/i.cpio.gz", "slub_debug=FZ",
 			   "/out/console.log", "/tmp/qemu.log" };
 	std::vector<std::string> argv = qemu_command(config, "/usr/bin/qemu-system-x86_64");
 	EXPECT_EQ(argv.front(), "/usr/bin/qemu-system-x86_64");
@@ -31,6 +31,16 @@ TEST(QemuLaunch, CommandCarriesTheConfiguration)
 	// One serial port: the console, which also carries the results home.
 	EXPECT_EQ(value_of(argv, "-serial"), "file:/out/console.log");
 	EXPECT_EQ(std::count(argv.begin(), argv.end(), "-serial"), 1);
+	EXPECT_EQ(std::find(argv.begin(), argv.end(), "-bios"), argv.end());  // SeaBIOS, QEMU's default
+}
+
+TEST(QemuLaunch, FirmwareIsPassedWhenChosen)
+{
+	QemuConfig config{ "tcg", 1LL << 30, 2, "/cache/pvh.vmlinux", "/usr/share/qemu/qboot.rom", "/tmp/i.cpio.gz", "",
+			   "/out/console.log", "/tmp/qemu.log" };
+	std::vector<std::string> argv = qemu_command(config, "qemu-system-x86_64");
+	EXPECT_EQ(value_of(argv, "-bios"), "/usr/share/qemu/qboot.rom");
+	EXPECT_EQ(value_of(argv, "-kernel"), "/cache/pvh.vmlinux");
 }
 
 TEST(QemuLaunch, KernelCmdlinePanicsOnOopsAndAppendsExtras)
