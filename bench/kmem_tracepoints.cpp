@@ -20,12 +20,17 @@ std::string perf_event_list()
 	return list;
 }
 
-std::string bpftrace_counting_program()
+std::string bpftrace_probe_list()
 {
 	std::string probes;
 	for (const std::string &name : kmem_tracepoints())
 		probes += (probes.empty() ? "tracepoint:kmem:" : ",tracepoint:kmem:") + name;
-	return "BEGIN { printf(\"ready\\n\"); } " + probes + " { @[probe, cpu] = count(); }";
+	return probes;
+}
+
+std::string bpftrace_counting_program()
+{
+	return "BEGIN { printf(\"ready\\n\"); } " + bpftrace_probe_list() + " { @[probe, cpu] = count(); }";
 }
 
 }  // namespace kmh

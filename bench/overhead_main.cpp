@@ -97,11 +97,16 @@ OverheadReport measure(const Options &options)
 	utsname system{};
 	uname(&system);
 	OverheadReport report{utc_date(), system.release, static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)),
-			      options.rounds, {}, {}, {}};
+			      options.rounds, {}, {}, {}, {}};
 	KernelFacts facts = read_kernel_facts();
 	for (const BenchWorkload &workload : bench_workloads(options.sizes))
 		report.workloads.push_back(measure_workload(workload, facts, options.rounds));
 	report.harness = measure_harness(options);
+	if (options.harness_runs > 0)
+		report.perturbation =
+			measure_self_perturbation(options.kmemharness, options.scenario, scratch_path("perturbation"));
+	else
+		report.perturbation.skipped = "not run (--harness-runs 0)";
 	report.vm = measure_vm_runs(options.kmemharness, options.vm_kernel, options.vm_scenario, options.vm_runs,
 				    scratch_folder());
 	return report;

@@ -258,6 +258,7 @@ void print_report(const OverheadReport &report)
 		print_counts(workload);
 	}
 	print_harness(report.harness);
+	print_self_perturbation(report.perturbation);
 	print_vm_runs(report.vm);
 }
 
@@ -269,6 +270,7 @@ json report_json(const OverheadReport &report)
 		      {"rounds", report.rounds},
 		      {"workloads", json::array()},
 		      {"kmemharness_run", harness_json(report.harness)},
+		      {"self_perturbation", self_perturbation_json(report.perturbation)},
 		      {"vm_run", vm_runs_json(report.vm)}};
 	for (const WorkloadReport &workload : report.workloads)
 		document["workloads"].push_back(workload_json(workload));
@@ -287,6 +289,8 @@ std::vector<std::string> missing_capabilities(const OverheadReport &report)
 	}
 	if (!report.harness.skipped.empty())
 		missing.insert("kmemharness run: " + report.harness.skipped);
+	if (!report.perturbation.skipped.empty() && !report.perturbation.tool_missing)
+		missing.insert("self-perturbation: " + report.perturbation.skipped);
 	if (!report.vm.skipped.empty())
 		missing.insert("VM run: " + report.vm.skipped);
 	return {missing.begin(), missing.end()};

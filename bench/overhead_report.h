@@ -10,6 +10,7 @@
 #include "counted_round.h"
 #include "harness_run.h"
 #include "overhead_rounds.h"
+#include "self_perturbation.h"
 #include "vm_runs.h"
 
 namespace kmh {
@@ -36,6 +37,7 @@ struct OverheadReport {
 	int rounds = 0;
 	std::vector<WorkloadReport> workloads;
 	HarnessReport harness;
+	SelfPerturbation perturbation;
 	VmRunsReport vm;
 };
 

@@ -12,7 +12,7 @@ PACKAGES=(
 	build-essential cmake pkg-config git ca-certificates
 	clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev
 	libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libssl-dev
-	libboost-math-dev libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev
+	libboost-math-dev libsqlite3-dev systemtap-sdt-dev libgtest-dev libgmock-dev libbenchmark-dev
 	stress-ng linux-perf
 )
 

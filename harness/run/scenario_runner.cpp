@@ -29,6 +29,7 @@
 #include "run/tracefs_mount.h"
 #include "run/workload_cgroup.h"
 #include "run/workload_process.h"
+#include "run/window_markers.h"
 #include "run/workload_report.h"
 
 namespace kmh {
@@ -161,6 +162,7 @@ private:
 				collectors_.back()->start(settings);
 				result_.collectors.push_back(collectors_.back()->info());
 			}
+			mark_window_open();
 		});
 	}
 
@@ -189,6 +191,7 @@ private:
 	void finish_measuring()
 	{
 		timed("readout", [&] {
+			mark_window_close();
 			for (auto &collector : collectors_)
 				collector->stop();
 			guarded([&] {
