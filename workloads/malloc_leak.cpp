@@ -5,6 +5,7 @@
 // never inlined or cloned (noipa), so their names show up unchanged in symbolized stacks.
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -22,6 +23,7 @@ namespace {
 // after the first such block is freed (its dynamic threshold).
 constexpr int large_threshold = 128 * 1024;
 constexpr std::int64_t max_leaked_total = 4LL << 30;
+constexpr std::size_t churn_batch = 64;
 
 // Writes the block and hands its address to the compiler as used: malloc without a use may go.
 void touch(void *block, std::size_t size)
@@ -43,13 +45,19 @@ extern "C" {
 		touch(std::malloc(size), size);
 }
 
-// Allocates and frees `count` blocks of `size` bytes: nothing of it is outstanding afterwards.
+// Allocates and frees `count` blocks of `size` bytes, up to churn_batch live at a time, so
+// that a free the collector missed leaves blocks behind instead of an address malloc hands
+// out again at once: nothing of it is outstanding afterwards.
 [[gnu::noipa]] void kmh_churn_freed_path(std::size_t count, std::size_t size)
 {
-	for (std::size_t i = 0; i < count; i++) {
-		void *block = std::malloc(size);
-		touch(block, size);
-		std::free(block);
+	void *batch[churn_batch];
+	for (std::size_t done = 0; done < count;) {
+		std::size_t live = std::min(churn_batch, count - done);
+		for (std::size_t i = 0; i < live; i++)
+			touch(batch[i] = std::malloc(size), size);
+		for (std::size_t i = 0; i < live; i++)
+			std::free(batch[i]);
+		done += live;
 	}
 }
 
@@ -137,7 +145,7 @@ WorkloadDescriptor describe_malloc_leak()
 		.options = {
 			integer_option("leak_blocks", "blocks leaked on kmh_leak_known_path", 1000, 0, 1000000),
 			size_option("leak_size", "bytes of each leaked block", 4 * KiB, 1, 16 * MiB),
-			integer_option("freed_blocks", "blocks allocated and freed at once on kmh_churn_freed_path", 10000,
+			integer_option("freed_blocks", "blocks allocated and freed on kmh_churn_freed_path, 64 at a time", 10000,
 				       0, 10000000),
 			size_option("freed_size", "bytes of each freed block", 4 * KiB, 1, 16 * MiB),
 			integer_option("large_blocks", "blocks leaked on kmh_leak_large_path, each in a mapping of its own",
