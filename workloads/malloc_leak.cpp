@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 #include <cstring>
 #include <optional>
 
@@ -34,6 +35,29 @@ void touch(void *block, std::size_t size)
 	asm volatile("" : : "r"(block) : "memory");
 }
 
+// A block from the turn-th of six ways libc allocates, in rotation; counts the calls that
+// returned a block. Inlined, so the caller is the innermost frame of every call's stack.
+[[gnu::always_inline]] inline void *allocate_in_turn(std::size_t turn, std::size_t size, std::size_t &calls)
+{
+	void *block = nullptr;
+	calls++;
+	switch (turn % 6) {
+	case 0:
+		return std::malloc(size);
+	case 1:
+		return std::calloc(1, size);
+	case 2:
+		return aligned_alloc(16, size);  // glibc calls malloc inside: still one call
+	case 3:
+		return posix_memalign(&block, 64, size) == 0 ? block : nullptr;
+	case 4:
+		return std::realloc(nullptr, size);  // glibc calls malloc inside: still one call
+	default:
+		calls++;
+		return std::realloc(std::malloc(size / 2 + 1), size);  // two calls; realloc frees the first block
+	}
+}
+
 }  // namespace
 
 extern "C" {
@@ -45,20 +69,23 @@ extern "C" {
 		touch(std::malloc(size), size);
 }
 
-// Allocates and frees `count` blocks of `size` bytes, up to churn_batch live at a time, so
-// that a free the collector missed leaves blocks behind instead of an address malloc hands
-// out again at once: nothing of it is outstanding afterwards.
-[[gnu::noipa]] void kmh_churn_freed_path(std::size_t count, std::size_t size)
+// Allocates and frees `count` blocks of `size` bytes with malloc, calloc, aligned_alloc,
+// posix_memalign and realloc in turn, up to churn_batch live at a time, so that a free the
+// collector missed leaves blocks behind instead of an address malloc hands out again at once.
+// Nothing of it is outstanding afterwards. Returns the allocation calls that returned a block.
+[[gnu::noipa]] std::size_t kmh_churn_freed_path(std::size_t count, std::size_t size)
 {
 	void *batch[churn_batch];
+	std::size_t calls = 0;
 	for (std::size_t done = 0; done < count;) {
 		std::size_t live = std::min(churn_batch, count - done);
 		for (std::size_t i = 0; i < live; i++)
-			touch(batch[i] = std::malloc(size), size);
+			touch(batch[i] = allocate_in_turn(done + i, size, calls), size);
 		for (std::size_t i = 0; i < live; i++)
 			std::free(batch[i]);
 		done += live;
 	}
+	return calls;
 }
 
 // Leaks `count` blocks at least as large as large_threshold: glibc maps each one by itself.
@@ -97,7 +124,7 @@ public:
 	{
 		std::size_t mapped_before = mallinfo2().hblks;
 		kmh_leak_known_path(options_.leak_blocks, options_.leak_size);
-		kmh_churn_freed_path(options_.freed_blocks, options_.freed_size);
+		std::size_t freed_path_calls = kmh_churn_freed_path(options_.freed_blocks, options_.freed_size);
 		kmh_leak_large_path(options_.large_blocks, options_.large_size);
 		std::size_t mapped_after = mallinfo2().hblks;
 		return {
@@ -105,6 +132,7 @@ public:
 			{"leaked_bytes", {}, double(options_.leak_blocks * options_.leak_size)},
 			{"freed_allocations", {}, double(options_.freed_blocks)},
 			{"freed_bytes", {}, double(options_.freed_blocks * options_.freed_size)},
+			{"freed_path_calls", {}, double(freed_path_calls)},
 			{"large_allocations", {}, double(options_.large_blocks)},
 			{"large_bytes", {}, double(options_.large_blocks * options_.large_size)},
 			{"glibc_mmapped_chunks", {}, double(mapped_after) - double(mapped_before)},
@@ -158,6 +186,8 @@ WorkloadDescriptor describe_malloc_leak()
 			{"leaked_bytes", "bytes leaked on kmh_leak_known_path", {}},
 			{"freed_allocations", "blocks allocated and freed on kmh_churn_freed_path", {}},
 			{"freed_bytes", "bytes allocated and freed on kmh_churn_freed_path", {}},
+			{"freed_path_calls", "allocation calls on kmh_churn_freed_path that returned a block: one per "
+			 "block, two for every sixth (malloc, then realloc to the full size)", {}},
 			{"large_allocations", "blocks leaked on kmh_leak_large_path", {}},
 			{"large_bytes", "bytes leaked on kmh_leak_large_path", {}},
 			{"glibc_mmapped_chunks", "chunks glibc holds in mappings of their own after run() minus before "
