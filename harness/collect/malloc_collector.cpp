@@ -82,13 +82,16 @@ private:
 
 	void load(std::uint64_t workload_cgroup_id)
 	{
-		skeleton_ = malloc_bpf__open();
-		if (!skeleton_)
+		malloc_bpf *skeleton = malloc_bpf__open();
+		if (!skeleton)
 			throw environment_error("collector malloc: cannot open the BPF object");
-		skeleton_->rodata->workload_cgroup_id = workload_cgroup_id;
-		if (malloc_bpf__load(skeleton_) != 0)
+		skeleton->rodata->workload_cgroup_id = workload_cgroup_id;
+		if (malloc_bpf__load(skeleton) != 0) {
+			malloc_bpf__destroy(skeleton);
 			throw environment_error("collector malloc: the BPF programs do not load on this kernel\n" +
 						take_libbpf_log(6));
+		}
+		skeleton_ = skeleton;
 	}
 
 	void attach_to(int pid)
@@ -116,8 +119,11 @@ private:
 	}
 
 	// The maps are read on first use, after stop(), while the workload processes still live.
+	// A collector that never loaded (start() failed) has read nothing.
 	const Readout &readout() const
 	{
+		if (!readout_ && !skeleton_)
+			readout_ = Readout{};
 		if (!readout_) {
 			MallocReadout maps = read_malloc_maps(skeleton_->obj);
 			StackFrames frames = symbolize(maps);
