@@ -119,6 +119,39 @@ struct trace_event_raw_kmem_cache_free {
 	u32 __data_loc_name;
 };
 
+/*
+ * System call and kprobe arguments are read from saved registers. bpf_tracing.h
+ * names the kernel's pt_regs fields (di, not rdi) when __VMLINUX_H__ is defined.
+ */
+#define __VMLINUX_H__
+#if defined(__TARGET_ARCH_x86)
+struct pt_regs {
+	unsigned long di;
+	unsigned long si;
+	unsigned long dx;
+	unsigned long cx;
+	unsigned long r10;
+	unsigned long r8;
+	unsigned long r9;
+	unsigned long orig_ax;
+	unsigned long ax;
+	unsigned long sp;
+	unsigned long ip;
+};
+#elif defined(__TARGET_ARCH_arm64)
+struct user_pt_regs {
+	__u64 regs[31];
+	__u64 sp;
+	__u64 pc;
+	__u64 pstate;
+};
+
+struct pt_regs {
+	struct user_pt_regs user_regs;
+	__u64 orig_x0;
+};
+#endif
+
 #pragma clang attribute pop
 
 #endif /* __KMH_VMLINUX_H */

@@ -14,6 +14,7 @@ PACKAGES=(
 	libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libssl-dev
 	libboost-math-dev libsqlite3-dev systemtap-sdt-dev libgtest-dev libgmock-dev libbenchmark-dev
 	stress-ng linux-perf
+	libdw-dev
 )
 
 say() { printf '[setup] %s\n' "$*"; }

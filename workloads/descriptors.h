@@ -11,5 +11,6 @@ WorkloadDescriptor describe_page_cache();
 WorkloadDescriptor describe_fragment();
 WorkloadDescriptor describe_stress_ng();
 WorkloadDescriptor describe_kmod();
+WorkloadDescriptor describe_malloc_leak();
 
 }  // namespace kmh

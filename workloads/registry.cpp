@@ -12,6 +12,7 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_fragment(),
 		describe_stress_ng(),
 		describe_kmod(),
+		describe_malloc_leak(),
 	};
 	return registry;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "metrics/metric.h"
+#include "report/collected_stack.h"
 #include "report/run_result.h"
 #include "scenario/scenario.h"
 
@@ -15,6 +16,7 @@ struct CollectorSettings {
 	AttachMode attach = AttachMode::automatic;
 	std::uint64_t workload_cgroup_id = 0;
 	std::vector<int> workload_pids;  // kernel threads working for the scenario (module workers)
+	std::vector<int> workload_processes = {};  // the workload child processes (uprobes attach to these)
 };
 
 class BpfCollector {
@@ -30,6 +32,8 @@ public:
 	virtual std::vector<Metric> read() const = 0;
 	// Which variant was chosen and which programs run, for result.json.
 	virtual CollectorInfo info() const = 0;
+	// Stacks worth showing with their frames (e.g. where memory leaked), read with the metrics.
+	virtual std::vector<CollectedStack> stacks() const { return {}; }
 };
 
 }  // namespace kmh

@@ -20,6 +20,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
 		{"pcp", make_pcp_collector},
 		{"extfrag", make_extfrag_collector},
 		{"slab", make_slab_collector},
+		{"malloc", make_malloc_collector},
 	};
 	return table;
 }

@@ -29,5 +29,6 @@ std::unique_ptr<BpfCollector> make_page_alloc_collector(const KernelFacts &facts
 std::unique_ptr<BpfCollector> make_pcp_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_extfrag_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_malloc_collector(const KernelFacts &facts);
 
 }  // namespace kmh

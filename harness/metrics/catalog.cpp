@@ -10,6 +10,8 @@ const std::vector<std::string> free_labels = {"cpu", "order", "scope"};
 const std::vector<std::string> slab_labels = {"cpu", "scope"};
 const std::vector<std::string> extfrag_labels = {"cpu", "alloc_order", "fallback_order", "alloc_migratetype",
 						 "fallback_migratetype", "fragmenting", "change_ownership", "scope"};
+const std::vector<std::string> malloc_comm_labels = {"comm", "scope"};
+const std::vector<std::string> malloc_stack_labels = {"stack", "scope"};
 
 std::vector<MetricFamily> build_catalog()
 {
@@ -31,6 +33,18 @@ std::vector<MetricFamily> build_catalog()
 		{"slab.cache_alloc.bytes_req", slab_labels, "bytes", "slab", "object bytes asked for by kmem_cache_alloc calls"},
 		{"slab.cache_alloc.bytes_alloc", slab_labels, "bytes", "slab", "bytes handed out by kmem_cache_alloc calls (object size with metadata)"},
 		{"slab.cache_free.events", slab_labels, "events", "slab", "kmem_cache_free calls"},
+		{"malloc.alloc.events", malloc_comm_labels, "events", "malloc", "libc allocations that returned a block (malloc, calloc, realloc, memalign, aligned_alloc, valloc, pvalloc, posix_memalign), by the allocating thread's comm"},
+		{"malloc.alloc.bytes", malloc_comm_labels, "bytes", "malloc", "bytes requested by those allocations (calloc: count x size)"},
+		{"malloc.free.events", malloc_comm_labels, "events", "malloc", "free() of a non-NULL pointer, and the old block of every successful realloc() of one"},
+		{"malloc.mmapped.events", malloc_comm_labels, "events", "malloc", "allocations glibc served with a mapping of their own (IS_MMAPPED in the chunk header); part of malloc.alloc.events"},
+		{"malloc.mmapped.bytes", malloc_comm_labels, "bytes", "malloc", "bytes requested by those allocations"},
+		{"malloc.untracked.events", malloc_comm_labels, "events", "malloc", "allocations counted but not tracked to their free: the outstanding map was full"},
+		{"malloc.outstanding.allocations", malloc_comm_labels, "count", "malloc", "allocations made while the collector was attached and not freed at readout, by the allocating comm"},
+		{"malloc.outstanding.bytes", malloc_comm_labels, "bytes", "malloc", "bytes of those allocations"},
+		{"malloc.leak.allocations", malloc_stack_labels, "count", "malloc", "allocations not freed at readout, by user stack"},
+		{"malloc.leak.bytes", malloc_stack_labels, "bytes", "malloc", "bytes of allocations not freed at readout, by user stack"},
+		{"malloc.stack.alloc.events", malloc_stack_labels, "events", "malloc", "allocations by user stack, freed or not"},
+		{"malloc.stack.alloc.bytes", malloc_stack_labels, "bytes", "malloc", "bytes requested by allocations by user stack, freed or not"},
 	};
 	for (const char *when : {"before", "after", "delta"}) {
 		std::string w = when;

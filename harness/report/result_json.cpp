@@ -116,6 +116,34 @@ json workloads_json(const std::vector<WorkloadResult> &workloads)
 	return list;
 }
 
+std::string hex_address(std::uint64_t address)
+{
+	return fmt::format("{:#x}", address);
+}
+
+json frames_json(const std::vector<StackFrame> &frames)
+{
+	json list = json::array();
+	for (const StackFrame &frame : frames)
+		list.push_back({{"address", hex_address(frame.address)},
+				{"symbol", frame.symbol},
+				{"offset", frame.offset},
+				{"module", frame.module}});
+	return list;
+}
+
+json stacks_json(const std::vector<CollectedStack> &stacks)
+{
+	json list = json::array();
+	for (const CollectedStack &stack : stacks)
+		list.push_back({{"collector", stack.collector},
+				{"stack", stack.stack},
+				{"bytes", number_json(stack.bytes)},
+				{"allocations", number_json(stack.allocations)},
+				{"frames", frames_json(stack.frames)}});
+	return list;
+}
+
 json assertions_json(const std::vector<AssertionResult> &assertions)
 {
 	json list = json::array();
@@ -415,6 +443,48 @@ std::vector<WorkloadResult> read_workloads(const json &document)
 	return workloads;
 }
 
+std::uint64_t read_hex_address(const json &object, const char *key, const std::string &where)
+{
+	std::string text = read_string(object, key, where);
+	try {
+		std::size_t used = 0;
+		std::uint64_t address = std::stoull(text, &used, 16);
+		if (used == text.size() && text.rfind("0x", 0) == 0)
+			return address;
+	} catch (const std::logic_error &) {
+	}
+	throw invalid_input(fmt::format("result.json: {} is '{}', expected a hex address like 0x401a2b", where, text));
+}
+
+std::vector<StackFrame> read_frames(const json &object, const std::string &where)
+{
+	std::vector<StackFrame> frames;
+	const json &list = read_array(object, "frames", where);
+	for (std::size_t i = 0; i < list.size(); i++) {
+		std::string at = fmt::format("{}[{}]", where, i);
+		const json &entry = element_object(list, i, at);
+		frames.push_back({read_hex_address(entry, "address", at + ".address"),
+				  read_string(entry, "symbol", at + ".symbol"), read_unsigned(entry, "offset", at + ".offset"),
+				  read_string(entry, "module", at + ".module")});
+	}
+	return frames;
+}
+
+std::vector<CollectedStack> read_stacks(const json &document)
+{
+	std::vector<CollectedStack> stacks;
+	const json &list = read_array(document, "stacks", "stacks");
+	for (std::size_t i = 0; i < list.size(); i++) {
+		std::string at = fmt::format("stacks[{}]", i);
+		const json &entry = element_object(list, i, at);
+		stacks.push_back({read_string(entry, "collector", at + ".collector"),
+				  read_string(entry, "stack", at + ".stack"), read_number(entry, "bytes", at + ".bytes"),
+				  read_number(entry, "allocations", at + ".allocations"),
+				  read_frames(entry, at + ".frames")});
+	}
+	return stacks;
+}
+
 Verdict read_verdict(const json &entry, const std::string &where)
 {
 	std::string name = read_string(entry, "verdict", where);
@@ -529,6 +599,7 @@ json result_to_json(const RunResult &result)
 		{"sysctls", sysctls_json(result.sysctls)},
 		{"workloads", workloads_json(result.workloads)},
 		{"metrics", metrics_json(result.metrics.all())},
+		{"stacks", stacks_json(result.stacks)},
 		{"assertions", assertions_json(result.assertions)},
 		{"timings", timings_json(result.timings)},
 		{"errors", result.errors}};
@@ -562,6 +633,7 @@ RunResult result_from_json(const json &document)
 	result.sysctls = read_sysctls(document);
 	result.workloads = read_workloads(document);
 	result.metrics.add_all(read_metrics(document, "metrics"));
+	result.stacks = read_stacks(document);
 	result.assertions = read_assertions(document);
 	result.timings = read_timings(document);
 	result.errors = read_strings(document, "errors", "errors");

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assertions/assertion_result.h"
+#include "report/collected_stack.h"
 #include "common/exit_code.h"
 #include "metrics/metric_store.h"
 #include "report/vm_info.h"
@@ -87,6 +88,7 @@ struct RunResult {
 	std::vector<SysctlChange> sysctls;
 	std::vector<WorkloadResult> workloads;
 	MetricStore metrics;
+	std::vector<CollectedStack> stacks;  // stacks collectors single out, e.g. where memory leaked
 	std::vector<AssertionResult> assertions;
 	std::vector<StageTiming> timings;
 	std::string started_at;   // UTC, ISO 8601

@@ -227,6 +227,16 @@ std::string key_counts_section(const RunResult &result)
 	       render_table(key_counts_table(counts), indent);
 }
 
+std::string stacks_section(const RunResult &result)
+{
+	if (result.stacks.empty())
+		return "";
+	Table table{{Align::right, Align::right, Align::left, Align::left}, {{"bytes", "allocations", "collector", "stack"}}};
+	for (const CollectedStack &stack : result.stacks)
+		table.rows.push_back({format_count(stack.bytes), format_count(stack.allocations), stack.collector, stack.stack});
+	return "\nStacks holding memory at readout (frames in result.json)\n" + render_table(table, indent);
+}
+
 fmt::terminal_color verdict_color(Verdict verdict)
 {
 	switch (verdict) {
@@ -305,7 +315,7 @@ std::string format_count(double value)
 std::string summary_text(const RunResult &result, bool color)
 {
 	return header(result, color) + workloads_section(result) + key_counts_section(result) +
-	       assertions_section(result, color) + errors_section(result);
+	       stacks_section(result) + assertions_section(result, color) + errors_section(result);
 }
 
 }  // namespace kmh

@@ -156,7 +156,7 @@ private:
 		timed("attach", [&] {
 			progress_.step("attaching BPF collectors");
 			CollectorSettings settings{options_.attach.value_or(scenario_.collect.attach), cgroup_->id(),
-						   module_workers_};
+						   module_workers_, process_ids()};
 			for (const std::string &name : scenario_.collect.collectors) {
 				collectors_.push_back(make_bpf_collector(name, facts_));
 				collectors_.back()->start(settings);
@@ -200,7 +200,11 @@ private:
 						snapshot_phase_metrics(before_, take_proc_snapshot(scenario_.collect.snapshots)));
 			});
 			for (auto &collector : collectors_)
-				guarded([&] { result_.metrics.add_all(collector->read()); });
+				guarded([&] {
+					result_.metrics.add_all(collector->read());
+					auto stacks = collector->stacks();
+					result_.stacks.insert(result_.stacks.end(), stacks.begin(), stacks.end());
+				});
 			for (const WorkloadResult &workload : result_.workloads)
 				result_.metrics.add_all(workload.metrics);
 		});
@@ -347,6 +351,14 @@ private:
 		for (const auto &process : processes_)
 			all.push_back(process.get());
 		return all;
+	}
+
+	std::vector<int> process_ids() const
+	{
+		std::vector<int> ids;
+		for (const auto &process : processes_)
+			ids.push_back(process->pid());
+		return ids;
 	}
 
 	static std::string names_of(const std::vector<WorkloadProcess *> &processes)

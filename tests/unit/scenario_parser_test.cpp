@@ -408,7 +408,7 @@ TEST(ScenarioParser, CollectChoices)
 {
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\ncollectors = [\"pcp\", \"slub\"]\n"),
 			     "[collect] key 'collectors' item 2: 'slub' is not accepted; accepted: 'page_alloc', 'pcp', "
-			     "'extfrag', 'slab'; did you mean 'slab'?"));
+			     "'extfrag', 'slab', 'malloc'; did you mean 'slab'?"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nsnapshots = [\"zoneinfo\"]\n"),
 			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo'"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nattach = \"kprobe\"\n"),

@@ -1,0 +1,16 @@
+// A process's memory map (/proc/<pid>/maps): which files it has mapped, its C library among them.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace kmh {
+
+// The text of /proc/<pid>/maps, or nullopt when the process is gone.
+std::optional<std::string> read_process_maps(int pid);
+
+// The path of the C library (libc.so.6, libc-2.31.so) mapped in `maps_text`, or nullopt
+// (a statically linked program).
+std::optional<std::string> mapped_libc_path(const std::string &maps_text);
+
+}  // namespace kmh
