@@ -20,6 +20,10 @@ const std::vector<std::pair<std::string, Factory>> &factories()
 		{"pcp", make_pcp_collector},
 		{"extfrag", make_extfrag_collector},
 		{"slab", make_slab_collector},
+		{"faults", make_faults_collector},
+		{"mmap", make_mmap_collector},
+		{"shm", make_shm_collector},
+		{"hugetlb", make_hugetlb_collector},
 	};
 	return table;
 }

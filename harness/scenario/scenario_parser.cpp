@@ -48,6 +48,8 @@ const std::string sysctl_name_pattern = "[a-z0-9_]+(\\.[a-z0-9_-]+)+";
 
 const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp" };
 const std::vector<std::string> collectors = { "page_alloc", "pcp", "extfrag", "slab" };
+// Accepted in [collect] collectors but off unless named: faults, mmap, shm, hugetlb.
+const std::vector<std::string> usermem_collectors = { "faults", "mmap", "shm", "hugetlb" };
 const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
 const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
 const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
@@ -161,7 +163,9 @@ CollectSpec read_collect(const toml::table &root, const std::string &file_name)
 	TableReader reader(table_or_empty(root, "collect"), "[collect]");
 	reader.reject_unknown_keys(collect_keys);
 	CollectSpec collect;
-	collect.collectors = reader.strings("collectors", one_of(collectors)).value_or(collectors);
+	std::vector<std::string> accepted = collectors;
+	accepted.insert(accepted.end(), usermem_collectors.begin(), usermem_collectors.end());
+	collect.collectors = reader.strings("collectors", one_of(accepted)).value_or(collectors);
 	collect.snapshots = reader.strings("snapshots", one_of(snapshots)).value_or(snapshots);
 	std::string attach = reader.string("attach", one_of(attach_names)).value_or("auto");
 	auto position = std::find(attach_names.begin(), attach_names.end(), attach) - attach_names.begin();
