@@ -12,6 +12,9 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_fragment(),
 		describe_stress_ng(),
 		describe_kmod(),
+		describe_mmap_brk(),
+		describe_shm_pair(),
+		describe_hugetlb(),
 	};
 	return registry;
 }
