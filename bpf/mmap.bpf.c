@@ -67,6 +67,6 @@ static __always_inline void on_exit(const struct syscall_entry *entry, long ret)
 	count_task_event(&mmap_counts, &key.task, &key, entry->args[1]);
 }
 
-KMH_SYSCALL_TRACEPOINTS(mmap, KMH_MMAP_CALL_MMAP)
-KMH_SYSCALL_TRACEPOINTS(munmap, KMH_MMAP_CALL_MUNMAP)
-KMH_SYSCALL_TRACEPOINTS(brk, KMH_MMAP_CALL_BRK)
+KMH_SYSCALL_TRACEPOINTS(mmap, KMH_MMAP_CALL_MMAP, 6)
+KMH_SYSCALL_TRACEPOINTS(munmap, KMH_MMAP_CALL_MUNMAP, 2)
+KMH_SYSCALL_TRACEPOINTS(brk, KMH_MMAP_CALL_BRK, 1)

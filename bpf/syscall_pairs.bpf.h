@@ -7,8 +7,8 @@
  *   void on_entry(struct syscall_entry *)  fills `extra` if it needs to (e.g. the old break)
  *   void on_exit(const struct syscall_entry *, long ret)
  * and gets the tp_btf and raw_tp programs on raw_syscalls' sys_enter/sys_exit here; its classic
- * tracepoint programs (one per syscalls:sys_enter_<name>/sys_exit_<name>) call enter_call()
- * and exit_call().
+ * tracepoint programs, one pair per syscalls:sys_enter_<name>/sys_exit_<name>, come from
+ * KMH_SYSCALL_TRACEPOINTS().
  *
  * Why both: sys_enter/sys_exit run the program for every system call of every task and
  * filter by number; the per-syscall classic tracepoints are demultiplexed by the kernel
@@ -138,17 +138,23 @@ int BPF_PROG(sys_exit__raw_tp, struct pt_regs *regs, long ret)
 	return exit_call(ret);
 }
 
-/* The classic tracepoint programs of one system call `name`, counted as `call`. */
-#define KMH_SYSCALL_TRACEPOINTS(name, call)					\
-	SEC("tp/syscalls/sys_enter_" #name)					\
-	int name##_enter__tracepoint(struct syscall_enter_record *ctx)		\
-	{									\
-		return enter_call(call, ctx->args[0], ctx->args[1], ctx->args[2]);	\
-	}									\
-	SEC("tp/syscalls/sys_exit_" #name)					\
-	int name##_exit__tracepoint(struct syscall_exit_record *ctx)		\
-	{									\
-		return exit_call(ctx->ret);					\
+/*
+ * The classic tracepoint programs of system call `name`, counted as `call`.
+ * The kernel refuses to attach a program that reads past the call's own
+ * arguments in the record (-EACCES), so only the first `nargs` are read.
+ */
+#define KMH_SYSCALL_ARG(ctx, nargs, i) ((nargs) > (i) ? (ctx)->args[i] : 0)
+#define KMH_SYSCALL_TRACEPOINTS(name, call, nargs)					\
+	SEC("tp/syscalls/sys_enter_" #name)						\
+	int name##_enter__tracepoint(struct syscall_enter_record *ctx)			\
+	{										\
+		return enter_call(call, KMH_SYSCALL_ARG(ctx, nargs, 0),			\
+				  KMH_SYSCALL_ARG(ctx, nargs, 1), KMH_SYSCALL_ARG(ctx, nargs, 2));	\
+	}										\
+	SEC("tp/syscalls/sys_exit_" #name)						\
+	int name##_exit__tracepoint(struct syscall_exit_record *ctx)			\
+	{										\
+		return exit_call(ctx->ret);						\
 	}
 
 #endif /* __KMH_SYSCALL_PAIRS_BPF_H */
