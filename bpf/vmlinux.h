@@ -190,6 +190,7 @@ struct user_pt_regs {
 struct pt_regs {
 	struct user_pt_regs user_regs;
 	__u64 orig_x0;
+	__s32 syscallno;
 };
 #endif
 

@@ -17,6 +17,12 @@ enum class AttachVariant { tp_btf, raw_tp, tracepoint, fentry, kprobe };
 
 const char *variant_name(AttachVariant variant);
 
+// The preference of collectors that watch a few system calls (mmap, shm): the per-call classic
+// tracepoints first, since every other system call then runs no program; on raw sys_enter and
+// sys_exit (tp_btf, raw_tp) every call of every task does (docs/metrics.md has the cost).
+inline const std::vector<AttachVariant> syscall_variants = {AttachVariant::tracepoint, AttachVariant::tp_btf,
+							    AttachVariant::raw_tp};
+
 // The variants to try, in order: the forced one alone, or the collector's preference. A forced
 // mode the collector has no programs for picks its function-probe counterpart: BTF-typed fentry
 // for tp_btf, kprobe for raw_tp and the classic tracepoint.

@@ -39,7 +39,7 @@ class MmapCollector : public SkeletonCollector<mmap_bpf> {
 public:
 	MmapCollector()
 		: SkeletonCollector("mmap", {mmap_bpf__open, mmap_bpf__load, mmap_bpf__destroy},
-				    {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint})
+				    syscall_variants)
 	{
 	}
 

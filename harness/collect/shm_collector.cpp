@@ -40,7 +40,7 @@ class ShmCollector : public SkeletonCollector<shm_bpf> {
 public:
 	ShmCollector()
 		: SkeletonCollector("shm", {shm_bpf__open, shm_bpf__load, shm_bpf__destroy},
-				    {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint})
+				    syscall_variants)
 	{
 	}
 
