@@ -42,7 +42,8 @@ int BPF_PROG(page_fault_user__raw_tp, unsigned long address, struct pt_regs *reg
 SEC("tp/exceptions/page_fault_user")
 int page_fault_user__tracepoint(void *ctx)
 {
-	return on_fault(KMH_FAULT_USER);
+	on_fault(KMH_FAULT_USER);
+	return KMH_KEEP_EVENT;
 }
 
 SEC("tp_btf/page_fault_kernel")
@@ -60,5 +61,6 @@ int BPF_PROG(page_fault_kernel__raw_tp, unsigned long address, struct pt_regs *r
 SEC("tp/exceptions/page_fault_kernel")
 int page_fault_kernel__tracepoint(void *ctx)
 {
-	return on_fault(KMH_FAULT_KERNEL);
+	on_fault(KMH_FAULT_KERNEL);
+	return KMH_KEEP_EVENT;
 }

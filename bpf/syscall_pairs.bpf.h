@@ -23,6 +23,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
+#include "task_counters.bpf.h"
 
 #define KMH_CALL_NONE 0xffffffff
 #define KMH_THREADS_IN_CALL 16384	/* threads inside a watched call at once */
@@ -164,19 +165,22 @@ int BPF_PROG(sys_exit__raw_tp, struct pt_regs *regs, long ret)
  * The classic tracepoint programs of system call `name`, counted as `call`.
  * The kernel refuses to attach a program that reads past the call's own
  * arguments in the record (-EACCES), so only the first `nargs` are read.
+ * They return KMH_KEEP_EVENT (task_counters.bpf.h) so perf still sees the call.
  */
 #define KMH_SYSCALL_ARG(ctx, nargs, i) ((nargs) > (i) ? (ctx)->args[i] : 0)
 #define KMH_SYSCALL_TRACEPOINTS(name, call, nargs)					\
 	SEC("tp/syscalls/sys_enter_" #name)						\
 	int name##_enter__tracepoint(struct syscall_enter_record *ctx)			\
 	{										\
-		return enter_call(call, KMH_SYSCALL_ARG(ctx, nargs, 0),			\
-				  KMH_SYSCALL_ARG(ctx, nargs, 1), KMH_SYSCALL_ARG(ctx, nargs, 2));	\
+		enter_call(call, KMH_SYSCALL_ARG(ctx, nargs, 0), KMH_SYSCALL_ARG(ctx, nargs, 1),	\
+			   KMH_SYSCALL_ARG(ctx, nargs, 2));					\
+		return KMH_KEEP_EVENT;							\
 	}										\
 	SEC("tp/syscalls/sys_exit_" #name)						\
 	int name##_exit__tracepoint(struct syscall_exit_record *ctx)			\
 	{										\
-		return exit_call(ctx->ret);						\
+		exit_call(ctx->ret);							\
+		return KMH_KEEP_EVENT;							\
 	}
 
 #endif /* __KMH_SYSCALL_PAIRS_BPF_H */
