@@ -27,40 +27,24 @@ static __always_inline int on_fault(__u32 mode)
 	return 0;
 }
 
-SEC("tp_btf/page_fault_user")
-int BPF_PROG(page_fault_user__tp_btf, unsigned long address, struct pt_regs *regs, unsigned long error_code)
-{
-	return on_fault(KMH_FAULT_USER);
-}
+/* The tp_btf, raw_tp and classic tracepoint programs of exceptions:<event>, counting `mode`. */
+#define KMH_FAULT_PROGRAMS(event, mode)				\
+	SEC("tp_btf/" #event)					\
+	int BPF_PROG(event##__tp_btf)				\
+	{							\
+		return on_fault(mode);				\
+	}							\
+	SEC("raw_tp/" #event)					\
+	int BPF_PROG(event##__raw_tp)				\
+	{							\
+		return on_fault(mode);				\
+	}							\
+	SEC("tp/exceptions/" #event)				\
+	int event##__tracepoint(void *ctx)			\
+	{							\
+		on_fault(mode);					\
+		return KMH_KEEP_EVENT;				\
+	}
 
-SEC("raw_tp/page_fault_user")
-int BPF_PROG(page_fault_user__raw_tp, unsigned long address, struct pt_regs *regs, unsigned long error_code)
-{
-	return on_fault(KMH_FAULT_USER);
-}
-
-SEC("tp/exceptions/page_fault_user")
-int page_fault_user__tracepoint(void *ctx)
-{
-	on_fault(KMH_FAULT_USER);
-	return KMH_KEEP_EVENT;
-}
-
-SEC("tp_btf/page_fault_kernel")
-int BPF_PROG(page_fault_kernel__tp_btf, unsigned long address, struct pt_regs *regs, unsigned long error_code)
-{
-	return on_fault(KMH_FAULT_KERNEL);
-}
-
-SEC("raw_tp/page_fault_kernel")
-int BPF_PROG(page_fault_kernel__raw_tp, unsigned long address, struct pt_regs *regs, unsigned long error_code)
-{
-	return on_fault(KMH_FAULT_KERNEL);
-}
-
-SEC("tp/exceptions/page_fault_kernel")
-int page_fault_kernel__tracepoint(void *ctx)
-{
-	on_fault(KMH_FAULT_KERNEL);
-	return KMH_KEEP_EVENT;
-}
+KMH_FAULT_PROGRAMS(page_fault_user, KMH_FAULT_USER)
+KMH_FAULT_PROGRAMS(page_fault_kernel, KMH_FAULT_KERNEL)

@@ -111,50 +111,24 @@ int BPF_PROG(page_fault_kernel__tp_btf, unsigned long address, struct pt_regs *r
 	return on_fault_exception(address, error_code);
 }
 
-SEC("fentry/hugetlb_fault")
-int BPF_PROG(hugetlb_fault__fentry, struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	return on_hugetlb(KMH_HUGETLB_FAULT, vma);
-}
+/*
+ * The fentry and kprobe programs on kernel function `function`, named with
+ * `layout` ("" or "__vma"/"__vmf"), counting `kind` for the vma `vma_of` finds
+ * among the arguments `...`.
+ */
+#define KMH_FUNCTION_PROBES(function, layout, kind, vma_of, ...)		\
+	SEC("fentry/" #function)						\
+	int BPF_PROG(function##__fentry##layout, __VA_ARGS__)			\
+	{									\
+		return on_hugetlb(kind, vma_of);				\
+	}									\
+	SEC("kprobe/" #function)						\
+	int BPF_KPROBE(function##__kprobe##layout, __VA_ARGS__)			\
+	{									\
+		return on_hugetlb(kind, vma_of);				\
+	}
 
-SEC("kprobe/hugetlb_fault")
-int BPF_KPROBE(hugetlb_fault__kprobe, struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	return on_hugetlb(KMH_HUGETLB_FAULT, vma);
-}
-
-SEC("fentry/hugetlb_wp")
-int BPF_PROG(hugetlb_wp__fentry__vmf, struct vm_fault *vmf)
-{
-	return on_hugetlb(KMH_HUGETLB_COW, BPF_CORE_READ(vmf, vma));
-}
-
-SEC("kprobe/hugetlb_wp")
-int BPF_KPROBE(hugetlb_wp__kprobe__vmf, struct vm_fault *vmf)
-{
-	return on_hugetlb(KMH_HUGETLB_COW, BPF_CORE_READ(vmf, vma));
-}
-
-SEC("fentry/hugetlb_wp")
-int BPF_PROG(hugetlb_wp__fentry__vma, struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	return on_hugetlb(KMH_HUGETLB_COW, vma);
-}
-
-SEC("kprobe/hugetlb_wp")
-int BPF_KPROBE(hugetlb_wp__kprobe__vma, struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	return on_hugetlb(KMH_HUGETLB_COW, vma);
-}
-
-SEC("fentry/hugetlb_cow")
-int BPF_PROG(hugetlb_cow__fentry__vma, struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	return on_hugetlb(KMH_HUGETLB_COW, vma);
-}
-
-SEC("kprobe/hugetlb_cow")
-int BPF_KPROBE(hugetlb_cow__kprobe__vma, struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	return on_hugetlb(KMH_HUGETLB_COW, vma);
-}
+KMH_FUNCTION_PROBES(hugetlb_fault, , KMH_HUGETLB_FAULT, vma, struct mm_struct *mm, struct vm_area_struct *vma)
+KMH_FUNCTION_PROBES(hugetlb_wp, __vmf, KMH_HUGETLB_COW, BPF_CORE_READ(vmf, vma), struct vm_fault *vmf)
+KMH_FUNCTION_PROBES(hugetlb_wp, __vma, KMH_HUGETLB_COW, vma, struct mm_struct *mm, struct vm_area_struct *vma)
+KMH_FUNCTION_PROBES(hugetlb_cow, __vma, KMH_HUGETLB_COW, vma, struct mm_struct *mm, struct vm_area_struct *vma)

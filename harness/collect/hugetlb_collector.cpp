@@ -21,6 +21,7 @@ namespace {
 struct CowProbe {
 	std::string function;  // hugetlb_wp or hugetlb_cow
 	std::string layout;    // "vmf": hugetlb_wp(struct vm_fault *); "vma": the vma is the second argument
+	std::size_t arguments = 0;
 };
 
 // hugetlb_wp (v6.1 on) or hugetlb_cow (before), told apart by name and first parameter in BTF.
@@ -31,9 +32,9 @@ std::optional<CowProbe> find_cow_probe()
 		if (!parameters || parameters->empty())
 			continue;
 		if (parameters->front() == "vmf")
-			return CowProbe{function, "vmf"};
+			return CowProbe{function, "vmf", parameters->size()};
 		if (parameters->size() >= 2 && (*parameters)[1] == "vma")
-			return CowProbe{function, "vma"};
+			return CowProbe{function, "vma", parameters->size()};
 	}
 	return std::nullopt;
 }
@@ -48,13 +49,23 @@ bool kernel_has_kprobes()
 	return false;
 }
 
+// Debian 6.1's hugetlb_wp() has 7 arguments: its fentry program loads there but fails to attach
+// (ENOTSUPP), since that kernel's x86 BPF trampoline takes at most 6. A kprobe reads registers.
+constexpr std::size_t trampoline_arguments = 6;
+
+bool fits_a_trampoline(const std::optional<CowProbe> &cow)
+{
+	return !cow || cow->arguments <= trampoline_arguments;
+}
+
 // fentry on hugetlb_fault() where BPF trampolines work, else a kprobe, else (x86) the page fault
-// tracepoints with a vma lookup. Which of the first two loads is only known by trying.
-std::vector<AttachVariant> hugetlb_variants()
+// tracepoints with a vma lookup. Whether fentry loads is only known by trying.
+std::vector<AttachVariant> hugetlb_variants(const std::optional<CowProbe> &cow)
 {
 	std::vector<AttachVariant> variants;
 	if (kernel_function_parameters("hugetlb_fault")) {
-		variants.push_back(AttachVariant::fentry);
+		if (fits_a_trampoline(cow))
+			variants.push_back(AttachVariant::fentry);
 		if (kernel_has_kprobes())
 			variants.push_back(AttachVariant::kprobe);
 	}
@@ -68,10 +79,12 @@ std::vector<AttachVariant> hugetlb_variants()
 
 class HugetlbCollector : public SkeletonCollector<hugetlb_bpf> {
 public:
-	HugetlbCollector()
+	HugetlbCollector() : HugetlbCollector(find_cow_probe()) {}
+
+	explicit HugetlbCollector(std::optional<CowProbe> cow)
 		: SkeletonCollector("hugetlb", {hugetlb_bpf__open, hugetlb_bpf__load, hugetlb_bpf__destroy},
-				    hugetlb_variants()),
-		  cow_(find_cow_probe())
+				    hugetlb_variants(cow)),
+		  cow_(std::move(cow))
 	{
 	}
 
@@ -98,7 +111,7 @@ protected:
 	std::string note() const override
 	{
 		if (variant() == AttachVariant::tp_btf)
-			return "no kprobes or BPF trampolines: page faults on VM_HUGETLB vmas found with bpf_find_vma(); "
+			return "x86 page fault tracepoints, VM_HUGETLB vmas found with bpf_find_vma(); "
 			       "copy-on-write = write faults on present pages of private ones";
 		if (!cow_)
 			return "no hugetlb_wp() or hugetlb_cow() in the kernel's BTF: copy-on-write faults not counted";
