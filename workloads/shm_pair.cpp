@@ -1,6 +1,7 @@
 // shm_pair: two processes share one System V segment: create, attach in both, touch, detach, remove.
 #include <sys/ipc.h>
 #include <sys/prctl.h>
+#include <signal.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -63,13 +64,21 @@ public:
 			shmctl(shmid_, IPC_RMID, nullptr);
 	}
 
+	// A run killed on a timeout or signal (SIGKILL) cannot remove its segment: one with our key,
+	// nobody attached and its creator gone is that, and is removed; any other is someone's.
 	void prepare() override
 	{
-		if (shmget(options_.key, 0, 0) >= 0)
-			throw environment_error(fmt::format("a System V segment with key {0:#010x} exists already (left by "
-							    "an earlier run?); remove it with ipcrm -M {0:#x}, or choose "
-							    "another key",
-							    options_.key));
+		int stale = shmget(options_.key, 0, 0);
+		if (stale < 0)
+			return;
+		shmid_ds state{};
+		bool abandoned = shmctl(stale, IPC_STAT, &state) == 0 && state.shm_nattch == 0 &&
+				 kill(state.shm_cpid, 0) != 0 && errno == ESRCH;
+		if (abandoned && shmctl(stale, IPC_RMID, nullptr) == 0)
+			return;
+		throw environment_error(fmt::format("a System V segment with key {0:#010x} exists already and is in "
+						    "use; choose another key, or remove it with ipcrm -M {0:#x}",
+						    options_.key));
 	}
 
 	// Calls: shmget x2 (create, look up), shmat x2, shmdt x2, shmctl(IPC_RMID) x1.
