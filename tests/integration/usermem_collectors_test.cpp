@@ -22,7 +22,7 @@ using ScenarioAndVariant = std::tuple<std::string, std::string>;
 
 class UsermemVariant : public ::testing::TestWithParam<ScenarioAndVariant> {};
 
-TEST_P(UsermemVariant, ShippedScenarioPassesAndRecordsTheVariant)
+TEST_P(UsermemVariant, PassesAndRecordsTheForcedVariant)
 {
 	const auto &[scenario, variant] = GetParam();
 	ScratchDir scratch;
