@@ -38,6 +38,11 @@ std::vector<std::string> bpf_collector_names()
 	return names;
 }
 
+std::vector<std::string> kmem_collector_names()
+{
+	return {"page_alloc", "pcp", "extfrag", "slab"};
+}
+
 std::unique_ptr<BpfCollector> make_bpf_collector(const std::string &name, const KernelFacts &facts)
 {
 	for (const auto &[known, factory] : factories())

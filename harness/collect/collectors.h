@@ -22,6 +22,10 @@ KernelFacts read_kernel_facts();
 // The names make_bpf_collector() accepts (page_alloc, pcp, ...), in registration order.
 std::vector<std::string> bpf_collector_names();
 
+// The collectors of the kmem and page allocator events (page_alloc, pcp, extfrag, slab): the ones
+// the overhead benchmark measures. The others count per process, at other events.
+std::vector<std::string> kmem_collector_names();
+
 // Throws invalid_input for an unknown name.
 std::unique_ptr<BpfCollector> make_bpf_collector(const std::string &name, const KernelFacts &facts);
 
