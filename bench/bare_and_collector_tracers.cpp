@@ -30,7 +30,7 @@ std::vector<std::unique_ptr<BpfCollector>> start_all_collectors(const KernelFact
 								 const CollectorSettings &settings)
 {
 	std::vector<std::unique_ptr<BpfCollector>> collectors;
-	for (const std::string &name : bpf_collector_names()) {
+	for (const std::string &name : kmem_collector_names()) {
 		collectors.push_back(make_bpf_collector(name, facts));
 		collectors.back()->start(settings);
 	}

@@ -40,7 +40,8 @@ std::unique_ptr<Tracer> make_perf_stat_task_tracer(const std::string &output_fil
 // bpftrace counting every tracepoint per CPU into a map.
 std::unique_ptr<Tracer> make_bpftrace_tracer();
 
-// Every collector of kmemharness started with `settings` (what make_kmemharness_tracer uses).
+// The kmem collectors of kmemharness (kmem_collector_names()) started with `settings`
+// (what make_kmemharness_tracer uses).
 std::vector<std::unique_ptr<BpfCollector>> start_all_collectors(const KernelFacts &facts,
 								 const CollectorSettings &settings);
 

@@ -119,6 +119,47 @@ struct trace_event_raw_kmem_cache_free {
 	u32 __data_loc_name;
 };
 
+/* Tasks, address spaces and the files behind mappings (faults, mmap, hugetlb collectors). */
+struct mm_struct {
+	unsigned long brk;
+};
+
+/* x86: status & TS_COMPAT marks a 32-bit system call (other numbers). */
+struct thread_info {
+	u32 status;
+};
+
+struct task_struct {
+	struct thread_info thread_info;
+	struct mm_struct *mm;
+};
+
+struct qstr {
+	const unsigned char *name;
+};
+
+struct dentry {
+	struct qstr d_name;
+};
+
+struct path {
+	struct dentry *dentry;
+};
+
+struct file {
+	struct path f_path;
+};
+
+struct vm_area_struct {
+	unsigned long vm_flags;
+	struct file *vm_file;
+};
+
+/* vma sits in an anonymous struct in the kernel's vm_fault; CO-RE finds it there. */
+struct vm_fault {
+	struct vm_area_struct *vma;
+};
+
 /*
  * System call and kprobe arguments are read from saved registers. bpf_tracing.h
  * names the kernel's pt_regs fields (di, not rdi) when __VMLINUX_H__ is defined.
@@ -149,6 +190,7 @@ struct user_pt_regs {
 struct pt_regs {
 	struct user_pt_regs user_regs;
 	__u64 orig_x0;
+	__s32 syscallno;
 };
 #endif
 

@@ -12,5 +12,8 @@ WorkloadDescriptor describe_fragment();
 WorkloadDescriptor describe_stress_ng();
 WorkloadDescriptor describe_kmod();
 WorkloadDescriptor describe_malloc_leak();
+WorkloadDescriptor describe_mmap_brk();
+WorkloadDescriptor describe_shm_pair();
+WorkloadDescriptor describe_hugetlb();
 
 }  // namespace kmh

@@ -95,6 +95,23 @@ Mapping Mapping::file_read_only(int fd, std::size_t bytes)
 	return Mapping(static_cast<char *>(data), bytes);
 }
 
+Mapping Mapping::file(int fd, std::size_t bytes, Sharing sharing)
+{
+	int flags = sharing == Sharing::shared ? MAP_SHARED : MAP_PRIVATE;
+	void *data = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, flags, fd, 0);
+	if (data == MAP_FAILED)
+		throw mapping_error("mmap of a file", bytes, errno);
+	return Mapping(static_cast<char *>(data), bytes);
+}
+
+Mapping Mapping::hugetlb_anonymous(std::size_t bytes)
+{
+	void *data = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB, -1, 0);
+	if (data == MAP_FAILED)
+		throw mapping_error("mmap(MAP_HUGETLB)", bytes, errno);
+	return Mapping(static_cast<char *>(data), bytes);
+}
+
 Mapping::Mapping(Mapping &&other) noexcept
 	: data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0))
 {
@@ -123,15 +140,20 @@ void Mapping::unmap() noexcept
 	size_ = 0;
 }
 
-std::size_t Mapping::touch(std::size_t stride)
+std::size_t touch_every(char *data, std::size_t size, std::size_t stride)
 {
-	volatile char *bytes = data_;
+	volatile char *bytes = data;
 	std::size_t written = 0;
-	for (std::size_t offset = 0; offset < size_; offset += stride) {
+	for (std::size_t offset = 0; offset < size; offset += stride) {
 		bytes[offset] = 1;
 		written++;
 	}
 	return written;
+}
+
+std::size_t Mapping::touch(std::size_t stride)
+{
+	return touch_every(data_, size_, stride);
 }
 
 void Mapping::advise(std::size_t offset, std::size_t length, int advice)

@@ -23,11 +23,20 @@ enum class HugePages {
 
 enum class SwapReserve { reserve, noreserve };  // noreserve: MAP_NORESERVE, for sparse spans
 
+enum class Sharing { shared, private_copy };  // MAP_SHARED or MAP_PRIVATE
+
+// Writes one byte every `stride` bytes of [data, data + size); returns how many bytes it wrote.
+std::size_t touch_every(char *data, std::size_t size, std::size_t stride);
+
 // One mapping, unmapped when destroyed; movable so it can be handed to another thread.
 class Mapping {
 public:
 	static Mapping anonymous(std::size_t bytes, HugePages huge, SwapReserve reserve = SwapReserve::reserve);
 	static Mapping file_read_only(int fd, std::size_t bytes);
+	// Read-write mapping of a file (a hugetlb memfd, say).
+	static Mapping file(int fd, std::size_t bytes, Sharing sharing);
+	// MAP_HUGETLB anonymous memory of the default huge page size; `bytes` a multiple of it.
+	static Mapping hugetlb_anonymous(std::size_t bytes);
 
 	Mapping(Mapping &&other) noexcept;
 	Mapping &operator=(Mapping &&other) noexcept;

@@ -13,6 +13,9 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_stress_ng(),
 		describe_kmod(),
 		describe_malloc_leak(),
+		describe_mmap_brk(),
+		describe_shm_pair(),
+		describe_hugetlb(),
 	};
 	return registry;
 }

@@ -3,6 +3,7 @@
 
 #include <bpf/libbpf.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -20,23 +21,34 @@ const char *variant_name(AttachVariant variant)
 		return "raw_tp";
 	case AttachVariant::tracepoint:
 		return "tracepoint";
+	case AttachVariant::fentry:
+		return "fentry";
+	case AttachVariant::kprobe:
+		return "kprobe";
 	}
 	return "?";
 }
 
+namespace {
+
+// The function probe that stands in for a tracepoint variant a collector does not have.
+AttachVariant function_counterpart(AttachVariant variant)
+{
+	return variant == AttachVariant::tp_btf ? AttachVariant::fentry : AttachVariant::kprobe;
+}
+
+}  // namespace
+
 std::vector<AttachVariant> variants_to_try(AttachMode mode, const std::vector<AttachVariant> &preference)
 {
-	switch (mode) {
-	case AttachMode::tp_btf:
-		return {AttachVariant::tp_btf};
-	case AttachMode::raw_tp:
-		return {AttachVariant::raw_tp};
-	case AttachMode::tracepoint:
-		return {AttachVariant::tracepoint};
-	case AttachMode::automatic:
-		break;
-	}
-	return preference;
+	if (mode == AttachMode::automatic)
+		return preference;
+	AttachVariant forced = mode == AttachMode::tp_btf   ? AttachVariant::tp_btf
+			       : mode == AttachMode::raw_tp ? AttachVariant::raw_tp
+							    : AttachVariant::tracepoint;
+	if (std::find(preference.begin(), preference.end(), forced) != preference.end())
+		return {forced};
+	return {function_counterpart(forced)};
 }
 
 ProgramName parse_program_name(const std::string &name)

@@ -1,4 +1,4 @@
-// Attach variants (tp_btf, raw_tp, classic tracepoint) and choosing a skeleton's programs by variant.
+// Attach variants (tp_btf, raw_tp, classic tracepoint; fentry, kprobe) and choosing a skeleton's programs by variant.
 #pragma once
 
 #include <functional>
@@ -12,11 +12,20 @@ struct bpf_link;
 
 namespace kmh {
 
-enum class AttachVariant { tp_btf, raw_tp, tracepoint };
+// fentry and kprobe serve collectors that probe kernel functions rather than tracepoints.
+enum class AttachVariant { tp_btf, raw_tp, tracepoint, fentry, kprobe };
 
 const char *variant_name(AttachVariant variant);
 
-// The variants to try, in order: the forced one alone, or the collector's preference.
+// The preference of collectors that watch a few system calls (mmap, shm): the per-call classic
+// tracepoints first, since every other system call then runs no program; on raw sys_enter and
+// sys_exit (tp_btf, raw_tp) every call of every task does (docs/metrics.md has the cost).
+inline const std::vector<AttachVariant> syscall_variants = {AttachVariant::tracepoint, AttachVariant::tp_btf,
+							    AttachVariant::raw_tp};
+
+// The variants to try, in order: the forced one alone, or the collector's preference. A forced
+// mode the collector has no programs for picks its function-probe counterpart: BTF-typed fentry
+// for tp_btf, kprobe for raw_tp and the classic tracepoint.
 std::vector<AttachVariant> variants_to_try(AttachMode mode, const std::vector<AttachVariant> &preference);
 
 // A BPF program name "<event>__<variant>[__<layout>]", e.g. "kmalloc_node__tp_btf__sized".

@@ -21,6 +21,10 @@ const std::vector<std::pair<std::string, Factory>> &factories()
 		{"extfrag", make_extfrag_collector},
 		{"slab", make_slab_collector},
 		{"malloc", make_malloc_collector},
+		{"faults", make_faults_collector},
+		{"mmap", make_mmap_collector},
+		{"shm", make_shm_collector},
+		{"hugetlb", make_hugetlb_collector},
 	};
 	return table;
 }
@@ -33,6 +37,11 @@ std::vector<std::string> bpf_collector_names()
 	for (const auto &entry : factories())
 		names.push_back(entry.first);
 	return names;
+}
+
+std::vector<std::string> kmem_collector_names()
+{
+	return {"page_alloc", "pcp", "extfrag", "slab"};
 }
 
 std::unique_ptr<BpfCollector> make_bpf_collector(const std::string &name, const KernelFacts &facts)

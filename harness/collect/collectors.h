@@ -19,8 +19,12 @@ struct KernelFacts {
 // Reads BTF and /proc/pagetypeinfo (defaults where they are missing).
 KernelFacts read_kernel_facts();
 
-// page_alloc, pcp, extfrag, slab: the names make_bpf_collector() accepts, in registration order.
+// The names make_bpf_collector() accepts (page_alloc, pcp, ...), in registration order.
 std::vector<std::string> bpf_collector_names();
+
+// The collectors of the kmem and page allocator events (page_alloc, pcp, extfrag, slab): the ones
+// the overhead benchmark measures. The others count per process, at other events.
+std::vector<std::string> kmem_collector_names();
 
 // Throws invalid_input for an unknown name.
 std::unique_ptr<BpfCollector> make_bpf_collector(const std::string &name, const KernelFacts &facts);
@@ -30,5 +34,9 @@ std::unique_ptr<BpfCollector> make_pcp_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_extfrag_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_malloc_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_faults_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_mmap_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_shm_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_hugetlb_collector(const KernelFacts &facts);
 
 }  // namespace kmh

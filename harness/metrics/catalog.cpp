@@ -13,6 +13,37 @@ const std::vector<std::string> extfrag_labels = {"cpu", "alloc_order", "fallback
 const std::vector<std::string> malloc_comm_labels = {"comm", "scope"};
 const std::vector<std::string> malloc_stack_labels = {"stack", "scope"};
 
+// faults, mmap, shm, hugetlb: per process (comm) and scope, summed over CPUs.
+std::vector<MetricFamily> usermem_families()
+{
+	const std::vector<std::string> task = {"comm", "scope"};
+	const std::vector<std::string> call = {"comm", "scope", "result"};
+	const std::vector<std::string> brk = {"comm", "scope", "result", "change"};
+	const std::vector<std::string> shm = {"comm", "scope", "result", "key", "size"};
+	const std::vector<std::string> shmctl = {"comm", "scope", "result", "key", "size", "cmd"};
+	const std::vector<std::string> hugetlb = {"comm", "scope", "mapping"};
+	return {
+		{"faults.user.events", task, "events", "faults", "page faults taken in user mode (exceptions:page_fault_user, x86)"},
+		{"faults.kernel.events", task, "events", "faults", "page faults taken in kernel mode, e.g. in copy_to_user (exceptions:page_fault_kernel, x86)"},
+		{"faults.user.events_per_second", task, "events/s", "faults", "faults.user.events divided by faults.window.seconds"},
+		{"faults.kernel.events_per_second", task, "events/s", "faults", "faults.kernel.events divided by faults.window.seconds"},
+		{"faults.window.seconds", {}, "seconds", "faults", "how long the faults collector was attached: the window its rates are over"},
+		{"mmap.mmap.events", call, "events", "mmap", "mmap() calls, by result"},
+		{"mmap.mmap.bytes", call, "bytes", "mmap", "the length argument of those mmap() calls"},
+		{"mmap.munmap.events", call, "events", "mmap", "munmap() calls, by result"},
+		{"mmap.munmap.bytes", call, "bytes", "mmap", "the length argument of those munmap() calls"},
+		{"mmap.brk.events", brk, "events", "mmap", "brk() calls, by result and by whether they asked to grow or shrink the heap"},
+		{"mmap.brk.bytes", brk, "bytes", "mmap", "how far those brk() calls asked to move the break: |new - old|"},
+		{"shm.shmget.events", shm, "events", "shm", "shmget() calls, by the key and size asked for and the result"},
+		{"shm.shmat.events", shm, "events", "shm", "shmat() calls, by the segment's key and size and the result"},
+		{"shm.shmdt.events", shm, "events", "shm", "shmdt() calls, by the segment's key and size and the result"},
+		{"shm.shmctl.events", shmctl, "events", "shm", "shmctl() calls, by command, the segment's key and size and the result"},
+		{"hugetlb.fault.events", hugetlb, "events", "hugetlb", "faults on hugetlb mappings (hugetlb_fault()), by the file behind the mapping"},
+		{"hugetlb.cow.events", hugetlb, "events", "hugetlb", "copy-on-write faults on hugetlb mappings (hugetlb_wp(), hugetlb_cow() before v6.1); also counted in hugetlb.fault.events"},
+		{"hugetlb.unclassified.events", task, "events", "hugetlb", "tp_btf variant: page faults whose vma bpf_find_vma() could not look up (mmap_lock contended)"},
+	};
+}
+
 std::vector<MetricFamily> build_catalog()
 {
 	std::vector<MetricFamily> c = {
@@ -57,6 +88,8 @@ std::vector<MetricFamily> build_catalog()
 	}
 	c.push_back({"meminfo.*", {}, "bytes", "meminfo", "every /proc/meminfo field as meminfo.<Field>.before/.after/.delta; kB fields in bytes, counts as they are"});
 	c.push_back({"vmstat.*", {}, "count", "vmstat", "every /proc/vmstat counter as vmstat.<name>.before/.after/.delta"});
+	for (MetricFamily &family : usermem_families())
+		c.push_back(std::move(family));
 	return c;
 }
 

@@ -47,9 +47,11 @@ const std::vector<std::string> compare_keys = { "gate" };
 const std::string sysctl_name_pattern = "[a-z0-9_]+(\\.[a-z0-9_-]+)+";
 
 const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp" };
-const std::vector<std::string> collectors = { "page_alloc", "pcp", "extfrag", "slab", "malloc" };
-// What runs when [collect] names no collectors: not malloc, whose uprobes slow every allocation down.
+// What runs when [collect] names no collectors: the kmem ones.
 const std::vector<std::string> default_collectors = { "page_alloc", "pcp", "extfrag", "slab" };
+// Accepted in [collect] collectors but off unless named: malloc's uprobes slow every allocation
+// down; faults, mmap, shm and hugetlb watch other sources than the allocators.
+const std::vector<std::string> optional_collectors = { "malloc", "faults", "mmap", "shm", "hugetlb" };
 const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
 const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
 const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
@@ -163,7 +165,9 @@ CollectSpec read_collect(const toml::table &root, const std::string &file_name)
 	TableReader reader(table_or_empty(root, "collect"), "[collect]");
 	reader.reject_unknown_keys(collect_keys);
 	CollectSpec collect;
-	collect.collectors = reader.strings("collectors", one_of(collectors)).value_or(default_collectors);
+	std::vector<std::string> accepted = default_collectors;
+	accepted.insert(accepted.end(), optional_collectors.begin(), optional_collectors.end());
+	collect.collectors = reader.strings("collectors", one_of(accepted)).value_or(default_collectors);
 	collect.snapshots = reader.strings("snapshots", one_of(snapshots)).value_or(snapshots);
 	std::string attach = reader.string("attach", one_of(attach_names)).value_or("auto");
 	auto position = std::find(attach_names.begin(), attach_names.end(), attach) - attach_names.begin();

@@ -408,12 +408,22 @@ TEST(ScenarioParser, CollectChoices)
 {
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\ncollectors = [\"pcp\", \"slub\"]\n"),
 			     "[collect] key 'collectors' item 2: 'slub' is not accepted; accepted: 'page_alloc', 'pcp', "
-			     "'extfrag', 'slab', 'malloc'; did you mean 'slab'?"));
+			     "'extfrag', 'slab', 'malloc', 'faults', 'mmap', 'shm', 'hugetlb'; did you mean 'slab'?"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nsnapshots = [\"zoneinfo\"]\n"),
 			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo'"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nattach = \"kprobe\"\n"),
 			     "accepted: 'auto', 'tp_btf', 'raw_tp', 'tracepoint'"));
 	EXPECT_TRUE(parse(one_bounce + "[collect]\ncollectors = []\n").collect.collectors.empty());
+}
+
+TEST(ScenarioParser, UsermemCollectorsAreAcceptedButNotOnByDefault)
+{
+	std::vector<std::string> kmem = {"page_alloc", "pcp", "extfrag", "slab"};
+	EXPECT_EQ(parse(one_bounce).collect.collectors, kmem);
+	std::vector<std::string> usermem = {"faults", "mmap", "shm", "hugetlb"};
+	EXPECT_EQ(parse(one_bounce + "[collect]\ncollectors = [\"faults\", \"mmap\", \"shm\", \"hugetlb\"]\n")
+			  .collect.collectors,
+		  usermem);
 }
 
 TEST(ScenarioParser, AssertionNeedsAnExpression)
