@@ -4,6 +4,7 @@
 #define __KMH_COUNTERS_BPF_H
 
 #include <bpf/bpf_helpers.h>
+#include "keep_event.bpf.h"
 #include "kmh_common.h"
 #include "workload_scope.bpf.h"
 

@@ -17,6 +17,7 @@
 #include <bpf/bpf_core_read.h>
 #include "kmh_common.h"
 #include "extfrag.h"
+#include "keep_event.bpf.h"
 #include "workload_scope.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -56,7 +57,7 @@ static __always_inline int on_extfrag(int alloc_order, int fallback_order, int a
 		key.scope = KMH_SCOPE_WORKLOAD;
 		bump(&key);
 	}
-	return 0;
+	return KMH_KEEP_EVENT;
 }
 
 SEC("tp/kmem/mm_page_alloc_extfrag")

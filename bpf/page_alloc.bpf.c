@@ -22,19 +22,19 @@ KMH_PAGE_COUNTERS(free_batched_counts);	/* order 0, migratetype slot 0 */
 static __always_inline int on_page_alloc(int got_page, unsigned int order, int migratetype)
 {
 	count_page_event(got_page ? (void *)&alloc_counts : (void *)&alloc_failures, order, migratetype);
-	return 0;
+	return KMH_KEEP_EVENT;
 }
 
 static __always_inline int on_page_free(unsigned int order)
 {
 	count_page_event(&free_counts, order, 0);
-	return 0;
+	return KMH_KEEP_EVENT;
 }
 
 static __always_inline int on_page_free_batched(void)
 {
 	count_page_event(&free_batched_counts, 0, 0);
-	return 0;
+	return KMH_KEEP_EVENT;
 }
 
 SEC("tp_btf/mm_page_alloc")

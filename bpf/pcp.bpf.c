@@ -26,13 +26,13 @@ KMH_PAGE_COUNTERS(drain_counts);
 static __always_inline int on_zone_locked(unsigned int order, int migratetype, int percpu_refill)
 {
 	count_page_event(percpu_refill ? (void *)&refill_counts : (void *)&direct_counts, order, migratetype);
-	return 0;
+	return KMH_KEEP_EVENT;
 }
 
 static __always_inline int on_pcpu_drain(unsigned int order, int migratetype)
 {
 	count_page_event(&drain_counts, order, migratetype);
-	return 0;
+	return KMH_KEEP_EVENT;
 }
 
 SEC("tp_btf/mm_page_alloc_zone_locked")

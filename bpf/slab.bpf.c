@@ -17,6 +17,7 @@
 #include <bpf/bpf_core_read.h>
 #include "kmh_common.h"
 #include "slab.h"
+#include "keep_event.bpf.h"
 #include "workload_scope.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -83,7 +84,7 @@ static __always_inline int on_slab_event(enum slab_event event, __u64 req, __u64
 	add_to_scope(KMH_SCOPE_SYSTEM, event, req, alloc);
 	if (in_workload())
 		add_to_scope(KMH_SCOPE_WORKLOAD, event, req, alloc);
-	return 0;
+	return KMH_KEEP_EVENT;
 }
 
 static __always_inline int on_cache_alloc(struct kmem_cache *s)

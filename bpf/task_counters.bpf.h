@@ -4,17 +4,10 @@
 #define __KMH_TASK_COUNTERS_BPF_H
 
 #include <bpf/bpf_helpers.h>
+#include "keep_event.bpf.h"
 #include "kmh_common.h"
 #include "task_counters.h"
 #include "workload_scope.bpf.h"
-
-/*
- * What a classic tracepoint program returns: 0 would drop the event for every
- * perf user of the tracepoint (perf_trace_run_bpf_submit(), perf_syscall_enter()),
- * hiding it from a `perf stat` run alongside; 1 passes it on, at no cost when
- * no perf event listens.
- */
-#define KMH_KEEP_EVENT 1
 
 /* A per-CPU hash from a key starting with struct task_scope to a struct task_tally. */
 #define KMH_TASK_COUNTERS(map_name, key_type)				\
