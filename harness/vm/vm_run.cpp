@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -265,6 +266,18 @@ RunResult run_guest_steps(VmRun &run)
 	return result;
 }
 
+// Work folders of VM runs that were killed (their run-<pid>'s process is gone): an initramfs each.
+void remove_stale_work_dirs(const fs::path &cache_dir)
+{
+	std::error_code ignored;
+	for (const auto &entry : fs::directory_iterator(cache_dir, ignored)) {
+		std::string name = entry.path().filename().string();
+		pid_t owner = name.starts_with("run-") ? std::atoi(name.c_str() + 4) : 0;
+		if (owner > 0 && kill(owner, 0) != 0 && errno == ESRCH)
+			fs::remove_all(entry.path(), ignored);
+	}
+}
+
 }  // namespace
 
 VmRunOptions vm_run_options(const Scenario &scenario, const std::string &output_dir)
@@ -309,6 +322,7 @@ RunResult run_in_vm(const Scenario &scenario, const VmRunOptions &options, Progr
 	RunResult result;
 	try {
 		fs::create_directories(options.output_dir);
+		remove_stale_work_dirs(run.work_dir.parent_path());
 		fs::create_directories(run.work_dir);
 		result = run_guest_steps(run);
 	} catch (const Error &error) {
