@@ -110,6 +110,8 @@ private:
 			tracefs_ = std::make_unique<TracefsMount>();
 			check_requirements(scenario_, tracefs_->events_dir());
 			cgroup_ = std::make_unique<WorkloadCgroup>();
+			if (scenario_.cgroup.memory_max)
+				result_.memory_limit = cgroup_->limit_memory(scenario_.cgroup);
 			sysctls_.apply(scenario_.sysctls);
 			result_.attribution = {"cgroup", cgroup_->path(), cgroup_->id()};
 			capture_libbpf_log(options_.verbose);
@@ -144,6 +146,7 @@ private:
 					std::make_unique<WorkloadProcess>(spec, *find_workload(spec.kind), scratch));
 				processes_.back()->spawn(*cgroup_);
 			}
+			oom_kills_before_ = cgroup_->oom_kills();
 			wait_for(all_processes(), "ready", deadline_from_now());
 		});
 	}
@@ -176,6 +179,8 @@ private:
 				auto members = phase_processes(phase);
 				progress_.step(fmt::format("phase {}: running {}", phase, names_of(members)));
 				for (WorkloadProcess *process : members) {
+					if (ended(*process))
+						continue;
 					process->send_go();
 					workload_result(process->spec().name).status = "running";
 				}
@@ -194,8 +199,11 @@ private:
 					result_.metrics.add_all(
 						snapshot_phase_metrics(before_, take_proc_snapshot(scenario_.collect.snapshots)));
 			});
-			for (auto &collector : collectors_)
-				guarded([&] { result_.metrics.add_all(collector->read()); });
+			for (std::size_t i = 0; i < collectors_.size(); ++i)
+				guarded([&] {
+					result_.metrics.add_all(collectors_[i]->read());
+					result_.collectors[i].details = collectors_[i]->details();
+				});
 			for (const WorkloadResult &workload : result_.workloads)
 				result_.metrics.add_all(workload.metrics);
 		});
@@ -271,6 +279,7 @@ private:
 	// Waits until every process sent `expected`; a failure, a timeout or a signal throws.
 	void wait_for(std::vector<WorkloadProcess *> pending, const std::string &expected, Clock::time_point deadline)
 	{
+		std::erase_if(pending, [&](WorkloadProcess *p) { return ended(*p); });
 		while (!pending.empty()) {
 			std::vector<pollfd> fds{{interrupts_.fd(), POLLIN, 0}};
 			for (WorkloadProcess *process : pending)
@@ -296,9 +305,8 @@ private:
 		WorkloadResult &workload = workload_result(process.spec().name);
 		std::optional<std::string> message = process.receive();
 		if (!message) {
-			workload.status = "failed";
-			workload.error = "the workload process ended unexpectedly (" + process.reap() + ")";
-			throw run_error("workload " + workload.name + ": " + workload.error);
+			handle_end(process, workload);
+			return;
 		}
 		if (message->rfind("error ", 0) == 0) {
 			WorkloadFailure failure = parse_workload_failure(*message);
@@ -311,7 +319,30 @@ private:
 		state_[&process] = expected;
 	}
 
-	bool done_with(WorkloadProcess &process, const std::string &expected) { return state_[&process] == expected; }
+	// The child closed its socket without a report: it died. An OOM kill the workload expects
+	// ends it as "oom_killed" and the run goes on; anything else fails the run.
+	void handle_end(WorkloadProcess &process, WorkloadResult &workload)
+	{
+		std::string how = process.reap();
+		bool oom_killed = how == "signal 9" && cgroup_->oom_kills() > oom_kills_before_;
+		if (oom_killed && process.spec().expect_oom_kill) {
+			workload.status = "oom_killed";
+			state_[&process] = ended_state;
+			return;
+		}
+		workload.status = "failed";
+		workload.error = oom_killed ? "the OOM killer killed the workload process (" + how +
+						      "); set expect_oom_kill = true in its [[workload]] if that is its purpose"
+					    : "the workload process ended unexpectedly (" + how + ")";
+		throw run_error("workload " + workload.name + ": " + workload.error);
+	}
+
+	bool ended(WorkloadProcess &process) { return state_[&process] == ended_state; }
+
+	bool done_with(WorkloadProcess &process, const std::string &expected)
+	{
+		return state_[&process] == expected || ended(process);
+	}
 
 	WorkloadResult &workload_result(const std::string &name)
 	{
@@ -373,6 +404,8 @@ private:
 	std::vector<std::unique_ptr<BpfCollector>> collectors_;
 	std::vector<std::unique_ptr<WorkloadProcess>> processes_;
 	std::map<WorkloadProcess *, std::string> state_;
+	static constexpr const char *ended_state = "ended";
+	std::uint64_t oom_kills_before_ = 0;
 	KernelFacts facts_;
 	std::vector<Metric> before_;
 	bool before_taken_ = false;
