@@ -11,5 +11,8 @@ WorkloadDescriptor describe_page_cache();
 WorkloadDescriptor describe_fragment();
 WorkloadDescriptor describe_stress_ng();
 WorkloadDescriptor describe_kmod();
+WorkloadDescriptor describe_memory_pressure();
+WorkloadDescriptor describe_oom_provoker();
+WorkloadDescriptor describe_compact();
 
 }  // namespace kmh

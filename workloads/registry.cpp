@@ -12,6 +12,9 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_fragment(),
 		describe_stress_ng(),
 		describe_kmod(),
+		describe_memory_pressure(),
+		describe_oom_provoker(),
+		describe_compact(),
 	};
 	return registry;
 }

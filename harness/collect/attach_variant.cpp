@@ -39,6 +39,14 @@ std::vector<AttachVariant> variants_to_try(AttachMode mode, const std::vector<At
 	return preference;
 }
 
+bool is_attach_variant(const std::string &name)
+{
+	for (AttachVariant variant : {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint})
+		if (name == variant_name(variant))
+			return true;
+	return false;
+}
+
 ProgramName parse_program_name(const std::string &name)
 {
 	ProgramName parsed;
@@ -62,7 +70,8 @@ void select_programs(bpf_object *object, AttachVariant variant,
 	bpf_object__for_each_program(program, object)
 	{
 		ProgramName name = parse_program_name(bpf_program__name(program));
-		bool load = name.variant == variant_name(variant) && wanted(name);
+		bool companion = !is_attach_variant(name.variant);
+		bool load = (companion || name.variant == variant_name(variant)) && wanted(name);
 		bpf_program__set_autoload(program, load);
 	}
 }

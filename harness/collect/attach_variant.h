@@ -16,6 +16,9 @@ enum class AttachVariant { tp_btf, raw_tp, tracepoint };
 
 const char *variant_name(AttachVariant variant);
 
+// Whether `name` is "tp_btf", "raw_tp" or "tracepoint".
+bool is_attach_variant(const std::string &name);
+
 // The variants to try, in order: the forced one alone, or the collector's preference.
 std::vector<AttachVariant> variants_to_try(AttachMode mode, const std::vector<AttachVariant> &preference);
 
@@ -28,7 +31,8 @@ struct ProgramName {
 
 ProgramName parse_program_name(const std::string &name);
 
-// Autoload exactly the programs of `variant` that `wanted` accepts.
+// Autoload exactly the programs of `variant` that `wanted` accepts. Programs of no attach variant
+// ("oom_kill_process__fentry": helpers that go with every variant) load whenever `wanted` accepts them.
 void select_programs(bpf_object *object, AttachVariant variant,
 		     const std::function<bool(const ProgramName &)> &wanted);
 

@@ -30,6 +30,8 @@ public:
 	virtual std::vector<Metric> read() const = 0;
 	// Which variant was chosen and which programs run, for result.json.
 	virtual CollectorInfo info() const = 0;
+	// What the collector recorded beyond metrics, read after read(): result.json's collectors[].details.
+	virtual nlohmann::json details() const { return nlohmann::json::object(); }
 };
 
 }  // namespace kmh

@@ -20,6 +20,9 @@ const std::vector<std::pair<std::string, Factory>> &factories()
 		{"pcp", make_pcp_collector},
 		{"extfrag", make_extfrag_collector},
 		{"slab", make_slab_collector},
+		{"vmscan", make_vmscan_collector},
+		{"compaction", make_compaction_collector},
+		{"oom", make_oom_collector},
 	};
 	return table;
 }

@@ -19,7 +19,7 @@ struct KernelFacts {
 // Reads BTF and /proc/pagetypeinfo (defaults where they are missing).
 KernelFacts read_kernel_facts();
 
-// page_alloc, pcp, extfrag, slab: the names make_bpf_collector() accepts, in registration order.
+// page_alloc, pcp, extfrag, slab, vmscan, compaction, oom: the names make_bpf_collector() accepts, in registration order.
 std::vector<std::string> bpf_collector_names();
 
 // Throws invalid_input for an unknown name.
@@ -29,5 +29,8 @@ std::unique_ptr<BpfCollector> make_page_alloc_collector(const KernelFacts &facts
 std::unique_ptr<BpfCollector> make_pcp_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_extfrag_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_vmscan_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_compaction_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_oom_collector(const KernelFacts &facts);
 
 }  // namespace kmh
