@@ -117,9 +117,9 @@ int BPF_PROG(oom_kill_process__fexit)
 	return 0;
 }
 
-static __always_inline void count_kill(const struct oom_kill_event *event)
+static __always_inline void count_in_scope(const struct oom_kill_event *event, __u32 scope)
 {
-	struct oom_kill_key key = { .constraint = event->constraint, .scope = event->scope };
+	struct oom_kill_key key = { .constraint = event->constraint, .scope = scope };
 	struct oom_kill_count *count;
 
 	__builtin_memcpy(key.comm, event->victim_comm, sizeof(key.comm));
@@ -132,6 +132,14 @@ static __always_inline void count_kill(const struct oom_kill_event *event)
 	}
 	__sync_fetch_and_add(&count->kills, 1);
 	__sync_fetch_and_add(&count->rss_kb, event->anon_rss_kb + event->file_rss_kb + event->shmem_rss_kb);
+}
+
+/* Every kill counts in the system scope, and in the workload scope too when it is ours. */
+static __always_inline void count_kill(const struct oom_kill_event *event)
+{
+	count_in_scope(event, KMH_SCOPE_SYSTEM);
+	if (event->scope == KMH_SCOPE_WORKLOAD)
+		count_in_scope(event, KMH_SCOPE_WORKLOAD);
 }
 
 /*

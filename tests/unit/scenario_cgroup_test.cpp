@@ -1,6 +1,8 @@
 // Tests of the [cgroup] table, the expect_oom_kill workload key and reading OOM kill counts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "common/error.h"
 #include "run/memory_cgroup.h"
 #include "scenario/scenario_parser.h"
