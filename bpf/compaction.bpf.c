@@ -21,6 +21,7 @@
 #include <bpf/bpf_core_read.h>
 #include "compaction.h"
 #include "process_stats.bpf.h"
+#include "variants.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -53,38 +54,12 @@ static __always_inline int on_event(enum compaction_kind kind, int detail, __u64
 	return 0;
 }
 
-SEC("tp_btf/mm_compaction_begin")
-int BPF_PROG(mm_compaction_begin__tp_btf)
-{
-	return on_begin();
-}
+KMH_ARGLESS_PROGRAMS(compaction, mm_compaction_begin, on_begin())
+KMH_ARGLESS_PROGRAMS(compaction, mm_compaction_kcompactd_wake, on_event(COMPACTION_KCOMPACTD_WAKE, 0, 0))
+KMH_ARGLESS_PROGRAMS(compaction, mm_compaction_wakeup_kcompactd, on_event(COMPACTION_KCOMPACTD_WAKEUP, 0, 0))
 
-SEC("raw_tp/mm_compaction_begin")
-int BPF_PROG(mm_compaction_begin__raw_tp)
-{
-	return on_begin();
-}
-
-SEC("tp/compaction/mm_compaction_begin")
-int mm_compaction_begin__tracepoint(void *ctx)
-{
-	return on_begin();
-}
-
-/* (cc, zone_start, zone_end, sync, status) */
-SEC("tp_btf/mm_compaction_end")
-int BPF_PROG(mm_compaction_end__tp_btf, struct compact_control *cc, unsigned long zone_start,
-	     unsigned long zone_end, bool sync, int status)
-{
-	return on_end(status);
-}
-
-SEC("raw_tp/mm_compaction_end")
-int BPF_PROG(mm_compaction_end__raw_tp, struct compact_control *cc, unsigned long zone_start,
-	     unsigned long zone_end, bool sync, int status)
-{
-	return on_end(status);
-}
+KMH_BTF_PROGRAMS(mm_compaction_end, on_end(status), struct compact_control *cc, unsigned long zone_start,
+		 unsigned long zone_end, bool sync, int status)
 
 SEC("tp/compaction/mm_compaction_end")
 int mm_compaction_end__tracepoint(struct trace_event_raw_mm_compaction_end *ctx)
@@ -92,17 +67,8 @@ int mm_compaction_end__tracepoint(struct trace_event_raw_mm_compaction_end *ctx)
 	return on_end(BPF_CORE_READ(ctx, status));
 }
 
-SEC("tp_btf/mm_compaction_migratepages")
-int BPF_PROG(mm_compaction_migratepages__tp_btf, unsigned int nr_migratepages, unsigned int nr_succeeded)
-{
-	return on_migrated(nr_migratepages, nr_succeeded);
-}
-
-SEC("raw_tp/mm_compaction_migratepages")
-int BPF_PROG(mm_compaction_migratepages__raw_tp, unsigned int nr_migratepages, unsigned int nr_succeeded)
-{
-	return on_migrated(nr_migratepages, nr_succeeded);
-}
+KMH_BTF_PROGRAMS(mm_compaction_migratepages, on_migrated(nr_migratepages, nr_succeeded),
+		 unsigned int nr_migratepages, unsigned int nr_succeeded)
 
 static __always_inline int on_migrated_cc(struct compact_control *cc, unsigned int nr_succeeded)
 {
@@ -130,154 +96,36 @@ int mm_compaction_migratepages__tracepoint(struct trace_event_raw_mm_compaction_
 }
 
 /* The isolate events: (start_pfn, end_pfn, nr_scanned, nr_taken). */
-SEC("tp_btf/mm_compaction_isolate_migratepages")
-int BPF_PROG(mm_compaction_isolate_migratepages__tp_btf, unsigned long start_pfn, unsigned long end_pfn,
-	     unsigned long nr_scanned, unsigned long nr_taken)
-{
-	return on_event(COMPACTION_ISOLATED_MIGRATE, 0, nr_taken);
-}
+#define ISOLATE_PROGRAMS(event, kind)								\
+	KMH_BTF_PROGRAMS(event, on_event(kind, 0, nr_taken), unsigned long start_pfn,			\
+			 unsigned long end_pfn, unsigned long nr_scanned, unsigned long nr_taken)	\
+	SEC("tp/compaction/" #event)								\
+	int event##__tracepoint(struct trace_event_raw_mm_compaction_isolate_template *ctx)	\
+	{											\
+		return on_event(kind, 0, BPF_CORE_READ(ctx, nr_taken));				\
+	}
 
-SEC("raw_tp/mm_compaction_isolate_migratepages")
-int BPF_PROG(mm_compaction_isolate_migratepages__raw_tp, unsigned long start_pfn, unsigned long end_pfn,
-	     unsigned long nr_scanned, unsigned long nr_taken)
-{
-	return on_event(COMPACTION_ISOLATED_MIGRATE, 0, nr_taken);
-}
-
-SEC("tp/compaction/mm_compaction_isolate_migratepages")
-int mm_compaction_isolate_migratepages__tracepoint(struct trace_event_raw_mm_compaction_isolate_template *ctx)
-{
-	return on_event(COMPACTION_ISOLATED_MIGRATE, 0, BPF_CORE_READ(ctx, nr_taken));
-}
-
-SEC("tp_btf/mm_compaction_isolate_freepages")
-int BPF_PROG(mm_compaction_isolate_freepages__tp_btf, unsigned long start_pfn, unsigned long end_pfn,
-	     unsigned long nr_scanned, unsigned long nr_taken)
-{
-	return on_event(COMPACTION_ISOLATED_FREE, 0, nr_taken);
-}
-
-SEC("raw_tp/mm_compaction_isolate_freepages")
-int BPF_PROG(mm_compaction_isolate_freepages__raw_tp, unsigned long start_pfn, unsigned long end_pfn,
-	     unsigned long nr_scanned, unsigned long nr_taken)
-{
-	return on_event(COMPACTION_ISOLATED_FREE, 0, nr_taken);
-}
-
-SEC("tp/compaction/mm_compaction_isolate_freepages")
-int mm_compaction_isolate_freepages__tracepoint(struct trace_event_raw_mm_compaction_isolate_template *ctx)
-{
-	return on_event(COMPACTION_ISOLATED_FREE, 0, BPF_CORE_READ(ctx, nr_taken));
-}
-
-SEC("tp_btf/mm_compaction_fast_isolate_freepages")
-int BPF_PROG(mm_compaction_fast_isolate_freepages__tp_btf, unsigned long start_pfn, unsigned long end_pfn,
-	     unsigned long nr_scanned, unsigned long nr_taken)
-{
-	return on_event(COMPACTION_ISOLATED_FREE, 0, nr_taken);
-}
-
-SEC("raw_tp/mm_compaction_fast_isolate_freepages")
-int BPF_PROG(mm_compaction_fast_isolate_freepages__raw_tp, unsigned long start_pfn, unsigned long end_pfn,
-	     unsigned long nr_scanned, unsigned long nr_taken)
-{
-	return on_event(COMPACTION_ISOLATED_FREE, 0, nr_taken);
-}
-
-SEC("tp/compaction/mm_compaction_fast_isolate_freepages")
-int mm_compaction_fast_isolate_freepages__tracepoint(struct trace_event_raw_mm_compaction_isolate_template *ctx)
-{
-	return on_event(COMPACTION_ISOLATED_FREE, 0, BPF_CORE_READ(ctx, nr_taken));
-}
+ISOLATE_PROGRAMS(mm_compaction_isolate_migratepages, COMPACTION_ISOLATED_MIGRATE)
+ISOLATE_PROGRAMS(mm_compaction_isolate_freepages, COMPACTION_ISOLATED_FREE)
+ISOLATE_PROGRAMS(mm_compaction_fast_isolate_freepages, COMPACTION_ISOLATED_FREE)
 
 /* The defer events: (zone, order). */
-SEC("tp_btf/mm_compaction_defer_compaction")
-int BPF_PROG(mm_compaction_defer_compaction__tp_btf, struct zone *zone, int order)
-{
-	return on_event(COMPACTION_DEFER, order, 0);
-}
+#define DEFER_PROGRAMS(event, kind)								\
+	KMH_BTF_PROGRAMS(event, on_event(kind, order, 0), struct zone *zone, int order)		\
+	SEC("tp/compaction/" #event)								\
+	int event##__tracepoint(struct trace_event_raw_mm_compaction_defer_template *ctx)	\
+	{											\
+		return on_event(kind, BPF_CORE_READ(ctx, order), 0);				\
+	}
 
-SEC("raw_tp/mm_compaction_defer_compaction")
-int BPF_PROG(mm_compaction_defer_compaction__raw_tp, struct zone *zone, int order)
-{
-	return on_event(COMPACTION_DEFER, order, 0);
-}
-
-SEC("tp/compaction/mm_compaction_defer_compaction")
-int mm_compaction_defer_compaction__tracepoint(struct trace_event_raw_mm_compaction_defer_template *ctx)
-{
-	return on_event(COMPACTION_DEFER, BPF_CORE_READ(ctx, order), 0);
-}
-
-SEC("tp_btf/mm_compaction_deferred")
-int BPF_PROG(mm_compaction_deferred__tp_btf, struct zone *zone, int order)
-{
-	return on_event(COMPACTION_DEFERRED, order, 0);
-}
-
-SEC("raw_tp/mm_compaction_deferred")
-int BPF_PROG(mm_compaction_deferred__raw_tp, struct zone *zone, int order)
-{
-	return on_event(COMPACTION_DEFERRED, order, 0);
-}
-
-SEC("tp/compaction/mm_compaction_deferred")
-int mm_compaction_deferred__tracepoint(struct trace_event_raw_mm_compaction_defer_template *ctx)
-{
-	return on_event(COMPACTION_DEFERRED, BPF_CORE_READ(ctx, order), 0);
-}
+DEFER_PROGRAMS(mm_compaction_defer_compaction, COMPACTION_DEFER)
+DEFER_PROGRAMS(mm_compaction_deferred, COMPACTION_DEFERRED)
 
 /* (order, gfp_mask, prio) */
-SEC("tp_btf/mm_compaction_try_to_compact_pages")
-int BPF_PROG(mm_compaction_try_to_compact_pages__tp_btf, int order)
-{
-	return on_event(COMPACTION_DIRECT, order, 0);
-}
-
-SEC("raw_tp/mm_compaction_try_to_compact_pages")
-int BPF_PROG(mm_compaction_try_to_compact_pages__raw_tp, int order)
-{
-	return on_event(COMPACTION_DIRECT, order, 0);
-}
+KMH_BTF_PROGRAMS(mm_compaction_try_to_compact_pages, on_event(COMPACTION_DIRECT, order, 0), int order)
 
 SEC("tp/compaction/mm_compaction_try_to_compact_pages")
 int mm_compaction_try_to_compact_pages__tracepoint(struct trace_event_raw_mm_compaction_try_to_compact_pages *ctx)
 {
 	return on_event(COMPACTION_DIRECT, BPF_CORE_READ(ctx, order), 0);
-}
-
-SEC("tp_btf/mm_compaction_kcompactd_wake")
-int BPF_PROG(mm_compaction_kcompactd_wake__tp_btf)
-{
-	return on_event(COMPACTION_KCOMPACTD_WAKE, 0, 0);
-}
-
-SEC("raw_tp/mm_compaction_kcompactd_wake")
-int BPF_PROG(mm_compaction_kcompactd_wake__raw_tp)
-{
-	return on_event(COMPACTION_KCOMPACTD_WAKE, 0, 0);
-}
-
-SEC("tp/compaction/mm_compaction_kcompactd_wake")
-int mm_compaction_kcompactd_wake__tracepoint(void *ctx)
-{
-	return on_event(COMPACTION_KCOMPACTD_WAKE, 0, 0);
-}
-
-SEC("tp_btf/mm_compaction_wakeup_kcompactd")
-int BPF_PROG(mm_compaction_wakeup_kcompactd__tp_btf)
-{
-	return on_event(COMPACTION_KCOMPACTD_WAKEUP, 0, 0);
-}
-
-SEC("raw_tp/mm_compaction_wakeup_kcompactd")
-int BPF_PROG(mm_compaction_wakeup_kcompactd__raw_tp)
-{
-	return on_event(COMPACTION_KCOMPACTD_WAKEUP, 0, 0);
-}
-
-SEC("tp/compaction/mm_compaction_wakeup_kcompactd")
-int mm_compaction_wakeup_kcompactd__tracepoint(void *ctx)
-{
-	return on_event(COMPACTION_KCOMPACTD_WAKEUP, 0, 0);
 }

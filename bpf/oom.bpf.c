@@ -26,6 +26,7 @@
 #include <bpf/bpf_core_read.h>
 #include "kmh_common.h"
 #include "oom.h"
+#include "variants.bpf.h"
 #include "workload_scope.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -65,16 +66,14 @@ static __always_inline __u64 pages_to_kb(long pages)
 	return pages > 0 ? (__u64)pages << (page_shift - 10) : 0;
 }
 
-/* get_mm_counter(): a percpu_counter since Linux 6.2, an atomic_long_t array before. */
-static __always_inline long mm_counter(struct mm_struct *mm, int member)
-{
-	if (bpf_core_type_exists(struct mm_rss_stat)) {
-		struct mm_struct___rss_array *old = (void *)mm;
-
-		return BPF_CORE_READ(old, rss_stat.count[member].counter);
-	}
-	return BPF_CORE_READ(mm, rss_stat[member].count);
-}
+/*
+ * get_mm_counter(): a percpu_counter since Linux 6.2, an atomic_long_t array before. The index
+ * must be a constant for CO-RE to relocate it with the kernel's element size.
+ */
+#define MM_COUNTER(mm, member)								\
+	(bpf_core_type_exists(struct mm_rss_stat)					\
+		 ? BPF_CORE_READ((struct mm_struct___rss_array *)(mm), rss_stat.count[member].counter) \
+		 : BPF_CORE_READ(mm, rss_stat[member].count))
 
 static __always_inline void read_task_memory(struct task_struct *task, struct oom_kill_event *event)
 {
@@ -83,9 +82,9 @@ static __always_inline void read_task_memory(struct task_struct *task, struct oo
 	if (!mm)
 		return;
 	event->total_vm_kb = pages_to_kb(BPF_CORE_READ(mm, total_vm));
-	event->anon_rss_kb = pages_to_kb(mm_counter(mm, MM_ANONPAGES));
-	event->file_rss_kb = pages_to_kb(mm_counter(mm, MM_FILEPAGES));
-	event->shmem_rss_kb = pages_to_kb(mm_counter(mm, MM_SHMEMPAGES));
+	event->anon_rss_kb = pages_to_kb(MM_COUNTER(mm, MM_ANONPAGES));
+	event->file_rss_kb = pages_to_kb(MM_COUNTER(mm, MM_FILEPAGES));
+	event->shmem_rss_kb = pages_to_kb(MM_COUNTER(mm, MM_SHMEMPAGES));
 	event->memory_source = OOM_MEMORY_TASK;
 }
 
@@ -193,17 +192,7 @@ static __always_inline int on_mark_task(struct task_struct *task)
 	return 0;
 }
 
-SEC("tp_btf/mark_victim")
-int BPF_PROG(mark_victim__tp_btf, struct task_struct *task)
-{
-	return on_mark_task(task);
-}
-
-SEC("raw_tp/mark_victim")
-int BPF_PROG(mark_victim__raw_tp, struct task_struct *task)
-{
-	return on_mark_task(task);
-}
+KMH_BTF_PROGRAMS(mark_victim, on_mark_task(task), struct task_struct *task)
 
 SEC("tp/oom/mark_victim")
 int mark_victim__tracepoint(struct trace_event_raw_mark_victim *ctx)

@@ -28,7 +28,7 @@ std::optional<MemoryController> find_memory_controller();
 // memory.limit_in_bytes on v1, the lower when both limit it); nullopt when it has none.
 std::optional<std::int64_t> own_memory_limit();
 
-// "oom_kill N" of memory.events (v2) or memory.oom_control (v1); 0 when the line is missing.
+// "oom_kill N" of memory.events (v2), memory.oom_control (v1) or /proc/vmstat; 0 when the line is missing.
 std::uint64_t parse_oom_kill_count(const std::string &file_text);
 
 class MemoryCgroup {

@@ -48,17 +48,6 @@ void kill_members(const std::string &path)
 		kill(pid, SIGKILL);
 }
 
-std::uint64_t machine_oom_kills()
-{
-	std::istringstream vmstat(read_text_file("/proc/vmstat").value_or(""));
-	std::string name;
-	std::uint64_t value;
-	while (vmstat >> name >> value)
-		if (name == "oom_kill")
-			return value;
-	return 0;
-}
-
 }  // namespace
 
 bool remove_cgroup(const std::string &path)
@@ -137,7 +126,7 @@ MemoryLimitInfo WorkloadCgroup::limit_memory(const CgroupSpec &spec)
 
 std::uint64_t WorkloadCgroup::oom_kills() const
 {
-	return memory_ ? memory_->oom_kills() : machine_oom_kills();
+	return memory_ ? memory_->oom_kills() : parse_oom_kill_count(read_text_file("/proc/vmstat").value_or(""));
 }
 
 }  // namespace kmh
