@@ -54,7 +54,7 @@ static __always_inline __u32 latency_bucket(__u64 ns)
 	ns >>= shift;
 	bucket |= shift;
 	bucket |= (ns >> 1);
-	return bucket < KMH_LATENCY_BUCKETS ? bucket : KMH_LATENCY_BUCKETS - 1;
+	return bucket;
 }
 
 static __always_inline struct kmh_process_stats *stats_of(struct kmh_process_key *key)
@@ -96,8 +96,14 @@ static __always_inline void add_to(struct kmh_process_key *key, __u64 amount, __
 	__sync_fetch_and_add(&stats->total_ns, latency_ns);
 	raise_max(&stats->max_ns, latency_ns);
 	bucket = latency_bucket(latency_ns);
-	if (bucket < KMH_LATENCY_BUCKETS)
-		__sync_fetch_and_add(&stats->buckets[bucket], 1);
+	/*
+	 * The mask changes nothing (log2 of a u64 is below 64), but lets verifiers that cannot
+	 * follow latency_bucket()'s shifts (Linux 6.1) see the index in bounds; barrier_var()
+	 * keeps the compiler from dropping it.
+	 */
+	barrier_var(bucket);
+	bucket &= KMH_LATENCY_BUCKETS - 1;
+	__sync_fetch_and_add(&stats->buckets[bucket], 1);
 }
 
 /* Counts one event of `kind` in the system scope, and in the workload scope when it is ours. */

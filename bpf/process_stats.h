@@ -8,10 +8,10 @@
 #define KMH_STARTS 16384	/* begin events waiting for their end */
 
 /*
- * Bucket 0 counts latencies of 0 and 1 ns, bucket i > 0 those in [2^i, 2^(i+1)) ns;
- * the last bucket (2^47 ns, about 39 hours) also counts anything longer.
+ * Bucket 0 counts latencies of 0 and 1 ns, bucket i > 0 those in [2^i, 2^(i+1)) ns: 64
+ * buckets hold every u64, and a power of two lets BPF bound the index with a mask.
  */
-#define KMH_LATENCY_BUCKETS 48
+#define KMH_LATENCY_BUCKETS 64
 
 struct kmh_process_key {
 	char comm[KMH_COMM_LEN];	/* the current task's comm at the event */

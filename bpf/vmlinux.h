@@ -216,11 +216,14 @@ struct task_struct {
 
 struct mem_cgroup;
 
+/* Values are named from BTF in user space; CO-RE wants the field to be an enum here too. */
+enum oom_constraint { CONSTRAINT_NONE };
+
 struct oom_control {
 	struct mem_cgroup *memcg;
 	int order;
 	struct task_struct *chosen;
-	unsigned int constraint;	/* enum oom_constraint */
+	enum oom_constraint constraint;
 };
 
 /* Since v6.8 the record carries the victim's comm and memory, before only its pid. */

@@ -67,7 +67,8 @@ public:
 	explicit CompactionCollector(const KernelBtf &btf)
 		: SkeletonCollector("compaction", {compaction_bpf__open, compaction_bpf__load, compaction_bpf__destroy},
 				    {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint}),
-		  layout_(migrate_layout(btf)), families_(compaction_families(compact_result_names(btf)))
+		  layout_(migrate_layout(btf)), families_(compaction_families(compact_result_names(btf))),
+		  fast_isolate_(btf.has_tracepoint("mm_compaction_fast_isolate_freepages"))
 	{
 	}
 
@@ -79,6 +80,8 @@ public:
 protected:
 	bool wants_program(const ProgramName &program) const override
 	{
+		if (program.event == "mm_compaction_fast_isolate_freepages")
+			return fast_isolate_;
 		if (program.event != "mm_compaction_migratepages" || program.variant == "tracepoint")
 			return true;
 		if (program.layout == "cc")
@@ -97,6 +100,7 @@ protected:
 private:
 	MigrateLayout layout_;
 	std::vector<ProcessFamily> families_;
+	bool fast_isolate_;  // mm_compaction_fast_isolate_freepages is missing from older kernels (6.1)
 };
 
 }  // namespace

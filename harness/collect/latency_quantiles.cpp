@@ -2,6 +2,7 @@
 #include "collect/latency_quantiles.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kmh {
 
@@ -26,7 +27,7 @@ double histogram_quantile(const std::vector<std::uint64_t> &buckets, double q, s
 		below += static_cast<double>(buckets[bucket]);
 	}
 	double lower = static_cast<double>(bucket_lower_bound(bucket));
-	double upper = static_cast<double>(std::uint64_t{2} << bucket);
+	double upper = std::ldexp(2.0, static_cast<int>(bucket));
 	double fraction = buckets[bucket] ? (rank - below) / static_cast<double>(buckets[bucket]) : 1.0;
 	double value = lower + std::clamp(fraction, 0.0, 1.0) * (upper - lower);
 	return max_value ? std::min(value, static_cast<double>(max_value)) : value;

@@ -7,8 +7,7 @@
 
 namespace kmh {
 
-// Bucket 0 holds values in [0, 2), bucket i > 0 those in [2^i, 2^(i+1)); the last bucket also
-// holds everything larger.
+// Bucket 0 holds values in [0, 2), bucket i > 0 those in [2^i, 2^(i+1)).
 std::uint64_t bucket_lower_bound(std::size_t bucket);
 
 // The value at quantile q (0 < q <= 1) of the values the histogram counts, `max_value` the

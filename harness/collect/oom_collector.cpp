@@ -47,12 +47,23 @@ bool mark_victim_passes_task(const KernelBtf &btf)
 	return pointers && !pointers->empty() && (*pointers)[0];
 }
 
+// The line of a load failure that names the libbpf error, e.g. "...: BPF program load failed: Operation not permitted".
+std::string last_libbpf_error(const std::string &failure)
+{
+	std::size_t at = failure.find("load failed: ");
+	if (at == std::string::npos)
+		return "see --verbose";
+	std::size_t end = failure.find('\n', at);
+	return failure.substr(at + 13, end == std::string::npos ? std::string::npos : end - at - 13);
+}
+
 class OomCollector : public SkeletonCollector<oom_bpf> {
 public:
 	explicit OomCollector(const KernelBtf &btf)
 		: SkeletonCollector("oom", {oom_bpf__open, oom_bpf__load, oom_bpf__destroy},
 				    {AttachVariant::tracepoint, AttachVariant::tp_btf, AttachVariant::raw_tp}),
 		  passes_task_(mark_victim_passes_task(btf)), traces_oom_kill_process_(btf.has_function("oom_kill_process")),
+		  untraced_because_(traces_oom_kill_process_ ? "" : "this kernel's BTF has no oom_kill_process()"),
 		  constraints_(oom_constraint_names(btf.enumerators("oom_constraint")))
 	{
 	}
@@ -65,10 +76,11 @@ public:
 	{
 		try {
 			SkeletonCollector::start(settings);
-		} catch (const Error &) {
+		} catch (const Error &error) {
 			if (!traces_oom_kill_process_)
 				throw;
 			traces_oom_kill_process_ = false;
+			untraced_because_ = "the kernel refused fentry/fexit on it: " + last_libbpf_error(error.what());
 			SkeletonCollector::start(settings);
 		}
 		ring_ = ring_buffer__new(map_fd(object(), "kill_events"), on_record, this, nullptr);
@@ -118,9 +130,9 @@ protected:
 
 	std::string note() const override
 	{
-		std::string note = traces_oom_kill_process_ ? "" : "oom_kill_process() cannot be traced here (no BTF "
-								   "for it or no fentry): constraint unknown, every "
-								   "marked victim counts as a kill";
+		std::string note = traces_oom_kill_process_ ? "" : "oom_kill_process() is not traced (" + untraced_because_ +
+								   "): constraint unknown, every marked victim "
+								   "counts as a kill";
 		if (!passes_task_ && variant() != AttachVariant::tracepoint)
 			note += std::string(note.empty() ? "" : "; ") + "mark_victim passes only a pid on this kernel: "
 										"use the tracepoint variant";
@@ -156,6 +168,7 @@ private:
 
 	bool passes_task_;
 	bool traces_oom_kill_process_;
+	std::string untraced_because_;
 	std::map<int, std::string> constraints_;
 	ring_buffer *ring_ = nullptr;
 	std::thread poller_;

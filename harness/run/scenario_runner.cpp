@@ -158,9 +158,10 @@ private:
 			CollectorSettings settings{options_.attach.value_or(scenario_.collect.attach), cgroup_->id(),
 						   module_workers_};
 			for (const std::string &name : scenario_.collect.collectors) {
-				collectors_.push_back(make_bpf_collector(name, facts_));
-				collectors_.back()->start(settings);
-				result_.collectors.push_back(collectors_.back()->info());
+				std::unique_ptr<BpfCollector> collector = make_bpf_collector(name, facts_);
+				collector->start(settings);
+				result_.collectors.push_back(collector->info());
+				collectors_.push_back(std::move(collector));
 			}
 		});
 	}
