@@ -119,9 +119,17 @@ struct trace_event_raw_kmem_cache_free {
 	u32 __data_loc_name;
 };
 
-/* Tasks, address spaces and the files behind mappings (faults, mmap, hugetlb collectors). */
+/* Tasks, address spaces and the files behind mappings (faults, mmap, hugetlb, oom collectors). */
+typedef __s64 s64;
+
+struct percpu_counter {
+	s64 count;
+};
+
 struct mm_struct {
 	unsigned long brk;
+	unsigned long total_vm;
+	struct percpu_counter rss_stat[4];	/* MM_FILEPAGES, MM_ANONPAGES, MM_SWAPENTS, MM_SHMEMPAGES */
 };
 
 /* x86: status & TS_COMPAT marks a 32-bit system call (other numbers). */
@@ -131,6 +139,9 @@ struct thread_info {
 
 struct task_struct {
 	struct thread_info thread_info;
+	int pid;
+	int tgid;
+	char comm[16];
 	struct mm_struct *mm;
 };
 
@@ -193,6 +204,111 @@ struct pt_regs {
 	__s32 syscallno;
 };
 #endif
+
+/* vmscan, compaction and oom collectors */
+
+typedef unsigned int uid_t;
+typedef struct { long counter; } atomic_long_t;
+
+struct shrinker;
+struct zone;
+
+struct trace_event_raw_mm_vmscan_direct_reclaim_end_template {
+	struct trace_entry ent;
+	unsigned long nr_reclaimed;
+};
+
+struct trace_event_raw_mm_shrink_slab_end {
+	struct trace_entry ent;
+	struct shrinker *shr;
+	int nid;
+	void *shrink;
+	long unused_scan;
+	long new_scan;
+	int retval;
+	long total_scan;
+};
+
+struct compact_control {
+	unsigned long nr_migratepages;	/* pages isolated for migration */
+	int order;
+};
+
+struct trace_event_raw_mm_compaction_end {
+	struct trace_entry ent;
+	unsigned long zone_start;
+	unsigned long migrate_pfn;
+	unsigned long free_pfn;
+	unsigned long zone_end;
+	bool sync;
+	int status;
+};
+
+struct trace_event_raw_mm_compaction_migratepages {
+	struct trace_entry ent;
+	unsigned long nr_migrated;
+	unsigned long nr_failed;
+};
+
+/* mm_compaction_isolate_migratepages, _isolate_freepages, _fast_isolate_freepages */
+struct trace_event_raw_mm_compaction_isolate_template {
+	struct trace_entry ent;
+	unsigned long start_pfn;
+	unsigned long end_pfn;
+	unsigned long nr_scanned;
+	unsigned long nr_taken;
+};
+
+/* mm_compaction_deferred, _defer_compaction */
+struct trace_event_raw_mm_compaction_defer_template {
+	struct trace_entry ent;
+	int nid;
+	unsigned int idx;
+	int order;
+};
+
+struct trace_event_raw_mm_compaction_try_to_compact_pages {
+	struct trace_entry ent;
+	int order;
+	unsigned long gfp_mask;
+	int prio;
+};
+
+/* Before v6.2, commit f1a7941243c1 ("mm: convert mm's rss stats into percpu_counter"). */
+struct mm_rss_stat {
+	atomic_long_t count[4];
+};
+
+
+struct mm_struct___rss_array {
+	struct mm_rss_stat rss_stat;
+};
+
+struct mem_cgroup;
+
+/* Values are named from BTF in user space; CO-RE wants the field to be an enum here too. */
+enum oom_constraint { CONSTRAINT_NONE };
+
+struct oom_control {
+	struct mem_cgroup *memcg;
+	int order;
+	struct task_struct *chosen;
+	enum oom_constraint constraint;
+};
+
+/* Since v6.8 the record carries the victim's comm and memory, before only its pid. */
+struct trace_event_raw_mark_victim {
+	struct trace_entry ent;
+	int pid;
+	u32 __data_loc_comm;
+	unsigned long total_vm;
+	unsigned long anon_rss;
+	unsigned long file_rss;
+	unsigned long shmem_rss;
+	uid_t uid;
+	unsigned long pgtables;
+	short oom_score_adj;
+};
 
 #pragma clang attribute pop
 

@@ -15,5 +15,8 @@ WorkloadDescriptor describe_malloc_leak();
 WorkloadDescriptor describe_mmap_brk();
 WorkloadDescriptor describe_shm_pair();
 WorkloadDescriptor describe_hugetlb();
+WorkloadDescriptor describe_memory_pressure();
+WorkloadDescriptor describe_oom_provoker();
+WorkloadDescriptor describe_compact();
 
 }  // namespace kmh

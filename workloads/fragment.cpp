@@ -1,6 +1,4 @@
 // fragment: provoke migratetype fallbacks (sparse_touch) or fragment memory before a huge page request (hole_punch).
-#include <sys/mman.h>
-
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
@@ -66,23 +64,12 @@ FragmentCounts sparse_touch(const FragmentOptions &options)
 	return {.pages_touched = span.touch(options.stride)};
 }
 
-// Frees every other base page of `filled` so no two neighbouring free pages can merge.
-std::size_t punch_holes(Mapping &filled)
-{
-	std::size_t freed = 0;
-	for (std::size_t offset = 0; offset < filled.size(); offset += 2 * page_size()) {
-		filled.advise(offset, page_size(), MADV_DONTNEED);
-		freed++;
-	}
-	return freed;
-}
-
 FragmentCounts hole_punch(const FragmentOptions &options)
 {
 	FragmentCounts counts;
 	Mapping filled = Mapping::anonymous(options.bytes, HugePages::forbid);
 	counts.pages_touched = filled.touch(page_size());
-	counts.pages_freed = punch_holes(filled);
+	counts.pages_freed = filled.free_every_other_page();
 	Mapping huge = Mapping::anonymous(options.thp_bytes, HugePages::request);
 	huge.touch(page_size());
 	counts.thp_requested = options.thp_bytes / huge_page_size;

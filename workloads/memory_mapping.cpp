@@ -156,6 +156,16 @@ std::size_t Mapping::touch(std::size_t stride)
 	return touch_every(data_, size_, stride);
 }
 
+std::size_t Mapping::free_every_other_page()
+{
+	std::size_t freed = 0;
+	for (std::size_t offset = 0; offset < size_; offset += 2 * page_size()) {
+		advise(offset, page_size(), MADV_DONTNEED);
+		freed++;
+	}
+	return freed;
+}
+
 void Mapping::advise(std::size_t offset, std::size_t length, int advice)
 {
 	if (madvise(data_ + offset, length, advice) != 0)

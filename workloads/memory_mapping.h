@@ -51,6 +51,9 @@ public:
 	std::size_t touch(std::size_t stride);
 	// madvise() on [offset, offset + length).
 	void advise(std::size_t offset, std::size_t length, int advice);
+	// Frees every other base page (MADV_DONTNEED) so no two neighbouring free pages can merge;
+	// returns how many it freed.
+	std::size_t free_every_other_page();
 	// How many of its pages are in memory (mincore).
 	std::size_t resident_pages() const;
 

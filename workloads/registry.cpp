@@ -16,6 +16,9 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_mmap_brk(),
 		describe_shm_pair(),
 		describe_hugetlb(),
+		describe_memory_pressure(),
+		describe_oom_provoker(),
+		describe_compact(),
 	};
 	return registry;
 }

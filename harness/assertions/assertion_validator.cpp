@@ -20,6 +20,7 @@ const std::string workload_prefix = "workload.";
 const std::vector<std::string> migratetype_names = {"UNMOVABLE", "MOVABLE", "RECLAIMABLE",
 						    "HIGHATOMIC", "CMA", "ISOLATE"};
 const std::vector<std::string> scope_names = {scope_workload, scope_system};
+const std::vector<std::string> quantile_names = {"p50", "p90", "p99"};
 
 struct Problem {
 	std::string text;
@@ -53,6 +54,8 @@ const std::vector<std::string> *known_values(const MetricFamily &family, const s
 		return &scope_names;
 	if (label == "migratetype" || label == "alloc_migratetype" || label == "fallback_migratetype")
 		return &migratetype_names;
+	if (label == "quantile")
+		return &quantile_names;
 	return nullptr;
 }
 

@@ -74,7 +74,8 @@ void select_programs(bpf_object *object, AttachVariant variant,
 	bpf_object__for_each_program(program, object)
 	{
 		ProgramName name = parse_program_name(bpf_program__name(program));
-		bool load = name.variant == variant_name(variant) && wanted(name);
+		bool companion = name.variant == any_variant;
+		bool load = (companion || name.variant == variant_name(variant)) && wanted(name);
 		bpf_program__set_autoload(program, load);
 	}
 }

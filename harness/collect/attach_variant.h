@@ -23,6 +23,10 @@ const char *variant_name(AttachVariant variant);
 inline const std::vector<AttachVariant> syscall_variants = {AttachVariant::tracepoint, AttachVariant::tp_btf,
 							    AttachVariant::raw_tp};
 
+// A program named "<event>__any[__<layout>]" goes with every variant (e.g. an fentry program
+// recording context for a tracepoint program, as the oom collector has).
+inline constexpr const char *any_variant = "any";
+
 // The variants to try, in order: the forced one alone, or the collector's preference. A forced
 // mode the collector has no programs for picks its function-probe counterpart: BTF-typed fentry
 // for tp_btf, kprobe for raw_tp and the classic tracepoint.
@@ -37,7 +41,8 @@ struct ProgramName {
 
 ProgramName parse_program_name(const std::string &name);
 
-// Autoload exactly the programs of `variant` that `wanted` accepts.
+// Autoload exactly the programs of `variant` that `wanted` accepts. Programs of any_variant
+// ("oom_kill_process__any__entry") load whenever `wanted` accepts them.
 void select_programs(bpf_object *object, AttachVariant variant,
 		     const std::function<bool(const ProgramName &)> &wanted);
 

@@ -34,6 +34,8 @@ public:
 	virtual CollectorInfo info() const = 0;
 	// Stacks worth showing with their frames (e.g. where memory leaked), read with the metrics.
 	virtual std::vector<CollectedStack> stacks() const { return {}; }
+	// What the collector recorded beyond metrics, read after read(): result.json's collectors[].details.
+	virtual nlohmann::json details() const { return nlohmann::json::object(); }
 };
 
 }  // namespace kmh

@@ -25,6 +25,9 @@ const std::vector<std::pair<std::string, Factory>> &factories()
 		{"mmap", make_mmap_collector},
 		{"shm", make_shm_collector},
 		{"hugetlb", make_hugetlb_collector},
+		{"vmscan", make_vmscan_collector},
+		{"compaction", make_compaction_collector},
+		{"oom", make_oom_collector},
 	};
 	return table;
 }

@@ -38,5 +38,8 @@ std::unique_ptr<BpfCollector> make_faults_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_mmap_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_shm_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_hugetlb_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_vmscan_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_compaction_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_oom_collector(const KernelFacts &facts);
 
 }  // namespace kmh

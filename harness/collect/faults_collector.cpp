@@ -19,8 +19,8 @@ using Clock = std::chrono::steady_clock;
 // exceptions:page_fault_user and page_fault_kernel are x86's (arch/x86/mm/fault.c).
 void require_fault_tracepoints()
 {
-	std::optional<bool> present = kernel_has_tracepoint("page_fault_user");
-	if (present && !*present)
+	KernelBtf btf;
+	if (btf.loaded() && !btf.has_tracepoint("page_fault_user"))
 		throw environment_error("collector faults: this kernel has no exceptions:page_fault_user and "
 					"exceptions:page_fault_kernel tracepoints (only x86 has them)");
 }

@@ -28,7 +28,7 @@ struct CowProbe {
 std::optional<CowProbe> find_cow_probe()
 {
 	for (const char *function : {"hugetlb_wp", "hugetlb_cow"}) {
-		auto parameters = kernel_function_parameters(function);
+		auto parameters = KernelBtf().function_parameters(function);
 		if (!parameters || parameters->empty())
 			continue;
 		if (parameters->front() == "vmf")
@@ -63,13 +63,13 @@ bool fits_a_trampoline(const std::optional<CowProbe> &cow)
 std::vector<AttachVariant> hugetlb_variants(const std::optional<CowProbe> &cow)
 {
 	std::vector<AttachVariant> variants;
-	if (kernel_function_parameters("hugetlb_fault")) {
+	if (KernelBtf().has_function("hugetlb_fault")) {
 		if (fits_a_trampoline(cow))
 			variants.push_back(AttachVariant::fentry);
 		if (kernel_has_kprobes())
 			variants.push_back(AttachVariant::kprobe);
 	}
-	if (kernel_has_tracepoint("page_fault_user").value_or(false))
+	if (KernelBtf().has_tracepoint("page_fault_user"))
 		variants.push_back(AttachVariant::tp_btf);
 	if (variants.empty())
 		throw environment_error("collector hugetlb: this kernel has no hugetlb_fault() in its BTF (no "

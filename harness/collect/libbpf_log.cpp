@@ -18,12 +18,27 @@ std::deque<std::string> log_lines;
 bool log_verbose = false;
 constexpr std::size_t kept_lines = 200;
 
+constexpr std::size_t kept_message_tail = 4096;
+
+// A verifier log arrives as one long message whose last lines say what failed: keep its end.
+std::string formatted(const char *format, va_list args)
+{
+	va_list again;
+	va_copy(again, args);
+	int length = vsnprintf(nullptr, 0, format, again);
+	va_end(again);
+	std::string text(length > 0 ? static_cast<std::size_t>(length) : 0, '\0');
+	vsnprintf(text.data(), text.size() + 1, format, args);
+	if (text.size() > kept_message_tail)
+		text = "[...]" + text.substr(text.size() - kept_message_tail);
+	return text;
+}
+
 int on_libbpf_print(enum libbpf_print_level level, const char *format, va_list args)
 {
-	char line[1024];
-	vsnprintf(line, sizeof(line), format, args);
+	std::string line = formatted(format, args);
 	if (log_verbose)
-		fputs(line, stderr);
+		fputs(line.c_str(), stderr);
 	if (level == LIBBPF_DEBUG && !log_verbose)
 		return 0;
 	std::lock_guard<std::mutex> lock(log_mutex);

@@ -1,10 +1,9 @@
 // Reading enum migratetype from vmlinux BTF and naming its values.
 #include "collect/migratetype_names.h"
 
-#include <bpf/btf.h>
-#include <bpf/libbpf.h>
-
 #include <set>
+
+#include "collect/kernel_btf.h"
 
 namespace kmh {
 
@@ -12,28 +11,13 @@ namespace {
 
 const std::set<std::string> public_names = {"UNMOVABLE", "MOVABLE", "RECLAIMABLE", "HIGHATOMIC", "CMA", "ISOLATE"};
 
-std::map<std::string, int> read_enum_from_btf()
-{
-	std::map<std::string, int> enumerators;
-	btf *vmlinux = btf__load_vmlinux_btf();
-	if (!vmlinux)
-		return enumerators;
-	int id = btf__find_by_name_kind(vmlinux, "migratetype", BTF_KIND_ENUM);
-	if (id > 0) {
-		const btf_type *type = btf__type_by_id(vmlinux, id);
-		const struct btf_enum *values = btf_enum(type);
-		for (int i = 0; i < btf_vlen(type); ++i)
-			enumerators[btf__name_by_offset(vmlinux, values[i].name_off)] = values[i].val;
-	}
-	btf__free(vmlinux);
-	return enumerators;
-}
-
 }  // namespace
 
 MigratetypeNames MigratetypeNames::from_kernel()
 {
-	std::map<std::string, int> enumerators = read_enum_from_btf();
+	std::map<std::string, int> enumerators;
+	for (const auto &[name, value] : KernelBtf().enumerators("migratetype"))
+		enumerators[name] = static_cast<int>(value);
 	if (enumerators.empty())
 		enumerators = {{"MIGRATE_UNMOVABLE", 0}, {"MIGRATE_MOVABLE", 1}, {"MIGRATE_RECLAIMABLE", 2},
 			       {"MIGRATE_HIGHATOMIC", 3}, {"MIGRATE_ISOLATE", 4}};

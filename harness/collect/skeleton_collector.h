@@ -37,8 +37,14 @@ public:
 
 	std::string name() const override { return name_; }
 
+	// May be called again after it threw: what the failed attempt loaded is dropped first.
 	void start(const CollectorSettings &settings) override
 	{
+		destroy_links(links_);
+		programs_.clear();
+		if (skeleton_)
+			ops_.destroy(skeleton_);
+		skeleton_ = nullptr;
 		std::string failures;
 		for (AttachVariant variant : variants_to_try(settings.attach, preference_)) {
 			if (try_load(variant, settings, failures)) {
@@ -61,6 +67,8 @@ public:
 protected:
 	// Layout filter on top of the variant: which of this variant's programs fit this kernel.
 	virtual bool wants_program(const ProgramName &) const { return true; }
+	// Sets the collector's own read-only knobs before the object is loaded.
+	virtual void configure(Skeleton &) const {}
 	virtual std::string note() const { return ""; }
 	bpf_object *object() const { return skeleton_->obj; }
 	AttachVariant variant() const { return variant_; }
@@ -75,6 +83,7 @@ private:
 		}
 		skeleton->rodata->workload_cgroup_id = settings.workload_cgroup_id;
 		skeleton->rodata->track_workload_pids = !settings.workload_pids.empty();
+		configure(*skeleton);
 		select_programs(skeleton->obj, variant, [this](const ProgramName &p) { return wants_program(p); });
 		if (ops_.load(skeleton) != 0) {
 			failures += std::string(variant_name(variant)) + ": " + take_libbpf_log(6);

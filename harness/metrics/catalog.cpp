@@ -8,6 +8,7 @@ namespace {
 const std::vector<std::string> page_labels = {"cpu", "order", "migratetype", "scope"};
 const std::vector<std::string> free_labels = {"cpu", "order", "scope"};
 const std::vector<std::string> slab_labels = {"cpu", "scope"};
+const std::vector<std::string> process_labels = {"comm", "scope"};
 const std::vector<std::string> extfrag_labels = {"cpu", "alloc_order", "fallback_order", "alloc_migratetype",
 						 "fallback_migratetype", "fragmenting", "change_ownership", "scope"};
 const std::vector<std::string> malloc_comm_labels = {"comm", "scope"};
@@ -42,6 +43,47 @@ std::vector<MetricFamily> usermem_families()
 		{"hugetlb.cow.events", hugetlb, "events", "hugetlb", "copy-on-write faults on hugetlb mappings (hugetlb_wp(), hugetlb_cow() before v6.1); also counted in hugetlb.fault.events"},
 		{"hugetlb.unclassified.events", task, "events", "hugetlb", "tp_btf variant: page faults whose vma bpf_find_vma() could not look up (mmap_lock contended)"},
 	};
+}
+
+// <prefix>.total_ns, .max_ns, .latency_ns and .overall_latency_ns of a begin/end pair timed per process.
+void add_latency_families(std::vector<MetricFamily> &c, const std::string &prefix, const std::string &source,
+			  const std::string &what)
+{
+	c.push_back({prefix + ".total_ns", process_labels, "ns", source, "time spent in " + what + ", summed, per process"});
+	c.push_back({prefix + ".max_ns", process_labels, "ns", source, "the longest single " + what + ", per process"});
+	c.push_back({prefix + ".latency_ns", {"comm", "scope", "quantile"}, "ns", source, "p50/p90/p99 of the time spent in one " + what + ", per process, from a log2 histogram"});
+	c.push_back({prefix + ".overall_latency_ns", {"scope", "quantile"}, "ns", source, "p50/p90/p99 of the time spent in one " + what + ", all processes together"});
+}
+
+// The vmscan, compaction and oom collectors.
+void add_pressure_families(std::vector<MetricFamily> &c)
+{
+	c.push_back({"vmscan.direct_reclaim.events", process_labels, "events", "vmscan", "direct reclaim runs by the allocating task (mm_vmscan_direct_reclaim_begin/end)"});
+	c.push_back({"vmscan.direct_reclaim.pages", process_labels, "pages", "vmscan", "pages direct reclaim freed (mm_vmscan_direct_reclaim_end nr_reclaimed)"});
+	add_latency_families(c, "vmscan.direct_reclaim", "vmscan", "direct reclaim");
+	c.push_back({"vmscan.memcg_reclaim.events", process_labels, "events", "vmscan", "memory cgroup reclaim runs by the charging task (mm_vmscan_memcg_reclaim_begin/end)"});
+	c.push_back({"vmscan.memcg_reclaim.pages", process_labels, "pages", "vmscan", "pages memcg reclaim freed (mm_vmscan_memcg_reclaim_end nr_reclaimed)"});
+	add_latency_families(c, "vmscan.memcg_reclaim", "vmscan", "memcg reclaim");
+	c.push_back({"vmscan.shrink_slab.events", process_labels, "events", "vmscan", "shrinker calls (mm_shrink_slab_start/end)"});
+	c.push_back({"vmscan.shrink_slab.objects", process_labels, "objects", "vmscan", "objects shrinkers freed (mm_shrink_slab_end)"});
+	add_latency_families(c, "vmscan.shrink_slab", "vmscan", "a shrinker call");
+	c.push_back({"vmscan.kswapd_wakeup.events", process_labels, "events", "vmscan", "kswapd wakeups, by the waking task (mm_vmscan_wakeup_kswapd)"});
+	c.push_back({"vmscan.writepage.events", process_labels, "events", "vmscan", "pages reclaim wrote out (mm_vmscan_write_folio, or mm_vmscan_writepage)"});
+	c.push_back({"compaction.begin.events", process_labels, "events", "compaction", "compact_zone() runs started (mm_compaction_begin)"});
+	c.push_back({"compaction.end.events", {"comm", "scope", "status"}, "events", "compaction", "compact_zone() runs ended, by result (mm_compaction_end status, enum compact_result)"});
+	add_latency_families(c, "compaction", "compaction", "compact_zone() run");
+	c.push_back({"compaction.migrate.events", process_labels, "events", "compaction", "migration batches (mm_compaction_migratepages)"});
+	c.push_back({"compaction.migrated.pages", process_labels, "pages", "compaction", "pages compaction migrated (mm_compaction_migratepages nr_migrated)"});
+	c.push_back({"compaction.migrate_failed.pages", process_labels, "pages", "compaction", "pages compaction failed to migrate (mm_compaction_migratepages nr_failed)"});
+	c.push_back({"compaction.isolated_migrate.pages", process_labels, "pages", "compaction", "pages isolated for migration (mm_compaction_isolate_migratepages nr_taken)"});
+	c.push_back({"compaction.isolated_free.pages", process_labels, "pages", "compaction", "free pages isolated as targets (mm_compaction_isolate_freepages and _fast_isolate_freepages nr_taken)"});
+	c.push_back({"compaction.defer.events", {"comm", "scope", "order"}, "events", "compaction", "compaction deferred after a failure (mm_compaction_defer_compaction)"});
+	c.push_back({"compaction.deferred.events", {"comm", "scope", "order"}, "events", "compaction", "compaction skipped while deferred (mm_compaction_deferred)"});
+	c.push_back({"compaction.direct.events", {"comm", "scope", "order"}, "events", "compaction", "direct compaction attempts (mm_compaction_try_to_compact_pages)"});
+	c.push_back({"compaction.kcompactd_wake.events", process_labels, "events", "compaction", "kcompactd runs (mm_compaction_kcompactd_wake)"});
+	c.push_back({"compaction.kcompactd_wakeup.events", process_labels, "events", "compaction", "kcompactd wakeups, by the waking task (mm_compaction_wakeup_kcompactd)"});
+	c.push_back({"oom.kills.events", {"comm", "constraint", "scope"}, "events", "oom", "OOM kills by victim comm and constraint (oom/mark_victim inside oom_kill_process)"});
+	c.push_back({"oom.victim_rss.bytes", {"comm", "constraint", "scope"}, "bytes", "oom", "resident memory (anon + file + shmem) of the OOM victims when they were chosen"});
 }
 
 std::vector<MetricFamily> build_catalog()
@@ -90,6 +132,7 @@ std::vector<MetricFamily> build_catalog()
 	c.push_back({"vmstat.*", {}, "count", "vmstat", "every /proc/vmstat counter as vmstat.<name>.before/.after/.delta"});
 	for (MetricFamily &family : usermem_families())
 		c.push_back(std::move(family));
+	add_pressure_families(c);
 	return c;
 }
 

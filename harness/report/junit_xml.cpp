@@ -126,7 +126,7 @@ std::vector<TestCase> test_cases(const RunResult &result)
 	for (const AssertionResult &assertion : result.assertions)
 		tests.push_back(assertion_case(assertion));
 	for (const WorkloadResult &workload : result.workloads)
-		if (workload.status != "ok")
+		if (!ended_as_allowed(workload))
 			tests.push_back(workload_case(workload));
 	if (!result.complete)
 		tests.push_back(incomplete_run_case(result));

@@ -88,8 +88,19 @@ json collectors_json(const std::vector<CollectorInfo> &collectors)
 		list.push_back({{"name", collector.name},
 				{"variant", collector.variant},
 				{"programs", collector.programs},
-				{"note", collector.note}});
+				{"note", collector.note},
+				{"details", collector.details}});
 	return list;
+}
+
+json memory_limit_json(const std::optional<MemoryLimitInfo> &limit)
+{
+	if (!limit)
+		return nullptr;
+	return {{"memory_max", limit->memory_max},
+		{"swap_max", limit->swap_max ? json(*limit->swap_max) : json(nullptr)},
+		{"mechanism", limit->mechanism},
+		{"path", limit->path}};
 }
 
 json sysctls_json(const std::vector<SysctlChange> &sysctls)
@@ -390,9 +401,29 @@ std::vector<CollectorInfo> read_collectors(const json &document)
 		std::string at = fmt::format("collectors[{}]", i);
 		const json &entry = element_object(list, i, at);
 		collectors.push_back({read_string(entry, "name", at + ".name"), read_string(entry, "variant", at + ".variant"),
-				      read_strings(entry, "programs", at + ".programs"), read_string(entry, "note", at + ".note")});
+				      read_strings(entry, "programs", at + ".programs"), read_string(entry, "note", at + ".note"),
+				      read_object(entry, "details", at + ".details")});
 	}
 	return collectors;
+}
+
+std::optional<std::int64_t> read_optional_integer(const json &object, const char *key, const std::string &where)
+{
+	const json *value = find_member(object, key);
+	if (!value)
+		return std::nullopt;
+	return integer_value(*value, where);
+}
+
+std::optional<MemoryLimitInfo> read_memory_limit(const json &document)
+{
+	if (!find_member(document, "memory_limit"))
+		return std::nullopt;
+	const json &limit = read_object(document, "memory_limit", "memory_limit");
+	return MemoryLimitInfo{read_optional_integer(limit, "memory_max", "memory_limit.memory_max").value_or(0),
+			       read_optional_integer(limit, "swap_max", "memory_limit.swap_max"),
+			       read_string(limit, "mechanism", "memory_limit.mechanism"),
+			       read_string(limit, "path", "memory_limit.path")};
 }
 
 std::vector<SysctlChange> read_sysctls(const json &document)
@@ -595,6 +626,7 @@ json result_to_json(const RunResult &result)
 		{"system", system_json(result.system)},
 		{"target", result.target},
 		{"attribution", attribution_json(result.attribution)},
+		{"memory_limit", memory_limit_json(result.memory_limit)},
 		{"collectors", collectors_json(result.collectors)},
 		{"sysctls", sysctls_json(result.sysctls)},
 		{"workloads", workloads_json(result.workloads)},
@@ -629,6 +661,7 @@ RunResult result_from_json(const json &document)
 	result.system = read_system(document);
 	result.target = read_string(document, "target", "target");
 	result.attribution = read_attribution(document);
+	result.memory_limit = read_memory_limit(document);
 	result.collectors = read_collectors(document);
 	result.sysctls = read_sysctls(document);
 	result.workloads = read_workloads(document);

@@ -48,6 +48,15 @@ struct CollectorInfo {
 	std::string variant;  // tp_btf, raw_tp, tracepoint, procfs
 	std::vector<std::string> programs;  // attached programs (or files read)
 	std::string note;     // why this variant, or what it could not see
+	nlohmann::json details = nlohmann::json::object();  // what a collector records beyond metrics (oom: kills)
+};
+
+// The memory limit put on the workload cgroup ([cgroup] memory_max), and how it was applied.
+struct MemoryLimitInfo {
+	std::int64_t memory_max = 0;
+	std::optional<std::int64_t> swap_max;
+	std::string mechanism;  // "cgroup2" (memory.max) or "cgroup1" (memory.limit_in_bytes)
+	std::string path;       // the cgroup directory that carries the limit
 };
 
 struct WorkloadResult {
@@ -56,7 +65,7 @@ struct WorkloadResult {
 	int phase = 1;
 	std::vector<int> cpus;
 	nlohmann::json options;  // option name -> value as given (sizes in bytes, durations in ns)
-	std::string status;      // ok, failed, killed, not_started
+	std::string status;      // ok, failed, killed, oom_killed (expected), not_started
 	std::string error;
 	double duration_s = 0;
 	std::vector<Metric> metrics;  // as stored: workload.<name>.<metric>
@@ -84,6 +93,7 @@ struct RunResult {
 	std::string target = "host";
 	std::optional<VmInfo> vm;  // set when target is "vm"
 	Attribution attribution;
+	std::optional<MemoryLimitInfo> memory_limit;
 	std::vector<CollectorInfo> collectors;
 	std::vector<SysctlChange> sysctls;
 	std::vector<WorkloadResult> workloads;
@@ -95,6 +105,12 @@ struct RunResult {
 	std::string finished_at;
 	std::vector<std::string> errors;
 };
+
+// Whether a workload ended the way its scenario allows: it reported, or the OOM killer it expected killed it.
+inline bool ended_as_allowed(const WorkloadResult &workload)
+{
+	return workload.status == "ok" || workload.status == "oom_killed";
+}
 
 // The run's duration: the sum of its stage timings.
 inline double total_seconds(const RunResult &result)

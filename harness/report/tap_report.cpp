@@ -90,7 +90,7 @@ std::vector<TestPoint> test_points(const RunResult &result)
 	for (const AssertionResult &assertion : result.assertions)
 		points.push_back({assertion.verdict == Verdict::pass, assertion.name, assertion_diagnostics(assertion)});
 	for (const WorkloadResult &workload : result.workloads)
-		if (workload.status != "ok")
+		if (!ended_as_allowed(workload))
 			points.push_back(workload_point(workload));
 	if (!result.complete)
 		points.push_back({false, "run completed",

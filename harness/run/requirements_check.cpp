@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "run/file_io.h"
+#include "run/memory_cgroup.h"
 #include "run/workload_cgroup.h"
 #include "workloads/workload.h"
 
@@ -44,6 +45,8 @@ std::string missing_feature(const std::string &feature)
 		return "a mounted cgroup2 hierarchy";
 	if (feature == "thp" && !exists("/sys/kernel/mm/transparent_hugepage/enabled"))
 		return "transparent huge pages (CONFIG_TRANSPARENT_HUGEPAGE)";
+	if (feature == "memcg" && !find_memory_controller())
+		return "the memory cgroup controller (in cgroup2's cgroup.controllers, or a cgroup v1 memory mount)";
 	return "";
 }
 

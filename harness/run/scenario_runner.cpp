@@ -111,6 +111,8 @@ private:
 			tracefs_ = std::make_unique<TracefsMount>();
 			check_requirements(scenario_, tracefs_->events_dir());
 			cgroup_ = std::make_unique<WorkloadCgroup>();
+			if (scenario_.cgroup.memory_max)
+				result_.memory_limit = cgroup_->limit_memory(scenario_.cgroup);
 			sysctls_.apply(scenario_.sysctls);
 			result_.attribution = {"cgroup", cgroup_->path(), cgroup_->id()};
 			capture_libbpf_log(options_.verbose);
@@ -147,6 +149,7 @@ private:
 					std::make_unique<WorkloadProcess>(spec, *find_workload(spec.kind), scratch));
 				processes_.back()->spawn(*cgroup_);
 			}
+			oom_kills_before_ = cgroup_->oom_kills();
 			wait_for(all_processes(), "ready", deadline_from_now());
 		});
 	}
@@ -158,9 +161,10 @@ private:
 			CollectorSettings settings{options_.attach.value_or(scenario_.collect.attach), cgroup_->id(),
 						   module_workers_, process_ids()};
 			for (const std::string &name : scenario_.collect.collectors) {
-				collectors_.push_back(make_bpf_collector(name, facts_));
-				collectors_.back()->start(settings);
-				result_.collectors.push_back(collectors_.back()->info());
+				std::unique_ptr<BpfCollector> collector = make_bpf_collector(name, facts_);
+				collector->start(settings);
+				result_.collectors.push_back(collector->info());
+				collectors_.push_back(std::move(collector));
 			}
 			mark_window_open();
 		});
@@ -180,6 +184,8 @@ private:
 				auto members = phase_processes(phase);
 				progress_.step(fmt::format("phase {}: running {}", phase, names_of(members)));
 				for (WorkloadProcess *process : members) {
+					if (ended(*process))
+						continue;
 					process->send_go();
 					workload_result(process->spec().name).status = "running";
 				}
@@ -199,10 +205,11 @@ private:
 					result_.metrics.add_all(
 						snapshot_phase_metrics(before_, take_proc_snapshot(scenario_.collect.snapshots)));
 			});
-			for (auto &collector : collectors_)
+			for (std::size_t i = 0; i < collectors_.size(); ++i)
 				guarded([&] {
-					result_.metrics.add_all(collector->read());
-					auto stacks = collector->stacks();
+					result_.metrics.add_all(collectors_[i]->read());
+					result_.collectors[i].details = collectors_[i]->details();
+					auto stacks = collectors_[i]->stacks();
 					result_.stacks.insert(result_.stacks.end(), stacks.begin(), stacks.end());
 				});
 			for (const WorkloadResult &workload : result_.workloads)
@@ -280,6 +287,7 @@ private:
 	// Waits until every process sent `expected`; a failure, a timeout or a signal throws.
 	void wait_for(std::vector<WorkloadProcess *> pending, const std::string &expected, Clock::time_point deadline)
 	{
+		std::erase_if(pending, [&](WorkloadProcess *p) { return ended(*p); });
 		while (!pending.empty()) {
 			std::vector<pollfd> fds{{interrupts_.fd(), POLLIN, 0}};
 			for (WorkloadProcess *process : pending)
@@ -305,9 +313,8 @@ private:
 		WorkloadResult &workload = workload_result(process.spec().name);
 		std::optional<std::string> message = process.receive();
 		if (!message) {
-			workload.status = "failed";
-			workload.error = "the workload process ended unexpectedly (" + process.reap() + ")";
-			throw run_error("workload " + workload.name + ": " + workload.error);
+			handle_end(process, workload);
+			return;
 		}
 		if (message->rfind("error ", 0) == 0) {
 			WorkloadFailure failure = parse_workload_failure(*message);
@@ -320,7 +327,30 @@ private:
 		state_[&process] = expected;
 	}
 
-	bool done_with(WorkloadProcess &process, const std::string &expected) { return state_[&process] == expected; }
+	// The child closed its socket without a report: it died. An OOM kill the workload expects
+	// ends it as "oom_killed" and the run goes on; anything else fails the run.
+	void handle_end(WorkloadProcess &process, WorkloadResult &workload)
+	{
+		std::string how = process.reap();
+		bool oom_killed = how == "signal 9" && cgroup_->oom_kills() > oom_kills_before_;
+		if (oom_killed && process.spec().expect_oom_kill) {
+			workload.status = "oom_killed";
+			state_[&process] = ended_state;
+			return;
+		}
+		workload.status = "failed";
+		workload.error = oom_killed ? "the OOM killer killed the workload process (" + how +
+						      "); set expect_oom_kill = true in its [[workload]] if that is its purpose"
+					    : "the workload process ended unexpectedly (" + how + ")";
+		throw run_error("workload " + workload.name + ": " + workload.error);
+	}
+
+	bool ended(WorkloadProcess &process) { return state_[&process] == ended_state; }
+
+	bool done_with(WorkloadProcess &process, const std::string &expected)
+	{
+		return state_[&process] == expected || ended(process);
+	}
 
 	WorkloadResult &workload_result(const std::string &name)
 	{
@@ -390,6 +420,8 @@ private:
 	std::vector<std::unique_ptr<BpfCollector>> collectors_;
 	std::vector<std::unique_ptr<WorkloadProcess>> processes_;
 	std::map<WorkloadProcess *, std::string> state_;
+	static constexpr const char *ended_state = "ended";
+	std::uint64_t oom_kills_before_ = 0;
 	KernelFacts facts_;
 	std::vector<Metric> before_;
 	bool before_taken_ = false;

@@ -15,6 +15,7 @@
 
 #include "common/error.h"
 #include "run/file_io.h"
+#include "run/memory_cgroup.h"
 
 namespace kmh {
 
@@ -47,7 +48,9 @@ void kill_members(const std::string &path)
 		kill(pid, SIGKILL);
 }
 
-bool remove_when_empty(const std::string &path)
+}  // namespace
+
+bool remove_cgroup(const std::string &path)
 {
 	for (int attempt = 0; attempt < 100; ++attempt) {
 		if (rmdir(path.c_str()) == 0 || errno == ENOENT)
@@ -58,7 +61,10 @@ bool remove_when_empty(const std::string &path)
 	return false;
 }
 
-}  // namespace
+std::string own_cgroup_name()
+{
+	return cgroup_prefix + std::to_string(getpid());
+}
 
 std::string find_cgroup2_mount()
 {
@@ -81,7 +87,7 @@ void remove_stale_cgroups(const std::string &mount)
 			continue;
 		pid_t owner = std::atoi(name.c_str() + std::strlen(cgroup_prefix));
 		if (owner > 0 && kill(owner, 0) != 0 && errno == ESRCH)
-			remove_when_empty(mount + "/" + name);
+			remove_cgroup(mount + "/" + name);
 	}
 	closedir(dir);
 }
@@ -93,7 +99,7 @@ WorkloadCgroup::WorkloadCgroup()
 		throw environment_error("no cgroup2 hierarchy is mounted: workload attribution needs one "
 					"(mount -t cgroup2 none /sys/fs/cgroup/unified)");
 	remove_stale_cgroups(mount);
-	path_ = mount + "/" + cgroup_prefix + std::to_string(getpid());
+	path_ = mount + "/" + own_cgroup_name();
 	if (mkdir(path_.c_str(), 0755) != 0 && errno != EEXIST)
 		throw environment_error("cannot create cgroup " + path_ + ": " + std::strerror(errno));
 	id_ = cgroup_id_of(path_);
@@ -101,12 +107,26 @@ WorkloadCgroup::WorkloadCgroup()
 
 WorkloadCgroup::~WorkloadCgroup()
 {
-	remove_when_empty(path_);
+	memory_.reset();
+	remove_cgroup(path_);
 }
 
 void WorkloadCgroup::join_self() const
 {
 	write_text_file(path_ + "/cgroup.procs", "0");
+	if (memory_)
+		memory_->join_self();
+}
+
+MemoryLimitInfo WorkloadCgroup::limit_memory(const CgroupSpec &spec)
+{
+	memory_ = std::make_unique<MemoryCgroup>(spec, path_);
+	return memory_->info();
+}
+
+std::uint64_t WorkloadCgroup::oom_kills() const
+{
+	return memory_ ? memory_->oom_kills() : parse_oom_kill_count(read_text_file("/proc/vmstat").value_or(""));
 }
 
 }  // namespace kmh

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct WorkloadSpec {
 	std::vector<int> cpus;  // CPUs the workload may run on; empty: anywhere
 	OptionValues options;
 	SourceLocation where;
+	bool expect_oom_kill = false;  // being killed by the OOM killer ends it as "oom_killed", not "failed"
 };
 
 struct CollectSpec {
@@ -57,6 +59,13 @@ struct TargetSpec {
 	SourceLocation where;
 };
 
+// [cgroup]: limits put on the workload cgroup for the run.
+struct CgroupSpec {
+	std::optional<std::int64_t> memory_max;  // bytes; nullopt: no limit
+	std::optional<std::int64_t> swap_max;    // bytes of swap on top; only with memory_max
+	SourceLocation where;
+};
+
 struct AssertionSpec {
 	std::string name;  // defaults to the expression text
 	std::string expr;
@@ -76,6 +85,7 @@ struct Scenario {
 	TargetSpec target;
 	std::vector<SysctlSetting> sysctls;
 	std::vector<AssertionSpec> assertions;
+	CgroupSpec cgroup;
 };
 
 }  // namespace kmh

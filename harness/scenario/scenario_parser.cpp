@@ -29,12 +29,13 @@ constexpr std::int64_t min_timeout = second;
 constexpr std::int64_t max_timeout = 24 * 3600 * second;
 constexpr std::int64_t max_cpus = 4096;
 
-const std::vector<std::string> plain_tables = { "scenario", "requires", "collect", "target", "sysctl", "compare" };
+const std::vector<std::string> plain_tables = { "scenario", "requires", "collect", "target", "sysctl", "compare",
+						"cgroup" };
 const std::vector<std::string> array_tables = { "workload", "assert" };
-const std::vector<std::string> all_tables = { "scenario", "requires", "workload", "collect",
-					      "target",   "sysctl",   "compare",  "assert" };
+const std::vector<std::string> all_tables = { "scenario", "requires", "workload", "collect", "target",
+					      "sysctl",   "compare",  "assert",   "cgroup" };
 const std::string accepted_tables =
-	"[scenario], [requires], [[workload]], [collect], [target], [sysctl], [compare], [[assert]]";
+	"[scenario], [requires], [[workload]], [collect], [target], [sysctl], [compare], [[assert]], [cgroup]";
 
 const std::vector<std::string> scenario_keys = { "name", "description", "timeout" };
 const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields",
@@ -44,14 +45,16 @@ const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memo
 					       "boot_timeout" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
 const std::vector<std::string> compare_keys = { "gate" };
+const std::vector<std::string> cgroup_keys = { "memory_max", "swap_max" };
 const std::string sysctl_name_pattern = "[a-z0-9_]+(\\.[a-z0-9_-]+)+";
 
-const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp" };
+const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp", "memcg" };
 // What runs when [collect] names no collectors: the kmem ones.
 const std::vector<std::string> default_collectors = { "page_alloc", "pcp", "extfrag", "slab" };
 // Accepted in [collect] collectors but off unless named: malloc's uprobes slow every allocation
-// down; faults, mmap, shm and hugetlb watch other sources than the allocators.
-const std::vector<std::string> optional_collectors = { "malloc", "faults", "mmap", "shm", "hugetlb" };
+// down; the others watch other sources than the allocators.
+const std::vector<std::string> optional_collectors = { "malloc", "faults",     "mmap", "shm",
+							"hugetlb", "vmscan", "compaction", "oom" };
 const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
 const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
 const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
@@ -63,6 +66,8 @@ constexpr std::int64_t max_vm_memory = 1LL << 40;
 constexpr std::int64_t max_vm_cpus = 64;
 constexpr std::int64_t min_boot_timeout = second;
 constexpr std::int64_t max_boot_timeout = 3600 * second;
+constexpr std::int64_t min_memory_max = 8LL << 20;
+constexpr std::int64_t max_cgroup_bytes = 1LL << 44;
 
 const std::string tracepoint_pattern = "[A-Za-z0-9_-]+/[A-Za-z0-9_]+";
 
@@ -257,6 +262,21 @@ void check_compare_table(const toml::table &root)
 	reader.strings("gate", blank_gate_problem);
 }
 
+// [cgroup]: the workload cgroup's memory limit (and swap on top of it) for the run.
+CgroupSpec read_cgroup(const toml::table &root, const std::string &file_name)
+{
+	TableReader reader(table_or_empty(root, "cgroup"), "[cgroup]");
+	reader.reject_unknown_keys(cgroup_keys);
+	CgroupSpec cgroup;
+	cgroup.memory_max = reader.size("memory_max", min_memory_max, max_cgroup_bytes);
+	cgroup.swap_max = reader.size("swap_max", 0, max_cgroup_bytes);
+	if (cgroup.swap_max && !cgroup.memory_max)
+		reader.fail(reader.where("swap_max"), "key 'swap_max'",
+			    "needs memory_max: swap is limited on top of a memory limit, e.g. memory_max = \"256MiB\"");
+	cgroup.where = table_location(reader, file_name);
+	return cgroup;
+}
+
 std::optional<std::string> blank_problem(const std::string &value)
 {
 	if (value.find_first_not_of(" \t\r\n") != std::string::npos)
@@ -328,6 +348,7 @@ Scenario parse_scenario_text(const std::string &text, const std::string &file_na
 	scenario.collect = read_collect(root, file_name);
 	scenario.target = read_target(root, file_name);
 	scenario.sysctls = read_sysctls(root, file_name);
+	scenario.cgroup = read_cgroup(root, file_name);
 	check_compare_table(root);
 	scenario.assertions = read_assertions(root);
 	return scenario;

@@ -15,7 +15,7 @@ namespace {
 constexpr std::int64_t max_phase = 100;
 constexpr std::int64_t max_cpu = 4095;
 
-const std::vector<std::string> common_keys = { "kind", "name", "phase", "cpus" };
+const std::vector<std::string> common_keys = { "kind", "name", "phase", "cpus", "expect_oom_kill" };
 
 // Workload names become part of metric names (workload.<name>.<metric>): no '-' or '.'.
 std::string name_from_kind(const std::string &kind)
@@ -90,6 +90,7 @@ WorkloadSpec read_workload(const toml::table &table, const std::string &label, c
 	workload.phase = static_cast<int>(reader.integer("phase", 1, max_phase).value_or(1));
 	for (std::int64_t cpu : reader.integers("cpus", 0, max_cpu).value_or(std::vector<std::int64_t>{}))
 		workload.cpus.push_back(static_cast<int>(cpu));
+	workload.expect_oom_kill = reader.boolean("expect_oom_kill").value_or(false);
 	workload.options = read_options(reader, descriptor.options);
 	return workload;
 }

@@ -1,4 +1,5 @@
-// The exit-code contract: 2 for invalid scenarios (with file:line and suggestions), 1, 3 and a clean validate.
+// The exit-code contract: 2 for invalid scenarios (with file:line and suggestions), 1, 3, 4 and a clean validate.
+#include <filesystem>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -67,6 +68,23 @@ TEST(ExitCodes, MissingCommandExits3NamingIt)
 	ResultFile result(output + "/result.json");
 	EXPECT_EQ(result.json().at("status"), "environment");
 	EXPECT_EQ(result.json().at("complete"), false);
+}
+
+TEST(ExitCodes, UnexpectedOomKillExits4NamingTheOomKiller)
+{
+	ScratchDir scratch;
+	std::string output = scratch / "out";
+	ProcessOutcome run = run_kmemharness({"run", test_scenario("unexpected_oom_kill.toml"), "--output", output});
+	KMH_SKIP_OR_FAIL_IF(environment_gap(run));
+	ASSERT_EQ(run.exit_code, exit_status::run_failed) << describe(run);
+	EXPECT_NE(run.err.find("the OOM killer killed the workload process"), std::string::npos) << describe(run);
+	EXPECT_NE(run.err.find("expect_oom_kill = true"), std::string::npos) << describe(run);
+	ResultFile result(output + "/result.json");
+	EXPECT_EQ(result.json().at("complete"), false);
+	EXPECT_EQ(result.json().at("workloads")[0].at("status"), "failed");
+	EXPECT_EQ(result.json().at("memory_limit").at("memory_max"), 64 << 20);
+	std::string limited = result.json().at("memory_limit").at("path");
+	EXPECT_FALSE(std::filesystem::exists(limited)) << limited << " was left behind";
 }
 
 TEST(ExitCodes, ValidateOfAGoodScenarioExits0)

@@ -132,6 +132,30 @@ TEST(ResultJson, TimingsAreSecondsByStage)
 	EXPECT_EQ(timings["workloads"], 2);
 }
 
+TEST(ResultJson, MemoryLimitAndCollectorDetails)
+{
+	RunResult result = sample_result();
+	result.memory_limit = MemoryLimitInfo{256 << 20, std::nullopt, "cgroup1", "/sys/fs/cgroup/memory/kmemharness.7"};
+	result.collectors[0].details = {{"kills", nlohmann::json::array({{{"victim_pid", 42}}})}};
+	nlohmann::json document = written_and_parsed(result);
+
+	EXPECT_EQ(document["memory_limit"]["memory_max"], 268435456);
+	EXPECT_TRUE(document["memory_limit"]["swap_max"].is_null());
+	EXPECT_EQ(document["memory_limit"]["mechanism"], "cgroup1");
+	EXPECT_EQ(document["memory_limit"]["path"], "/sys/fs/cgroup/memory/kmemharness.7");
+	EXPECT_EQ(document["collectors"][0]["details"]["kills"][0]["victim_pid"], 42);
+	EXPECT_EQ(result_to_json(result_from_json(document)), document);
+}
+
+TEST(ResultJson, NoMemoryLimitIsNullAndDetailsDefaultToAnEmptyObject)
+{
+	nlohmann::json document = result_to_json(sample_result());
+
+	EXPECT_TRUE(document["memory_limit"].is_null());
+	EXPECT_EQ(document["collectors"][0]["details"], nlohmann::json::object());
+	EXPECT_FALSE(result_from_json(document).memory_limit.has_value());
+}
+
 TEST(ResultJson, RoundTrip)
 {
 	nlohmann::json original = written_and_parsed(sample_result());

@@ -1,0 +1,201 @@
+// memory_pressure: push more page cache (or anonymous memory) through the workload than its memory cgroup holds.
+#include <fcntl.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "run/file_io.h"
+#include "workloads/cpu_affinity.h"
+#include "workloads/descriptors.h"
+#include "workloads/memory_mapping.h"
+#include "workloads/option_specs.h"
+#include "workloads/process_name.h"
+
+namespace kmh {
+
+namespace {
+
+constexpr long tmpfs_magic = 0x01021994;
+
+// file: clean page cache the kernel can drop; anon: anonymous memory it can only swap out.
+enum class PressureSource { file, anon };
+
+struct PressureOptions {
+	PressureSource source = PressureSource::file;
+	std::size_t bytes = 0;
+	std::int64_t passes = 0;
+	std::string dir;
+	std::size_t read_block = 0;
+	std::vector<int> cpus;
+};
+
+Error file_error(const std::string &call, const std::string &path)
+{
+	return run_error(fmt::format("{} on {} failed: {}", call, path, std::strerror(errno)));
+}
+
+std::uint64_t swap_total_kb()
+{
+	std::istringstream meminfo(read_text_file("/proc/meminfo").value_or(""));
+	std::string key;
+	std::uint64_t value = 0;
+	while (meminfo >> key >> value) {
+		if (key == "SwapTotal:")
+			return value;
+		meminfo.ignore(64, '\n');
+	}
+	return 0;
+}
+
+// A sparse file: reading its holes fills the page cache with clean zeroed pages, no disk I/O.
+class SparseFile {
+public:
+	SparseFile(const std::string &dir, std::size_t bytes)
+	{
+		struct statfs fs {};
+		if (statfs(dir.c_str(), &fs) == 0 && fs.f_type == tmpfs_magic)
+			throw environment_error(fmt::format("memory_pressure: {} is on tmpfs, whose pages are not page "
+							    "cache the kernel can drop; set option dir to a disk-backed "
+							    "filesystem", dir));
+		path_ = dir + "/kmh-memory-pressure-XXXXXX";
+		fd_ = mkstemp(path_.data());
+		if (fd_ < 0)
+			throw environment_error(fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno)));
+		if (ftruncate(fd_, static_cast<off_t>(bytes)) != 0)
+			throw file_error("ftruncate", path_);
+	}
+	~SparseFile()
+	{
+		close(fd_);
+		unlink(path_.c_str());
+	}
+	SparseFile(const SparseFile &) = delete;
+	SparseFile &operator=(const SparseFile &) = delete;
+
+	std::size_t read_all(std::vector<char> &buffer) const
+	{
+		std::size_t total = 0;
+		for (off_t offset = 0;; offset += static_cast<off_t>(buffer.size())) {
+			ssize_t done = pread(fd_, buffer.data(), buffer.size(), offset);
+			if (done < 0 && errno == EINTR)
+				continue;
+			if (done < 0)
+				throw file_error("pread", path_);
+			if (done == 0)
+				return total;
+			total += static_cast<std::size_t>(done);
+		}
+	}
+
+private:
+	std::string path_;
+	int fd_ = -1;
+};
+
+class MemoryPressure : public Workload {
+public:
+	explicit MemoryPressure(PressureOptions options) : options_(std::move(options)) {}
+
+	void prepare() override
+	{
+		restrict_current_thread_to_cpus(options_.cpus);
+		name_current_process("memory_pressure");
+		if (options_.source == PressureSource::file) {
+			file_.emplace(options_.dir, options_.bytes);
+			buffer_.assign(options_.read_block, 0);
+		}
+	}
+
+	std::vector<WorkloadMetric> run() override
+	{
+		std::size_t bytes = 0;
+		for (std::int64_t pass = 0; pass < options_.passes; pass++)
+			bytes += options_.source == PressureSource::file ? file_->read_all(buffer_) : touch_anonymous();
+		return {
+			{"bytes", {}, static_cast<double>(bytes)},
+			{"pages", {}, static_cast<double>(bytes / page_size())},
+			{"passes", {}, static_cast<double>(options_.passes)},
+		};
+	}
+
+	void cleanup() override { file_.reset(); }
+
+private:
+	std::size_t touch_anonymous()
+	{
+		if (!anonymous_)
+			anonymous_.emplace(Mapping::anonymous(options_.bytes, HugePages::forbid));
+		return anonymous_->touch(page_size());
+	}
+
+	PressureOptions options_;
+	std::optional<SparseFile> file_;
+	std::optional<Mapping> anonymous_;
+	std::vector<char> buffer_;
+};
+
+PressureOptions read_options(const WorkloadContext &context)
+{
+	const OptionValues &values = *context.options;
+	PressureSource source = values.string("source") == "anon" ? PressureSource::anon : PressureSource::file;
+	if (source == PressureSource::anon && swap_total_kb() == 0)
+		throw environment_error("memory_pressure: source = \"anon\" pushes anonymous memory out to swap, and "
+					"this machine has none (SwapTotal 0): the OOM killer would end it; use "
+					"source = \"file\", or oom_provoker to provoke the OOM killer");
+	std::string dir = values.string("dir").empty() ? context.scratch_dir : values.string("dir");
+	if (source == PressureSource::file && !std::filesystem::is_directory(dir))
+		throw environment_error(fmt::format("memory_pressure: dir {} is not an existing directory", dir));
+	require_multiple_of("bytes", values.integer("bytes"), page_size());
+	require_online_cpus(context.cpus);
+	return {
+		.source = source,
+		.bytes = static_cast<std::size_t>(values.integer("bytes")),
+		.passes = values.integer("passes"),
+		.dir = dir,
+		.read_block = static_cast<std::size_t>(values.integer("read_block")),
+		.cpus = context.cpus,
+	};
+}
+
+}  // namespace
+
+WorkloadDescriptor describe_memory_pressure()
+{
+	return {
+		.kind = "memory_pressure",
+		.summary = "read a sparse file of `bytes` (clean page cache) or write anonymous memory, `passes` times, "
+			   "so that a [cgroup] memory_max below `bytes` makes the kernel reclaim",
+		.options = {
+			choice_option("source", "file: page cache of a sparse file, read sequentially (dropped by "
+				      "reclaim without I/O); anon: anonymous memory written page by page (needs swap)",
+				      "file", {"file", "anon"}),
+			size_option("bytes", "the file's size, or the anonymous mapping's (a multiple of the page size)",
+				    1 * GiB, 4 * KiB, 64 * GiB),
+			integer_option("passes", "how many times the whole of `bytes` is read or written", 1, 1, 1000),
+			string_option("dir", "source = file: the file's directory, on a disk-backed filesystem; empty: "
+				      "the workload's scratch directory", std::string()),
+			size_option("read_block", "source = file: bytes per pread() call", 1 * MiB, 4 * KiB, 1 * GiB),
+		},
+		.metrics = {
+			{"bytes", "bytes read (file) or written (anon), over all passes", {}},
+			{"pages", "`bytes` in base pages", {}},
+			{"passes", "passes completed", {}},
+		},
+		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
+			return std::make_unique<MemoryPressure>(read_options(context));
+		},
+	};
+}
+
+}  // namespace kmh
