@@ -15,5 +15,6 @@ WorkloadDescriptor describe_malloc_leak();
 WorkloadDescriptor describe_mmap_brk();
 WorkloadDescriptor describe_shm_pair();
 WorkloadDescriptor describe_hugetlb();
+WorkloadDescriptor describe_swap_in();
 
 }  // namespace kmh

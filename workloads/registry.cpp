@@ -16,6 +16,7 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_mmap_brk(),
 		describe_shm_pair(),
 		describe_hugetlb(),
+		describe_swap_in(),
 	};
 	return registry;
 }

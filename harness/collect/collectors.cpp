@@ -25,6 +25,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
 		{"mmap", make_mmap_collector},
 		{"shm", make_shm_collector},
 		{"hugetlb", make_hugetlb_collector},
+		{"swapin", make_swapin_collector},
 	};
 	return table;
 }

@@ -38,5 +38,6 @@ std::unique_ptr<BpfCollector> make_faults_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_mmap_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_shm_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_hugetlb_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_swapin_collector(const KernelFacts &facts);
 
 }  // namespace kmh

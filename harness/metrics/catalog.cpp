@@ -44,6 +44,16 @@ std::vector<MetricFamily> usermem_families()
 	};
 }
 
+// swapin: reads from swap per process (comm) and scope, summed over CPUs.
+std::vector<MetricFamily> swapin_families()
+{
+	const std::vector<std::string> task = {"comm", "scope"};
+	return {
+		{"swapin.read.events", task, "events", "swapin", "calls of the kernel's swap read function (swap_read_folio(), swap_readpage() before v6.9): faulting pages and swap readahead"},
+		{"swapin.read.pages", task, "pages", "swapin", "pages those calls read: folio_nr_pages() of each folio, 1 per page"},
+	};
+}
+
 std::vector<MetricFamily> build_catalog()
 {
 	std::vector<MetricFamily> c = {
@@ -89,6 +99,8 @@ std::vector<MetricFamily> build_catalog()
 	c.push_back({"meminfo.*", {}, "bytes", "meminfo", "every /proc/meminfo field as meminfo.<Field>.before/.after/.delta; kB fields in bytes, counts as they are"});
 	c.push_back({"vmstat.*", {}, "count", "vmstat", "every /proc/vmstat counter as vmstat.<name>.before/.after/.delta"});
 	for (MetricFamily &family : usermem_families())
+		c.push_back(std::move(family));
+	for (MetricFamily &family : swapin_families())
 		c.push_back(std::move(family));
 	return c;
 }
