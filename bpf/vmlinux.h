@@ -171,6 +171,16 @@ struct vm_fault {
 	struct vm_area_struct *vma;
 };
 
+/* The swapin collector: the pages a folio spans (folio_nr_pages()). */
+enum pageflags {
+	PG_head = 6,	/* CO-RE reads the kernel's own value */
+};
+
+struct folio {
+	unsigned int _nr_pages;		/* recent kernels; large folios only */
+	unsigned int _folio_nr_pages;	/* before */
+};
+
 /*
  * System call and kprobe arguments are read from saved registers. bpf_tracing.h
  * names the kernel's pt_regs fields (di, not rdi) when __VMLINUX_H__ is defined.

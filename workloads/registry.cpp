@@ -19,6 +19,7 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_memory_pressure(),
 		describe_oom_provoker(),
 		describe_compact(),
+		describe_swap_in(),
 	};
 	return registry;
 }

@@ -28,6 +28,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
 		{"vmscan", make_vmscan_collector},
 		{"compaction", make_compaction_collector},
 		{"oom", make_oom_collector},
+		{"swapin", make_swapin_collector},
 	};
 	return table;
 }

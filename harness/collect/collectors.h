@@ -41,5 +41,6 @@ std::unique_ptr<BpfCollector> make_hugetlb_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_vmscan_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_compaction_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_oom_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_swapin_collector(const KernelFacts &facts);
 
 }  // namespace kmh

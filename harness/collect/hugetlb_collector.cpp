@@ -1,10 +1,9 @@
 // The hugetlb collector: hugetlb faults and copy-on-write faults per process, scope and mapping.
-#include <unistd.h>
-
 #include <optional>
 
 #include "collect/collectors.h"
 #include "collect/kernel_btf.h"
+#include "collect/kernel_probes.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"
 #include "collect/task_counter_reader.h"
@@ -37,16 +36,6 @@ std::optional<CowProbe> find_cow_probe()
 			return CowProbe{function, "vma", parameters->size()};
 	}
 	return std::nullopt;
-}
-
-// libbpf attaches kprobes through the kprobe PMU or, failing that, tracefs kprobe_events.
-bool kernel_has_kprobes()
-{
-	for (const char *path : {"/sys/bus/event_source/devices/kprobe/type", "/sys/kernel/tracing/kprobe_events",
-				 "/sys/kernel/debug/tracing/kprobe_events"})
-		if (access(path, F_OK) == 0)
-			return true;
-	return false;
 }
 
 // Debian 6.1's hugetlb_wp() has 7 arguments: its fentry program loads there but fails to attach

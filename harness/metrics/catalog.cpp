@@ -86,6 +86,16 @@ void add_pressure_families(std::vector<MetricFamily> &c)
 	c.push_back({"oom.victim_rss.bytes", {"comm", "constraint", "scope"}, "bytes", "oom", "resident memory (anon + file + shmem) of the OOM victims when they were chosen"});
 }
 
+// swapin: reads from swap per process (comm) and scope, summed over CPUs.
+std::vector<MetricFamily> swapin_families()
+{
+	const std::vector<std::string> task = {"comm", "scope"};
+	return {
+		{"swapin.read.events", task, "events", "swapin", "calls of the kernel's swap read function (swap_read_folio(), swap_readpage() before v6.9): faulting pages and swap readahead"},
+		{"swapin.read.pages", task, "pages", "swapin", "pages those calls read: folio_nr_pages() of each folio, 1 per page"},
+	};
+}
+
 std::vector<MetricFamily> build_catalog()
 {
 	std::vector<MetricFamily> c = {
@@ -133,6 +143,8 @@ std::vector<MetricFamily> build_catalog()
 	for (MetricFamily &family : usermem_families())
 		c.push_back(std::move(family));
 	add_pressure_families(c);
+	for (MetricFamily &family : swapin_families())
+		c.push_back(std::move(family));
 	return c;
 }
 

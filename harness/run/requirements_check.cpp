@@ -34,6 +34,14 @@ bool command_in_path(const std::string &command)
 	return false;
 }
 
+// /proc/swaps lists a device after its header line.
+bool swap_is_active()
+{
+	std::string swaps = read_text_file("/proc/swaps").value_or("");
+	std::size_t header_end = swaps.find('\n');
+	return header_end != std::string::npos && header_end + 1 < swaps.size();
+}
+
 std::string missing_feature(const std::string &feature)
 {
 	bool btf = exists("/sys/kernel/btf/vmlinux");
@@ -47,6 +55,8 @@ std::string missing_feature(const std::string &feature)
 		return "transparent huge pages (CONFIG_TRANSPARENT_HUGEPAGE)";
 	if (feature == "memcg" && !find_memory_controller())
 		return "the memory cgroup controller (in cgroup2's cgroup.controllers, or a cgroup v1 memory mount)";
+	if (feature == "swap" && !swap_is_active())
+		return "active swap (/proc/swaps lists none; run in a VM with --kernel, where [target] swap sets up zram)";
 	return "";
 }
 

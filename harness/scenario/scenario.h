@@ -16,7 +16,7 @@ enum class AttachMode { automatic, tp_btf, raw_tp, tracepoint };
 struct Requirements {
 	int cpus = 1;
 	bool root = true;
-	std::vector<std::string> features;          // "btf", "tp_btf", "cgroup2", "thp"
+	std::vector<std::string> features;          // "btf", "tp_btf", "cgroup2", "thp", "swap"
 	std::vector<std::string> tracepoints;       // "kmem/mm_page_pcpu_drain"
 	std::vector<std::string> tracepoint_fields; // "kmem/mm_page_alloc_zone_locked:percpu_refill"
 	std::vector<std::string> commands;          // "stress-ng"
@@ -56,6 +56,7 @@ struct TargetSpec {
 	std::string cmdline;         // extra kernel command line
 	std::string accel = "auto";  // auto (KVM when a probe boot works, else TCG), kvm, tcg
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
+	std::int64_t swap_bytes = 0;  // > 0: the guest swaps on a zram device of this size; 0: no swap
 	SourceLocation where;
 };
 

@@ -42,19 +42,19 @@ const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tr
 						 "commands" };
 const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach" };
 const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
-					       "boot_timeout" };
+					       "boot_timeout", "swap" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
 const std::vector<std::string> compare_keys = { "gate" };
 const std::vector<std::string> cgroup_keys = { "memory_max", "swap_max" };
 const std::string sysctl_name_pattern = "[a-z0-9_]+(\\.[a-z0-9_-]+)+";
 
-const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp", "memcg" };
+const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp", "memcg", "swap" };
 // What runs when [collect] names no collectors: the kmem ones.
 const std::vector<std::string> default_collectors = { "page_alloc", "pcp", "extfrag", "slab" };
 // Accepted in [collect] collectors but off unless named: malloc's uprobes slow every allocation
 // down; the others watch other sources than the allocators.
-const std::vector<std::string> optional_collectors = { "malloc", "faults",     "mmap", "shm",
-							"hugetlb", "vmscan", "compaction", "oom" };
+const std::vector<std::string> optional_collectors = { "malloc",  "faults", "mmap",       "shm",
+							"hugetlb", "vmscan", "compaction", "oom", "swapin" };
 const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
 const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
 const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
@@ -63,6 +63,8 @@ const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode
 const std::vector<std::string> accel_names = { "auto", "kvm", "tcg" };
 constexpr std::int64_t min_vm_memory = 128LL << 20;
 constexpr std::int64_t max_vm_memory = 1LL << 40;
+constexpr std::int64_t min_vm_swap = 1LL << 20;
+constexpr std::int64_t max_vm_swap = 1LL << 40;
 constexpr std::int64_t max_vm_cpus = 64;
 constexpr std::int64_t min_boot_timeout = second;
 constexpr std::int64_t max_boot_timeout = 3600 * second;
@@ -217,6 +219,7 @@ TargetSpec read_target(const toml::table &root, const std::string &file_name)
 	target.accel = reader.string("accel", one_of(accel_names)).value_or(target.accel);
 	target.boot_timeout_ns =
 		reader.duration("boot_timeout", min_boot_timeout, max_boot_timeout).value_or(target.boot_timeout_ns);
+	target.swap_bytes = reader.size("swap", min_vm_swap, max_vm_swap).value_or(0);
 	target.where = table_location(reader, file_name);
 	return target;
 }

@@ -21,6 +21,16 @@ ip link set lo up
 mkdir -p /out /tmp
 echo "kmemharness-guest: init ready"
 
+# Swap on zram when the scenario's [target] swap asks for it. A failure is reported here, and the
+# harness then names it: its [requires] features = ["swap"] finds no active swap.
+if [ "$KMH_SWAP_BYTES" -gt 0 ]; then
+	for module in $KMH_SWAP_MODULES; do
+		insmod "$module" || echo "kmemharness-guest: insmod $module failed"
+	done
+	{ echo "$KMH_SWAP_BYTES" > /sys/block/zram0/disksize && mkswap /dev/zram0 > /dev/null && swapon /dev/zram0; } ||
+		echo "kmemharness-guest: zram swap of $KMH_SWAP_BYTES bytes could not be set up"
+fi
+
 # Run here, not in another VM; load the module built for this kernel if a workload needs it.
 harness_flags="--in-guest --module $KMH_MODULE"
 CI=1 NO_COLOR=1 /bin/kmemharness run $harness_flags --output /out "$KMH_SCENARIO"

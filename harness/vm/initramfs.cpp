@@ -59,6 +59,18 @@ void stage_busybox(const fs::path &staging, const std::string &busybox)
 		stage_file(staging, library, library);
 }
 
+// zram's modules, and their guest paths in load order for /init.
+std::string stage_swap_modules(const fs::path &staging, const InitramfsContents &contents)
+{
+	std::string guest_paths;
+	for (const std::string &module : contents.swap_modules) {
+		std::string guest_path = "/lib/kmemharness/swap/" + fs::path(module).filename().string();
+		stage_file(staging, module, guest_path);
+		guest_paths += (guest_paths.empty() ? "" : " ") + guest_path;
+	}
+	return guest_paths;
+}
+
 void stage_init(const fs::path &staging, const InitramfsContents &contents)
 {
 	fs::path init = staged(staging, "/init");
@@ -66,8 +78,9 @@ void stage_init(const fs::path &staging, const InitramfsContents &contents)
 	fs::permissions(init, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
 				      fs::perms::others_read | fs::perms::others_exec);
 	write_report_file(staged(staging, guest_settings_path).string(),
-			fmt::format("KMH_SCENARIO='{}'\nKMH_MODULE='{}'\n", guest_scenario_path(contents),
-				    guest_module_path(contents)));
+			fmt::format("KMH_SCENARIO='{}'\nKMH_MODULE='{}'\nKMH_SWAP_BYTES='{}'\nKMH_SWAP_MODULES='{}'\n",
+				    guest_scenario_path(contents), guest_module_path(contents), contents.swap_bytes,
+				    stage_swap_modules(staging, contents)));
 }
 
 void pack(const fs::path &staging, const std::string &archive)

@@ -1,7 +1,9 @@
-// The guest's initramfs: busybox, the harness and its libraries, the module, the scenario, /init.
+// The guest's initramfs: busybox, the harness and its libraries, the modules, the scenario, /init.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace kmh {
 
@@ -10,6 +12,8 @@ struct InitramfsContents {
 	std::string harness_binary;  // the kmemharness binary to run in the guest
 	std::string module;          // the .ko built for the guest's kernel
 	std::string scenario;        // the scenario file
+	std::int64_t swap_bytes = 0;             // > 0: /init swaps on a zram device of this size
+	std::vector<std::string> swap_modules;   // zram.ko and its dependencies, in load order
 };
 
 // Where the module and the scenario land in the guest.

@@ -26,6 +26,7 @@
 #include "vm/module_build.h"
 #include "vm/pvh_kernel.h"
 #include "vm/qemu_launch.h"
+#include "vm/swap_modules.h"
 
 namespace kmh {
 
@@ -170,8 +171,16 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 	std::string harness = run.options.harness_binary;
 	std::string archive = (run.work_dir / "initramfs.cpio.gz").string();
 	run.progress.step("initramfs (busybox, kmemharness, its libraries, module, scenario)");
-	build_initramfs({ require_program("busybox", "busybox-static"), harness, module, run.options.scenario_path },
-			(run.work_dir / "staging").string(), archive);
+	InitramfsContents contents;
+	contents.busybox = require_program("busybox", "busybox-static");
+	contents.harness_binary = harness;
+	contents.module = module;
+	contents.scenario = run.options.scenario_path;
+	if (run.options.swap_bytes > 0) {
+		contents.swap_bytes = run.options.swap_bytes;
+		contents.swap_modules = zram_module_files("/lib/modules/" + run.info.kernel_release, run.info.kernel_release);
+	}
+	build_initramfs(contents, (run.work_dir / "staging").string(), archive);
 	run.progress.done(fmt::format("{:.1f} MiB", static_cast<double>(fs::file_size(archive)) / (1 << 20)));
 	return archive;
 }
@@ -291,6 +300,7 @@ VmRunOptions vm_run_options(const Scenario &scenario, const std::string &output_
 	options.cpus = target.cpus;
 	options.cmdline = target.cmdline;
 	options.boot_timeout_ns = target.boot_timeout_ns;
+	options.swap_bytes = target.swap_bytes;
 	options.scenario_path = scenario.file;
 	options.output_dir = output_dir;
 	return options;

@@ -18,6 +18,7 @@ struct VmRunOptions {
 	int cpus = 2;
 	std::string cmdline;                   // extra kernel command line
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
+	std::int64_t swap_bytes = 0;           // > 0: zram swap of this size in the guest
 	std::string scenario_path;             // the scenario file, copied into the guest
 	std::string output_dir;                // receives result.json, junit.xml and console.log
 	std::string harness_binary = "/proc/self/exe";  // the kmemharness run in the guest
@@ -26,7 +27,7 @@ struct VmRunOptions {
 };
 
 // The options a scenario's [target] table sets (kernel, headers, memory, cpus, cmdline, accel,
-// boot timeout) plus its path and the output folder; the CLI then overrides what it was given.
+// boot timeout, swap) plus its path and the output folder; the CLI then overrides what it was given.
 VmRunOptions vm_run_options(const Scenario &scenario, const std::string &output_dir);
 
 // $KMH_CACHE_DIR, else $XDG_CACHE_HOME/kmemharness, else ~/.cache/kmemharness.

@@ -393,7 +393,7 @@ TEST(ScenarioParser, StringMapRejectsNestedValues)
 TEST(ScenarioParser, RequirementShapes)
 {
 	EXPECT_TRUE(contains(error_of("[requires]\nfeatures = [\"bft\"]\n" + one_bounce),
-			     "'bft' is not accepted; accepted: 'btf', 'tp_btf', 'cgroup2', 'thp', 'memcg'; did you mean 'btf'?"));
+			     "'bft' is not accepted; accepted: 'btf', 'tp_btf', 'cgroup2', 'thp', 'memcg', 'swap'; did you mean 'btf'?"));
 	EXPECT_TRUE(contains(error_of("[requires]\ntracepoints = [\"mm_page_pcpu_drain\"]\n" + one_bounce),
 			     "accepted: \"subsystem/event\""));
 	EXPECT_TRUE(contains(error_of("[requires]\ntracepoint_fields = [\"kmem/mm_page_alloc\"]\n" + one_bounce),
@@ -408,7 +408,7 @@ TEST(ScenarioParser, CollectChoices)
 {
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\ncollectors = [\"pcp\", \"slub\"]\n"),
 			     "[collect] key 'collectors' item 2: 'slub' is not accepted; accepted: 'page_alloc', 'pcp', "
-			     "'extfrag', 'slab', 'malloc', 'faults', 'mmap', 'shm', 'hugetlb', 'vmscan', 'compaction', 'oom'; did you mean 'slab'?"));
+			     "'extfrag', 'slab', 'malloc', 'faults', 'mmap', 'shm', 'hugetlb', 'vmscan', 'compaction', 'oom', 'swapin'; did you mean 'slab'?"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nsnapshots = [\"zoneinfo\"]\n"),
 			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo'"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nattach = \"kprobe\"\n"),
