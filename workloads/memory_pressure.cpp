@@ -135,7 +135,7 @@ private:
 	{
 		if (!anonymous_)
 			anonymous_.emplace(Mapping::anonymous(options_.bytes, HugePages::forbid));
-		return anonymous_->touch(page_size());
+		return anonymous_->touch(page_size()) * page_size();
 	}
 
 	PressureOptions options_;
