@@ -27,6 +27,7 @@ struct PcpBounceOptions {
 	int alloc_cpu = 0;
 	int free_cpu = 0;
 	HugePages huge = HugePages::forbid;
+	bool warm_up = true;
 };
 
 // A thread pinned to one CPU that unmaps the mappings handed to it, one at a time.
@@ -100,14 +101,15 @@ class PcpBounce : public Workload {
 public:
 	explicit PcpBounce(const PcpBounceOptions &options) : options_(options) {}
 
-	// One unmeasured round first: pages other processes left on the two CPUs' lists (tens of
-	// thousands after a busy moment, more than a freshly lowered high mark allows) are used up
-	// or drained now rather than counted as the bounce's refills and drains.
+	// warm_up: one unmeasured round first, so pages other processes left on the two CPUs' lists
+	// (tens of thousands after a busy moment, more than a freshly lowered high mark allows) are
+	// used up or drained now rather than counted as the bounce's refills and drains.
 	void prepare() override
 	{
 		pin_current_thread_to_cpu(options_.alloc_cpu);
 		unmapper_.emplace(options_.free_cpu);
-		bounce_one_round();
+		if (options_.warm_up)
+			bounce_one_round();
 	}
 
 	std::vector<WorkloadMetric> run() override
@@ -160,6 +162,7 @@ PcpBounceOptions read_options(const WorkloadContext &context)
 		.alloc_cpu = static_cast<int>(values.integer("alloc_cpu")),
 		.free_cpu = static_cast<int>(values.integer("free_cpu")),
 		.huge = values.boolean("thp") ? HugePages::request : HugePages::forbid,
+		.warm_up = values.boolean("warm_up"),
 	};
 	require_listed(context.cpus, "alloc_cpu", options.alloc_cpu);
 	require_listed(context.cpus, "free_cpu", options.free_cpu);
@@ -186,6 +189,9 @@ WorkloadDescriptor describe_pcp_bounce()
 				       "where they were allocated and nothing bounces (a baseline)", 1, 0, CPU_SETSIZE - 1),
 			boolean_option("thp", "true: madvise(MADV_HUGEPAGE) on a 2 MiB aligned mapping (a few huge page "
 				       "events instead of one per base page); false: madvise(MADV_NOHUGEPAGE)", false),
+			boolean_option("warm_up", "true: one unmeasured round while the workload is prepared, so pages "
+				       "others left on the two per-CPU lists are not counted as the bounce's; false: "
+				       "start from the lists as they are (cold lists, e.g. to compare list sizes)", true),
 		},
 		.metrics = {
 			{"pages", "base pages faulted in on alloc_cpu and unmapped on free_cpu, over all rounds", {}},
