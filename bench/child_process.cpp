@@ -132,6 +132,30 @@ bool ended_cleanly(int status)
 	return status == 0 || status == 128 + SIGINT;
 }
 
+void start_bpftrace(std::optional<ChildProcess> &process, const std::string &program)
+{
+	std::string bpftrace = find_in_path("bpftrace");
+	if (bpftrace.empty())
+		throw environment_error("bpftrace is not installed (Debian: bpftrace)");
+	process.emplace(std::vector<std::string>{bpftrace, "-e", program});
+	if (process->wait_for_output("ready\n", std::chrono::milliseconds(60000)))
+		return;
+	process->interrupt_and_wait(std::chrono::milliseconds(5000));
+	std::string output = process->output();
+	process.reset();
+	throw environment_error("bpftrace did not attach:\n" + output);
+}
+
+std::string stop_cleanly(std::optional<ChildProcess> &process, const std::string &name)
+{
+	int status = process->interrupt_and_wait(std::chrono::milliseconds(30000));
+	std::string output = process->output();
+	process.reset();
+	if (!ended_cleanly(status))
+		throw run_error(name + " exited with status " + std::to_string(status) + ":\n" + output);
+	return output;
+}
+
 std::string find_in_path(const std::string &program)
 {
 	const char *path = std::getenv("PATH");

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,15 @@ private:
 
 // Exit 0, or the SIGINT it was stopped with (perf re-raises it on the way out).
 bool ended_cleanly(int status);
+
+// Starts `bpftrace -e program` in `process`; returns once the program's BEGIN printed "ready"
+// (bpftrace runs BEGIN once every probe is attached). Throws environment_error when bpftrace
+// is not installed or does not attach (with its output); `process` is then empty.
+void start_bpftrace(std::optional<ChildProcess> &process, const std::string &program);
+
+// Stops `process` with SIGINT and empties it; returns its output. Throws run_error naming
+// `name`, the exit status and the output when it did not end cleanly.
+std::string stop_cleanly(std::optional<ChildProcess> &process, const std::string &name);
 
 // The path of `program` if it is an executable in PATH, else "".
 std::string find_in_path(const std::string &program);

@@ -64,13 +64,14 @@ public:
 	{
 		if (!process_)
 			return;
-		int status = process_->interrupt_and_wait(milliseconds(30000));
-		std::string output = process_->output();
-		process_.reset();
-		control_.reset();
-		acknowledgement_.reset();
-		if (!ended_cleanly(status))
-			throw run_error(name_ + " exited with status " + std::to_string(status) + ":\n" + output);
+		// perf goes first: its control pipes stay open until it has stopped.
+		try {
+			stop_cleanly(process_, name_);
+		} catch (...) {
+			close_pipes();
+			throw;
+		}
+		close_pipes();
 	}
 
 private:
@@ -99,6 +100,12 @@ private:
 			reply.append(buffer, static_cast<size_t>(got));
 		}
 		return true;
+	}
+
+	void close_pipes()
+	{
+		control_.reset();
+		acknowledgement_.reset();
 	}
 
 	[[noreturn]] void fail_to_start()

@@ -26,19 +26,6 @@ std::string window_program(const std::string &binary)
 	       " /@open == 1 && pid == @harness/ { @events[probe] = count(); } END { clear(@harness); clear(@open); }";
 }
 
-std::unique_ptr<ChildProcess> start_bpftrace(const std::string &binary)
-{
-	std::string bpftrace = find_in_path("bpftrace");
-	if (bpftrace.empty())
-		throw environment_error("bpftrace is not installed (Debian: bpftrace)");
-	auto process = std::make_unique<ChildProcess>(std::vector<std::string>{bpftrace, "-e", window_program(binary)});
-	if (!process->wait_for_output("ready\n", milliseconds(60000))) {
-		process->interrupt_and_wait(milliseconds(5000));
-		throw environment_error("bpftrace did not attach to the window markers:\n" + process->output());
-	}
-	return process;
-}
-
 }  // namespace
 
 EventCounts parse_bpftrace_events(const std::string &output)
@@ -59,7 +46,8 @@ SelfPerturbation measure_self_perturbation(const std::string &binary, const std:
 {
 	SelfPerturbation measured{scenario, {}, {}, "", find_in_path("bpftrace").empty()};
 	try {
-		std::unique_ptr<ChildProcess> bpftrace = start_bpftrace(binary);
+		std::optional<ChildProcess> bpftrace;
+		start_bpftrace(bpftrace, window_program(binary));
 		HarnessRun run = run_kmemharness(binary, scenario, output_dir);
 		bpftrace->interrupt_and_wait(milliseconds(30000));
 		measured.harness = parse_bpftrace_events(bpftrace->output());
