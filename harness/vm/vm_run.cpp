@@ -13,6 +13,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "report/result_json.h"
 #include "run/file_io.h"
 #include "run/scenario_digest.h"
@@ -172,7 +173,7 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 	std::string archive = (run.work_dir / "initramfs.cpio.gz").string();
 	run.progress.step("initramfs (busybox, kmemharness, its libraries, module, scenario)");
 	InitramfsContents contents;
-	contents.busybox = require_program("busybox", "busybox-static");
+	contents.busybox = require_program("busybox");
 	contents.harness_binary = harness;
 	contents.module = module;
 	contents.scenario = run.options.scenario_path;
