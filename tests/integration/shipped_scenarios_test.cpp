@@ -45,10 +45,10 @@ TEST_P(ShippedScenario, PassesWhereItIsMeantToRun)
 	ScratchDir scratch;
 	std::vector<std::string> args = {"run", shipped_scenario(file), "--output", scratch / "out"};
 	if (needs_vm(file)) {
-		std::optional<std::string> kernel = installed_kernel_with_headers();
-		KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel));
+		TestKernel kernel = test_kernel();
+		KMH_SKIP_OR_FAIL_IF(kernel.gap);
 		// No --accel: the harness probes KVM and falls back to TCG by itself.
-		args.insert(args.begin() + 1, {"--kernel", *kernel});
+		args.insert(args.begin() + 1, {"--kernel", kernel.image});
 	}
 	ProcessOutcome run = run_kmemharness(args, std::chrono::seconds(110));
 	KMH_SKIP_OR_FAIL_IF(environment_gap(run));

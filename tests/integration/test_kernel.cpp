@@ -1,15 +1,17 @@
-// What the VM tests say when no bootable kernel with headers is installed.
+// Picking the kernel a VM test boots, and what the test says when it is not installed.
 #include "test_kernel.h"
 
+#include "vm/debian_kernels.h"
+#include "vm/installed_kernel.h"
 
 namespace kmh::integration {
 
-std::optional<std::string> no_kernel_gap(const std::optional<std::string> &kernel)
+TestKernel test_kernel(const KernelChoice &choice)
 {
-	if (kernel)
-		return std::nullopt;
-	return "no /boot/vmlinuz-*-amd64 with headers in /usr/src/linux-headers-<release> to boot in a VM "
-	       "(apt-get install linux-image-amd64 linux-headers-amd64)";
+	if (std::optional<InstalledKernel> kernel = installed_kernel_with_headers(choice))
+		return {kernel->image, std::nullopt};
+	return {"", "no " + describe(choice) + " kernel with its headers is installed to boot in a VM (" +
+			    kernel_install_hint(choice) + ")"};
 }
 
 }  // namespace kmh::integration
