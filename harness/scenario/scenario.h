@@ -89,4 +89,16 @@ struct Scenario {
 	CgroupSpec cgroup;
 };
 
+// The workload kind served by the kernel module (kmod_workloads/).
+inline constexpr const char *kmod_workload_kind = "kmod";
+
+// Whether the scenario needs the kernel module: it has a kmod workload.
+inline bool has_kmod_workloads(const Scenario &scenario)
+{
+	for (const WorkloadSpec &workload : scenario.workloads)
+		if (workload.kind == kmod_workload_kind)
+			return true;
+	return false;
+}
+
 }  // namespace kmh
