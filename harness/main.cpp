@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "cli/ab_command.h"
+#include "cli/matrix_command.h"
 #include "cli/run_command.h"
 #include "common/error.h"
 #include "compare/compare_cli.h"
@@ -60,6 +61,8 @@ int run_main(int argc, char **argv)
 	CLI::App *compare = add_compare_command(app, compare_options);
 	AbArguments ab_args;
 	CLI::App *ab = add_ab_command(app, ab_args);
+	MatrixArguments matrix_args;
+	CLI::App *matrix = add_matrix_command(app, matrix_args);
 	try {
 		app.parse(arguments_for_parse(argc, argv));
 	} catch (const CLI::ParseError &error) {
@@ -76,6 +79,8 @@ int run_main(int argc, char **argv)
 	}
 	if (ab->parsed())
 		return ab_command(ab_args);
+	if (matrix->parsed())
+		return matrix_command(matrix_args);
 	return list_verb(list_what);
 }
 
