@@ -21,9 +21,11 @@ std::vector<std::vector<std::size_t>> boot_groups(const std::vector<Scenario> &s
 	std::vector<std::vector<std::size_t>> groups;
 	for (std::size_t i = 0; i < scenarios.size(); i++) {
 		auto same_machine = [&](const std::vector<std::size_t> &group) {
-			return machine_of(scenarios[group.front()].target) == machine_of(scenarios[i].target);
+			const TargetSpec &first = scenarios[group.front()].target;
+			return !first.own_boot && machine_of(first) == machine_of(scenarios[i].target);
 		};
-		auto group = std::find_if(groups.begin(), groups.end(), same_machine);
+		auto group = scenarios[i].target.own_boot ? groups.end()
+							  : std::find_if(groups.begin(), groups.end(), same_machine);
 		if (group == groups.end())
 			groups.push_back({ i });
 		else

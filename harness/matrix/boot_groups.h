@@ -10,7 +10,7 @@ namespace kmh {
 
 // Scenario indexes grouped by the guest they need (memory, cpus, kernel command line,
 // accelerator, boot timeout, headers), groups in order of their first scenario, scenarios in
-// the order given.
+// the order given. A scenario with [target] own_boot is a group of its own.
 std::vector<std::vector<std::size_t>> boot_groups(const std::vector<Scenario> &scenarios);
 
 }  // namespace kmh

@@ -57,6 +57,7 @@ struct TargetSpec {
 	std::string accel = "auto";  // auto (KVM when a probe boot works, else TCG), kvm, tcg
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
 	std::int64_t swap_bytes = 0;  // > 0: the guest swaps on a zram device of this size; 0: no swap
+	bool own_boot = false;        // measures what a freshly booted kernel has: never shares a boot
 	SourceLocation where;
 };
 

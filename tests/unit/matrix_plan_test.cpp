@@ -80,6 +80,16 @@ TEST(BootGroups, ScenariosAskingForTheSameGuestShareABootInOrder)
 	EXPECT_EQ(groups[1], (std::vector<std::size_t>{ 1, 3 }));
 }
 
+TEST(BootGroups, AScenarioThatMeasuresAFreshBootNeverSharesOne)
+{
+	std::vector<Scenario> scenarios(3);
+	scenarios[1].target.own_boot = true;
+	std::vector<std::vector<std::size_t>> groups = boot_groups(scenarios);
+	ASSERT_EQ(groups.size(), 2u);
+	EXPECT_EQ(groups[0], (std::vector<std::size_t>{ 0, 2 }));
+	EXPECT_EQ(groups[1], (std::vector<std::size_t>{ 1 }));
+}
+
 TEST(BootGroups, ADifferentCommandLineNeedsItsOwnBoot)
 {
 	std::vector<Scenario> scenarios(2);
