@@ -8,6 +8,7 @@
 
 #include "cli/ab_command.h"
 #include "cli/list_kernels.h"
+#include "cli/matrix_command.h"
 #include "cli/run_command.h"
 #include "common/error.h"
 #include "compare/compare_cli.h"
@@ -70,6 +71,8 @@ int run_main(int argc, char **argv)
 	CLI::App *compare = add_compare_command(app, compare_options);
 	AbArguments ab_args;
 	CLI::App *ab = add_ab_command(app, ab_args);
+	MatrixArguments matrix_args;
+	CLI::App *matrix = add_matrix_command(app, matrix_args);
 	try {
 		app.parse(arguments_for_parse(argc, argv));
 	} catch (const CLI::ParseError &error) {
@@ -86,6 +89,8 @@ int run_main(int argc, char **argv)
 	}
 	if (ab->parsed())
 		return ab_command(ab_args);
+	if (matrix->parsed())
+		return matrix_command(matrix_args);
 	return list_verb(list_what, list_kernel_choice);
 }
 

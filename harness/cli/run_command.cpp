@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <ctime>
 
 #include <fmt/core.h>
 
 #include "assertions/assertion_validator.h"
+#include "common/utc_time.h"
 #include "compare/result_index.h"
 #include "report/result_files.h"
 #include "report/summary.h"
@@ -22,14 +22,6 @@
 namespace kmh {
 
 namespace {
-
-std::string utc_stamp()
-{
-	std::time_t now = std::time(nullptr);
-	char text[32];
-	std::strftime(text, sizeof(text), "%Y%m%dT%H%M%SZ", std::gmtime(&now));
-	return text;
-}
 
 std::optional<AttachMode> attach_override(const std::string &text)
 {
@@ -57,7 +49,7 @@ RunResult run_host(const Scenario &scenario, const RunArguments &args, Progress 
 // The scenario's [target] table, with what the command line says on top.
 RunResult run_vm(const Scenario &scenario, const RunArguments &args, const std::string &dir, Progress &progress)
 {
-	VmRunOptions options = vm_run_options(scenario, dir);
+	VmRunOptions options = vm_run_options(scenario);
 	if (!args.kernel.empty())
 		options.kernel_image = args.kernel;
 	if (!args.kernel_headers.empty())
@@ -66,7 +58,7 @@ RunResult run_vm(const Scenario &scenario, const RunArguments &args, const std::
 		options.accel = args.accel;
 	if (!args.cmdline.empty())
 		options.cmdline += (options.cmdline.empty() ? "" : " ") + args.cmdline;
-	return run_in_vm(scenario, options, progress);
+	return run_in_vm(scenario, dir, options, progress);
 }
 
 void print_outcome(const RunResult &result, const RunArguments &args, const std::string &dir)

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "compare/svg_charts.h"
+#include "report/markup_escape.h"
 
 namespace kmh {
 
@@ -65,9 +66,9 @@ std::string heat_table(const std::string &caption, const char *side, const Grid 
 		       const std::vector<std::string> &columns, double highest)
 {
 	std::string text = fmt::format("<table class=\"heat heat-{}\"><caption>{}</caption><tr><th>order</th>", side,
-				       html_escape(caption));
+				       markup_escape(caption));
 	for (const std::string &column : columns)
-		text += fmt::format("<th>{}</th>", html_escape(column));
+		text += fmt::format("<th>{}</th>", markup_escape(column));
 	text += "</tr>";
 	for (int order : orders) {
 		text += fmt::format("<tr><th>{}</th>", order);
@@ -156,8 +157,8 @@ std::string per_cpu_bars(const CompareReport &report, const std::string &name)
 	}
 	std::string title = fmt::format("{}{{scope={}}} by cpu", name, scope);
 	if (groups.empty())
-		return fmt::format("<div class=\"plot\"><h3>{}</h3><p>Not collected in these runs.</p></div>", html_escape(title));
-	return fmt::format("<div class=\"plot\"><h3>{}</h3>{}</div>", html_escape(title), grouped_bars_svg(title, groups));
+		return fmt::format("<div class=\"plot\"><h3>{}</h3><p>Not collected in these runs.</p></div>", markup_escape(title));
+	return fmt::format("<div class=\"plot\"><h3>{}</h3>{}</div>", markup_escape(title), grouped_bars_svg(title, groups));
 }
 
 std::string sides_section(const CompareReport &report)
@@ -166,10 +167,10 @@ std::string sides_section(const CompareReport &report)
 	for (auto [set, key] : {std::pair{&report.baseline, "a"}, std::pair{&report.candidate, "b"}}) {
 		std::vector<std::string> files;
 		for (const LoadedRun &run : set->runs)
-			files.push_back(html_escape(run.path));
+			files.push_back(markup_escape(run.path));
 		text += fmt::format("<li><b class=\"key-{}\">{} ({})</b>: {} run(s) on {}<br><small>{}</small></li>", key,
 				    set->label, key[0] == 'a' ? 'A' : 'B', set->runs.size(),
-				    html_escape(fmt::format("{}", fmt::join(set->kernels(), ", "))), fmt::join(files, "<br>"));
+				    markup_escape(fmt::format("{}", fmt::join(set->kernels(), ", "))), fmt::join(files, "<br>"));
 	}
 	return text + "</ul>";
 }
@@ -183,12 +184,12 @@ std::string headline_table(const CompareReport &report)
 		std::string verdict = to_string(stats.verdict);
 		text += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} ({})</td><td>[{}, {}]</td>"
 				    "<td class=\"{}\">{}</td></tr>",
-				    html_escape(row->selector()), value_text(stats.a.mean), value_text(stats.b.mean),
+				    markup_escape(row->selector()), value_text(stats.a.mean), value_text(stats.b.mean),
 				    gain_text(stats), value_text(stats.p_value), to_string(stats.test),
 				    value_text(stats.welch.ci_low), value_text(stats.welch.ci_high), verdict, verdict);
 	}
 	return text + fmt::format("</table><p>* significant at alpha {}. {}.</p>", significance_alpha,
-				  html_escape(verdict_count_text(report)));
+				  markup_escape(verdict_count_text(report)));
 }
 
 std::string gates_section(const CompareReport &report)
@@ -198,8 +199,8 @@ std::string gates_section(const CompareReport &report)
 	std::string text = "<h2>Gates</h2><ul>";
 	for (const GateOutcome &gate : report.gates)
 		text += fmt::format("<li><span class=\"{}\">{}</span> <code>{}</code> ({}): {}</li>", gate.failed ? "fail" : "pass",
-				    gate.failed ? "FAIL" : "PASS", html_escape(gate.rule.text), html_escape(gate.rule.origin),
-				    html_escape(gate.explanation));
+				    gate.failed ? "FAIL" : "PASS", markup_escape(gate.rule.text), markup_escape(gate.rule.origin),
+				    markup_escape(gate.explanation));
 	return text + "</ul>";
 }
 
@@ -208,7 +209,7 @@ std::string distributions_section(const CompareReport &report)
 	std::string text = "<h2>Distributions (<span class=\"key-a\">A</span> / <span class=\"key-b\">B</span>, "
 			   "one dot per run, tick at the mean)</h2><div class=\"plots\">";
 	for (const MetricComparison *row : report.headline_rows())
-		text += fmt::format("<div class=\"plot\"><h3>{}</h3>{}</div>", html_escape(row->selector()),
+		text += fmt::format("<div class=\"plot\"><h3>{}</h3>{}</div>", markup_escape(row->selector()),
 				    strip_plot_svg(row->selector(), row->stats.baseline, row->stats.candidate));
 	return text + "</div>";
 }
@@ -232,7 +233,7 @@ std::string order_migratetype_section(const CompareReport &report)
 
 std::string html_report(const CompareReport &report)
 {
-	std::string title = html_escape("kmemharness compare: " + report.scenario);
+	std::string title = markup_escape("kmemharness compare: " + report.scenario);
 	std::string body = fmt::format("<h1>{}</h1>", title) + sides_section(report) + headline_table(report) +
 			   gates_section(report) + distributions_section(report);
 	body += "<h2>Per-CPU list refills and drains (mean per run)</h2><div class=\"plots\">" +

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compare/compare_report.h"
+#include "report/markup_escape.h"
 
 namespace kmh {
 
@@ -60,22 +61,6 @@ std::string strip_row(const std::vector<double> &values, const Range &range, dou
 
 }  // namespace
 
-std::string html_escape(const std::string &text)
-{
-	std::string escaped;
-	for (char c : text) {
-		switch (c) {
-		case '&': escaped += "&amp;"; break;
-		case '<': escaped += "&lt;"; break;
-		case '>': escaped += "&gt;"; break;
-		case '"': escaped += "&quot;"; break;
-		case '\'': escaped += "&#39;"; break;
-		default: escaped += c;
-		}
-	}
-	return escaped;
-}
-
 std::string strip_plot_svg(const std::string &title, const std::vector<double> &baseline,
 			   const std::vector<double> &candidate)
 {
@@ -86,7 +71,7 @@ std::string strip_plot_svg(const std::string &title, const std::vector<double> &
 			    value_text(range.high));
 	return fmt::format("<svg class=\"strip\" data-metric=\"{0}\" width=\"{1}\" height=\"66\" viewBox=\"0 0 {1} 66\" "
 			   "role=\"img\" aria-label=\"{0}\">{2}</svg>",
-			   html_escape(title), strip_width, body);
+			   markup_escape(title), strip_width, body);
 }
 
 std::string grouped_bars_svg(const std::string &title, const std::vector<BarGroup> &groups)
@@ -100,7 +85,7 @@ std::string grouped_bars_svg(const std::string &title, const std::vector<BarGrou
 	for (std::size_t i = 0; i < groups.size(); i++) {
 		const BarGroup &group = groups[i];
 		double x = 20 + group_width * static_cast<double>(i);
-		std::string label = html_escape(group.label);
+		std::string label = markup_escape(group.label);
 		for (auto [side, value, offset] : {std::tuple{'a', group.baseline, 0.0}, std::tuple{'b', group.candidate, bar_width}})
 			body += fmt::format("<rect class=\"bar bar-{}\" data-group=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" "
 					    "height=\"{:.1f}\"><title>{} {}: {}</title></rect>",
@@ -110,7 +95,7 @@ std::string grouped_bars_svg(const std::string &title, const std::vector<BarGrou
 	}
 	return fmt::format("<svg class=\"bars\" data-metric=\"{0}\" width=\"{1}\" height=\"{2}\" viewBox=\"0 0 {1} {2}\" "
 			   "role=\"img\" aria-label=\"{0}\">{3}</svg>",
-			   html_escape(title), width, bar_height + 34, body);
+			   markup_escape(title), width, bar_height + 34, body);
 }
 
 }  // namespace kmh

@@ -6,9 +6,6 @@
 
 namespace kmh {
 
-// Text made safe for HTML and SVG content and attribute values.
-std::string html_escape(const std::string &text);
-
 // One row of dots per side (class "dot dot-a" / "dot dot-b"), each side's mean as a tick.
 std::string strip_plot_svg(const std::string &title, const std::vector<double> &baseline,
 			   const std::vector<double> &candidate);

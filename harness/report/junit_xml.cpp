@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "report/result_json.h"
+#include "report/markup_escape.h"
 
 namespace kmh {
 
@@ -23,40 +24,6 @@ struct TestCase {
 	std::string text;     // the full story, shown when the test is opened
 	std::optional<double> seconds;
 };
-
-// XML 1.0 allows no control characters but tab, newline and carriage return, not even escaped.
-bool is_forbidden_in_xml(unsigned char c)
-{
-	return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-}
-
-std::string xml_escape(std::string_view text)
-{
-	std::string escaped;
-	escaped.reserve(text.size());
-	for (char c : text) {
-		switch (c) {
-		case '&':
-			escaped += "&amp;";
-			break;
-		case '<':
-			escaped += "&lt;";
-			break;
-		case '>':
-			escaped += "&gt;";
-			break;
-		case '"':
-			escaped += "&quot;";
-			break;
-		case '\'':
-			escaped += "&apos;";
-			break;
-		default:
-			escaped += is_forbidden_in_xml(static_cast<unsigned char>(c)) ? "\xEF\xBF\xBD" : std::string(1, c);
-		}
-	}
-	return escaped;
-}
 
 std::string assertion_text(const AssertionResult &assertion)
 {
@@ -143,7 +110,7 @@ std::size_t count_outcome(const std::vector<TestCase> &tests, Outcome outcome)
 
 std::string property(const char *name, const std::string &value)
 {
-	return fmt::format("    <property name=\"{}\" value=\"{}\"/>\n", name, xml_escape(value));
+	return fmt::format("    <property name=\"{}\" value=\"{}\"/>\n", name, markup_escape(value));
 }
 
 std::string properties(const RunResult &result)
@@ -159,13 +126,13 @@ std::string properties(const RunResult &result)
 std::string testcase_xml(const TestCase &test, const std::string &classname)
 {
 	std::string time = test.seconds ? fmt::format(" time=\"{:.3f}\"", *test.seconds) : "";
-	std::string opening = fmt::format("  <testcase classname=\"{}\" name=\"{}\"{}", xml_escape(classname),
-					  xml_escape(test.name), time);
+	std::string opening = fmt::format("  <testcase classname=\"{}\" name=\"{}\"{}", markup_escape(classname),
+					  markup_escape(test.name), time);
 	if (test.outcome == Outcome::passed)
 		return opening + "/>\n";
 	const char *element = test.outcome == Outcome::failure ? "failure" : "error";
 	return fmt::format("{}>\n    <{} message=\"{}\" type=\"{}\">{}</{}>\n  </testcase>\n", opening, element,
-			   xml_escape(test.message), element, xml_escape(test.text), element);
+			   markup_escape(test.message), element, markup_escape(test.text), element);
 }
 
 }  // namespace
@@ -175,13 +142,13 @@ std::string junit_xml(const RunResult &result)
 	std::vector<TestCase> tests = test_cases(result);
 	std::string suite = "kmemharness." + result.scenario.name;
 	std::string timestamp = result.started_at.empty()
-		? "" : fmt::format(" timestamp=\"{}\"", xml_escape(result.started_at));
+		? "" : fmt::format(" timestamp=\"{}\"", markup_escape(result.started_at));
 	std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 	xml += fmt::format("<testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\" "
 			   "time=\"{:.3f}\"{} hostname=\"{}\">\n",
-			   xml_escape(suite), tests.size(), count_outcome(tests, Outcome::failure),
+			   markup_escape(suite), tests.size(), count_outcome(tests, Outcome::failure),
 			   count_outcome(tests, Outcome::error), total_seconds(result), timestamp,
-			   xml_escape(result.system.hostname));
+			   markup_escape(result.system.hostname));
 	xml += properties(result);
 	for (const TestCase &test : tests)
 		xml += testcase_xml(test, suite);

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -20,6 +19,7 @@
 #include "collect/proc_snapshot.h"
 #include "collect/snapshot_phases.h"
 #include "common/error.h"
+#include "common/utc_time.h"
 #include "run/interrupt_watch.h"
 #include "run/kernel_module.h"
 #include "run/requirements_check.h"
@@ -37,14 +37,6 @@ namespace kmh {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string utc_now()
-{
-	std::time_t now = std::time(nullptr);
-	char text[32];
-	std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-	return text;
-}
 
 class ScenarioRun {
 public:
@@ -123,10 +115,12 @@ private:
 
 	void load_module_if_needed()
 	{
-		bool needs_module = std::any_of(scenario_.workloads.begin(), scenario_.workloads.end(),
-						[](const WorkloadSpec &spec) { return spec.kind == "kmod"; });
-		if (!needs_module)
+		if (!has_kmod_workloads(scenario_))
 			return;
+		if (!std::filesystem::exists("/proc/modules"))
+			throw environment_error("scenario " + scenario_.name + " has kernel-module workloads and this "
+						"kernel cannot load modules (no /proc/modules: built without "
+						"CONFIG_MODULES); run it with --kernel IMAGE (a VM)");
 		if (options_.module_path.empty())
 			throw environment_error("scenario " + scenario_.name + " has kernel-module workloads: run it "
 						"with --kernel IMAGE (a VM) or give the built module with --module PATH");

@@ -57,6 +57,7 @@ struct TargetSpec {
 	std::string accel = "auto";  // auto (KVM when a probe boot works, else TCG), kvm, tcg
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
 	std::int64_t swap_bytes = 0;  // > 0: the guest swaps on a zram device of this size; 0: no swap
+	bool own_boot = false;        // measures what a freshly booted kernel has: never shares a boot
 	SourceLocation where;
 };
 
@@ -88,5 +89,17 @@ struct Scenario {
 	std::vector<AssertionSpec> assertions;
 	CgroupSpec cgroup;
 };
+
+// The workload kind served by the kernel module (kmod_workloads/).
+inline constexpr const char *kmod_workload_kind = "kmod";
+
+// Whether the scenario needs the kernel module: it has a kmod workload.
+inline bool has_kmod_workloads(const Scenario &scenario)
+{
+	for (const WorkloadSpec &workload : scenario.workloads)
+		if (workload.kind == kmod_workload_kind)
+			return true;
+	return false;
+}
 
 }  // namespace kmh

@@ -1,4 +1,4 @@
-// The guest's /init: mount the kernel file systems, run the harness, send its output to the host.
+// The guest's /init: mount the kernel file systems, run each scenario in turn, send each one's output home.
 #include "vm/guest_init.h"
 
 namespace kmh {
@@ -6,7 +6,8 @@ namespace kmh {
 const std::string &guest_init_script()
 {
 	static const std::string script = R"SH(#!/bin/busybox sh
-# /init of a kmemharness VM run: prepares the guest, runs the scenario, sends the results home.
+# /init of a kmemharness VM run: prepares the guest, runs its scenarios in turn, sends each one's
+# results home as soon as it is done, so a later crash loses nothing already measured.
 /bin/busybox mount -t proc proc /proc
 /bin/busybox --install -s
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin
@@ -21,30 +22,65 @@ ip link set lo up
 mkdir -p /out /tmp
 echo "kmemharness-guest: init ready"
 
-# Swap on zram when the scenario's [target] swap asks for it. A failure is reported here, and the
-# harness then names it: its [requires] features = ["swap"] finds no active swap.
-if [ "$KMH_SWAP_BYTES" -gt 0 ]; then
-	for module in $KMH_SWAP_MODULES; do
-		insmod "$module" || echo "kmemharness-guest: insmod $module failed"
-	done
-	{ echo "$KMH_SWAP_BYTES" > /sys/block/zram0/disksize && mkswap /dev/zram0 > /dev/null && swapon /dev/zram0; } ||
-		echo "kmemharness-guest: zram swap of $KMH_SWAP_BYTES bytes could not be set up"
-fi
+# After a guest crash the host boots again with kmh.first=<the scenario after the one that crashed>.
+first=$(sed -n 's/.*kmh\.first=\([0-9]*\).*/\1/p' /proc/cmdline)
+first=${first:-0}
 
-# Run here, not in another VM; load the module built for this kernel if a workload needs it.
-harness_flags="--in-guest --module $KMH_MODULE"
-CI=1 NO_COLOR=1 /bin/kmemharness run $harness_flags --output /out "$KMH_SCENARIO"
-exit_code=$?
-echo "kmemharness-guest: harness exited $exit_code, sending /out"  # guest_harness_exited_prefix
+# Swap on zram for a scenario whose [target] swap asks for it; gone again before the next one.
+# A failure is reported here, and the harness then names it: [requires] features = ["swap"]
+# finds no active swap.
+swap_modules_loaded=0
+swap_on() {
+	if [ "$swap_modules_loaded" = 0 ]; then
+		for module in $KMH_SWAP_MODULES; do
+			insmod "$module" || echo "kmemharness-guest: insmod $module failed"
+		done
+		swap_modules_loaded=1
+	fi
+	{ echo "$1" > /sys/block/zram0/disksize && mkswap /dev/zram0 > /dev/null && swapon /dev/zram0; } ||
+		echo "kmemharness-guest: zram swap of $1 bytes could not be set up"
+}
+swap_off() {
+	swapoff /dev/zram0 2> /dev/null
+	echo 1 > /sys/block/zram0/reset 2> /dev/null
+}
 
 # The results travel on the console between framing lines. Only emergency kernel messages may
-# interrupt them now, so no printk line splits a base64 line. (A second serial port hung under
-# PREEMPT_RT: its force-threaded 8250 interrupt was disabled as spurious mid-transfer.)
-echo 1 > /proc/sys/kernel/printk
-echo "kmemharness-exit-code $exit_code"
-echo "kmemharness-output-begin"
-tar -C /out -cf - . | gzip -1 | base64
-echo "kmemharness-output-end"
+# interrupt them, so no printk line splits a base64 line; the console level is restored after,
+# so a crash in the next scenario is seen. (A second serial port hung under PREEMPT_RT: its
+# force-threaded 8250 interrupt was disabled as spurious mid-transfer.)
+send_output() {
+	level=$(cut -f1 /proc/sys/kernel/printk)
+	echo 1 > /proc/sys/kernel/printk
+	echo "kmemharness-exit-code $2"
+	echo "kmemharness-output-begin"
+	tar -C "/out/$1" -cf - . | gzip -1 | base64
+	echo "kmemharness-output-end"
+	echo "$level" > /proc/sys/kernel/printk
+	rm -rf "/out/$1"
+}
+
+# Run here, not in another VM; load the module built for this kernel if a workload needs it. Each
+# scenario starts from clean state: the harness unloads the module, restores sysctls and removes
+# its cgroups when it ends, and the page cache and slab caches are dropped before the next.
+i=$first
+while [ "$i" -lt "$KMH_SCENARIO_COUNT" ]; do
+	eval scenario="\$KMH_SCENARIO_$i"
+	eval swap_bytes="\$KMH_SWAP_BYTES_$i"
+	echo "kmemharness-scenario-begin $i"
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	[ "$swap_bytes" -gt 0 ] && swap_on "$swap_bytes"
+	harness_flags="--in-guest"
+	[ -n "$KMH_MODULE" ] && harness_flags="$harness_flags --module $KMH_MODULE"
+	mkdir -p "/out/$i"
+	CI=1 NO_COLOR=1 /bin/kmemharness run $harness_flags --output "/out/$i" "$scenario"
+	exit_code=$?
+	[ "$swap_bytes" -gt 0 ] && swap_off
+	echo "kmemharness-guest: harness exited $exit_code, sending /out/$i"  # guest_harness_exited_prefix
+	send_output "$i" "$exit_code"
+	i=$((i + 1))
+done
 poweroff -f
 )SH";
 	return script;

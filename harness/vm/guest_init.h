@@ -8,10 +8,13 @@ namespace kmh {
 // The line /init prints on the console once the guest is up: the host's "booted" signal.
 inline constexpr const char *guest_ready_marker = "kmemharness-guest: init ready";
 
+// The line /init prints before each scenario: "kmemharness-scenario-begin <index>".
+inline constexpr const char *guest_scenario_begin_prefix = "kmemharness-scenario-begin ";
+
 // The line /init prints when the guest's harness has exited, before it sends the results.
 inline constexpr const char *guest_harness_exited_prefix = "kmemharness-guest: harness exited";
 
-// Lines framing what /init sends on the console (ttyS0) once the harness has exited:
+// Lines framing what /init sends on the console (ttyS0) each time the harness has exited:
 //   kmemharness-exit-code <N>
 //   kmemharness-output-begin
 //   <base64 of a gzip'd tar of the guest's output folder>
@@ -20,8 +23,11 @@ inline constexpr const char *guest_exit_code_prefix = "kmemharness-exit-code ";
 inline constexpr const char *guest_output_begin = "kmemharness-output-begin";
 inline constexpr const char *guest_output_end = "kmemharness-output-end";
 
-// Where /init finds its settings in the initramfs: a shell file setting KMH_SCENARIO, KMH_MODULE,
-// KMH_SWAP_BYTES (0: no swap) and KMH_SWAP_MODULES (guest paths of zram's modules, in load order).
+// Where /init finds its settings in the initramfs: a shell file setting KMH_MODULE ("" when no
+// scenario has kmod workloads), KMH_SWAP_MODULES (guest paths of zram's modules, in load order),
+// KMH_SCENARIO_COUNT and, for each scenario i from 0, KMH_SCENARIO_<i> (its guest path) and
+// KMH_SWAP_BYTES_<i> (0: no swap). The kernel command line's kmh.first=<i> says where to start.
+inline constexpr const char *guest_first_scenario_parameter = "kmh.first=";
 inline constexpr const char *guest_settings_path = "etc/kmemharness/guest.env";
 
 // The /init shell script (run by busybox sh).

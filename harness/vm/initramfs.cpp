@@ -72,16 +72,26 @@ std::string stage_swap_modules(const fs::path &staging, const InitramfsContents 
 	return guest_paths;
 }
 
+// guest.env (guest_init.h): the module, zram's modules (staged here) and every scenario with its swap.
+std::string guest_settings(const fs::path &staging, const InitramfsContents &contents)
+{
+	std::string settings = fmt::format("KMH_MODULE='{}'\nKMH_SWAP_MODULES='{}'\nKMH_SCENARIO_COUNT='{}'\n",
+					   guest_module_path(contents), stage_swap_modules(staging, contents),
+					   contents.scenarios.size());
+	for (std::size_t i = 0; i < contents.scenarios.size(); i++) {
+		settings += fmt::format("KMH_SCENARIO_{}='{}'\nKMH_SWAP_BYTES_{}='{}'\n", i,
+					guest_scenario_path(contents, i), i, contents.scenarios[i].swap_bytes);
+	}
+	return settings;
+}
+
 void stage_init(const fs::path &staging, const InitramfsContents &contents)
 {
 	fs::path init = staged(staging, "/init");
 	write_report_file(init.string(), guest_init_script());
 	fs::permissions(init, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
 				      fs::perms::others_read | fs::perms::others_exec);
-	write_report_file(staged(staging, guest_settings_path).string(),
-			fmt::format("KMH_SCENARIO='{}'\nKMH_MODULE='{}'\nKMH_SWAP_BYTES='{}'\nKMH_SWAP_MODULES='{}'\n",
-				    guest_scenario_path(contents), guest_module_path(contents), contents.swap_bytes,
-				    stage_swap_modules(staging, contents)));
+	write_report_file(staged(staging, guest_settings_path).string(), guest_settings(staging, contents));
 }
 
 void pack(const fs::path &staging, const std::string &archive)
@@ -100,28 +110,33 @@ void pack(const fs::path &staging, const std::string &archive)
 
 std::string guest_module_path(const InitramfsContents &contents)
 {
-	return "/lib/kmemharness/" + fs::path(contents.module).filename().string();
+	return contents.module.empty() ? "" : "/lib/kmemharness/" + fs::path(contents.module).filename().string();
 }
 
-std::string guest_scenario_path(const InitramfsContents &contents)
+// Numbered, so two scenarios of one file name from different folders do not overwrite each other.
+std::string guest_scenario_path(const InitramfsContents &contents, std::size_t index)
 {
-	return "/scenario/" + fs::path(contents.scenario).filename().string();
+	return fmt::format("/scenario/{}-{}", index, fs::path(contents.scenarios.at(index).file).filename().string());
 }
 
 void build_initramfs(const InitramfsContents &contents, const std::string &staging_dir, const std::string &archive)
 {
 	require_file(contents.busybox, "busybox (install busybox-static)");
 	require_file(contents.harness_binary, "kmemharness binary");
-	require_file(contents.module, "kernel module");
-	require_file(contents.scenario, "scenario file");
+	if (!contents.module.empty())
+		require_file(contents.module, "kernel module");
+	for (const StagedScenario &scenario : contents.scenarios)
+		require_file(scenario.file, "scenario file");
 	fs::path staging(staging_dir);
 	fs::remove_all(staging);
 	for (const std::string &folder : mount_points)
 		fs::create_directories(staging / folder);
 	stage_busybox(staging, contents.busybox);
 	stage_harness(staging, contents.harness_binary);
-	stage_file(staging, contents.module, guest_module_path(contents));
-	stage_file(staging, contents.scenario, guest_scenario_path(contents));
+	if (!contents.module.empty())
+		stage_file(staging, contents.module, guest_module_path(contents));
+	for (std::size_t i = 0; i < contents.scenarios.size(); i++)
+		stage_file(staging, contents.scenarios[i].file, guest_scenario_path(contents, i));
 	stage_init(staging, contents);
 	pack(staging, archive);
 }

@@ -1,4 +1,4 @@
-// The guest's initramfs: busybox, the harness and its libraries, the modules, the scenario, /init.
+// The guest's initramfs: busybox, the harness and its libraries, the modules, the scenarios, /init.
 #pragma once
 
 #include <cstdint>
@@ -7,18 +7,23 @@
 
 namespace kmh {
 
+// One scenario the guest runs, in the order given.
+struct StagedScenario {
+	std::string file;             // the scenario file on the host
+	std::int64_t swap_bytes = 0;  // > 0: /init swaps on a zram device of this size while it runs
+};
+
 struct InitramfsContents {
 	std::string busybox;         // a busybox binary, e.g. /bin/busybox from busybox-static
 	std::string harness_binary;  // the kmemharness binary to run in the guest
-	std::string module;          // the .ko built for the guest's kernel
-	std::string scenario;        // the scenario file
-	std::int64_t swap_bytes = 0;             // > 0: /init swaps on a zram device of this size
+	std::string module;          // the .ko built for the guest's kernel; "" when no scenario loads it
+	std::vector<StagedScenario> scenarios;
 	std::vector<std::string> swap_modules;   // zram.ko and its dependencies, in load order
 };
 
-// Where the module and the scenario land in the guest.
+// Where the module ("" without one) and scenario `index` land in the guest.
 std::string guest_module_path(const InitramfsContents &contents);
-std::string guest_scenario_path(const InitramfsContents &contents);
+std::string guest_scenario_path(const InitramfsContents &contents, std::size_t index);
 
 // Fills `staging_dir` (emptied first) and packs it with cpio (newc) and gzip into `archive`.
 // Throws environment_error when a tool or file is missing, run_error when packing fails.

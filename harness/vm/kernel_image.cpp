@@ -75,17 +75,31 @@ std::string release_of(const std::string &version_text)
 	return version_text.substr(0, version_text.find(' '));
 }
 
-KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir)
+namespace {
+
+std::string image_version_text(const std::string &path)
 {
-	KernelImage image;
-	image.path = std::filesystem::absolute(path).lexically_normal().string();
 	try {
-		image.version_text = bzimage_version_text(read_image(path));
+		return bzimage_version_text(read_image(path));
 	} catch (const Error &error) {
 		if (error.code() != ExitCode::invalid_input)
 			throw;
 		throw invalid_input("kernel image '" + path + "': " + error.what());
 	}
+}
+
+}  // namespace
+
+std::string kernel_image_release(const std::string &path)
+{
+	return release_of(image_version_text(path));
+}
+
+KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir)
+{
+	KernelImage image;
+	image.path = std::filesystem::absolute(path).lexically_normal().string();
+	image.version_text = image_version_text(path);
 	image.release = release_of(image.version_text);
 	image.headers_dir = headers_dir.empty() ? default_headers_dir(image.release) : headers_dir;
 	check_headers(image.headers_dir, image.release, headers_dir.empty());

@@ -20,6 +20,10 @@ std::string bzimage_version_text(std::string_view image);
 // The release: the version string's first word.
 std::string release_of(const std::string &version_text);
 
+// The release of the bzImage at `path`, without looking for its headers. Throws like
+// inspect_kernel_image.
+std::string kernel_image_release(const std::string &path);
+
 // Reads the image at `path` and finds its headers: `headers_dir`, or
 // /usr/src/linux-headers-<release> when it is empty. Throws environment_error naming the
 // missing file and the Debian package that provides it.

@@ -133,17 +133,19 @@ void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::tim
 		const ConsoleListener &listener)
 {
 	for (const std::string &line : lines) {
+		double seconds = seconds_since(start);
 		run.kernel_started = run.kernel_started || is_kernel_message(line);
 		if (!run.booted && line == guest_ready_marker) {
 			run.booted = true;
-			run.boot_seconds = seconds_since(start);
+			run.boot_seconds = seconds;
 		} else if (line.starts_with(guest_harness_exited_prefix)) {
-			run.harness_exited_seconds = seconds_since(start);
+			run.harness_exited_seconds = seconds;
 		} else if (line == guest_output_end) {
-			run.output_sent_seconds = seconds_since(start);
+			run.output_sent_seconds = seconds;
 		}
 		run.console.push_back(line);
-		listener(line, run.booted);
+		run.line_seconds.push_back(seconds);
+		listener(line, run.booted, seconds);
 	}
 }
 
@@ -174,7 +176,7 @@ std::vector<std::string> qemu_command(const QemuConfig &config, const std::strin
 	return argv;
 }
 
-GuestRun run_guest(const QemuConfig &config, const GuestDeadlines &deadlines, const ConsoleListener &listener)
+GuestRun run_guest(const QemuConfig &config, GuestDeadlines &deadlines, const ConsoleListener &listener)
 {
 	std::string qemu = require_program("qemu-system-x86_64");
 	std::filesystem::remove(config.console_log);  // never follow an earlier run's console

@@ -53,13 +53,16 @@ struct GuestRun {
 	double output_sent_seconds = 0;     // QEMU start to the results' end line, when seen
 	double total_seconds = 0;  // QEMU start to its exit or kill
 	std::vector<std::string> console;  // every console line, carriage returns removed
+	std::vector<double> line_seconds;  // when each console line arrived, from QEMU's start
 };
 
-using ConsoleListener = std::function<void(const std::string &line, bool booted)>;
+// One console line as it arrives: whether the init marker has been seen, seconds since QEMU started.
+using ConsoleListener = std::function<void(const std::string &line, bool booted, double seconds)>;
 
-// Starts QEMU, follows the console file as it grows (each complete line goes to `listener`,
-// with whether the init marker has been seen) until QEMU exits or a deadline passes, when it is
-// killed. Throws environment_error when QEMU cannot be started.
-GuestRun run_guest(const QemuConfig &config, const GuestDeadlines &deadlines, const ConsoleListener &listener);
+// Starts QEMU, follows the console file as it grows (each complete line goes to `listener`)
+// until QEMU exits or a deadline passes, when it is killed. The listener may move
+// `deadlines.run_seconds` as the guest reaches its steps (a scenario began: its own timeout from
+// now). Throws environment_error when QEMU cannot be started.
+GuestRun run_guest(const QemuConfig &config, GuestDeadlines &deadlines, const ConsoleListener &listener);
 
 }  // namespace kmh

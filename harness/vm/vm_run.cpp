@@ -1,25 +1,29 @@
-// A VM run: module built for the image's kernel, initramfs packed, guest booted, its result read back.
+// A VM run: module built for the image's kernel, initramfs packed, guest booted, each scenario's result read back.
 #include "vm/vm_run.h"
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include <fmt/core.h>
 
 #include "common/error.h"
 #include "common/external_programs.h"
+#include "common/utc_time.h"
 #include "report/result_json.h"
 #include "run/file_io.h"
 #include "run/scenario_digest.h"
 #include "vm/command.h"
 #include "vm/console_scan.h"
 #include "vm/guest_failure.h"
+#include "vm/guest_init.h"
 #include "vm/guest_output.h"
 #include "vm/initramfs.h"
 #include "vm/kernel_image.h"
@@ -27,6 +31,7 @@
 #include "vm/module_build.h"
 #include "vm/pvh_kernel.h"
 #include "vm/qemu_launch.h"
+#include "vm/scenario_console.h"
 #include "vm/swap_modules.h"
 
 namespace kmh {
@@ -43,17 +48,9 @@ constexpr const char *kvm_device = "/dev/kvm";
 constexpr const char *guest_progress_prefix = "[kmemharness] ";
 constexpr const char *qboot_firmware = "/usr/share/qemu/qboot.rom";  // qemu-system-data: fast, boots PVH
 
-std::string utc_now()
-{
-	std::time_t now = std::time(nullptr);
-	char text[32];
-	std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-	return text;
-}
-
-// Everything a VM run shares between its steps.
+// Everything a VM run shares between its steps and boots.
 struct VmRun {
-	const Scenario &scenario;
+	const std::vector<VmScenario> &scenarios;
 	const VmRunOptions &options;
 	Progress &progress;
 	fs::path work_dir;  // the initramfs and its staging folder, removed at the end
@@ -61,6 +58,7 @@ struct VmRun {
 	std::string boot_image;  // what QEMU's -kernel gets: the PVH vmlinux or the bzImage
 	std::string firmware;    // qboot with a PVH kernel, else "" (SeaBIOS)
 	std::string cache_dir;   // module builds, PVH kernels, KVM verdicts
+	std::vector<std::optional<RunResult>> results;  // one per scenario, filled as boots reach them
 };
 
 RunResult empty_result(const Scenario &scenario)
@@ -85,6 +83,13 @@ void fail(RunResult &result, ExitCode code, const std::vector<std::string> &erro
 	result.errors.insert(result.errors.end(), errors.begin(), errors.end());
 }
 
+RunResult failed_result(const Scenario &scenario, ExitCode code, const std::vector<std::string> &errors)
+{
+	RunResult result = empty_result(scenario);
+	fail(result, code, errors);
+	return result;
+}
+
 bool kvm_usable()
 {
 	int fd = open(kvm_device, O_RDWR | O_CLOEXEC);
@@ -94,22 +99,69 @@ bool kvm_usable()
 	return true;
 }
 
-QemuConfig qemu_config(const VmRun &run, const std::string &accel, const std::string &initrd)
+bool any_needs_module(const std::vector<VmScenario> &scenarios)
 {
-	const VmRunOptions &options = run.options;
-	return { accel, options.memory_bytes, options.cpus, run.boot_image, run.firmware, initrd, options.cmdline,
-		 run.info.console_log, (run.work_dir / "qemu.log").string() };
+	return std::any_of(scenarios.begin(), scenarios.end(),
+			   [](const VmScenario &entry) { return has_kmod_workloads(*entry.scenario); });
 }
 
-// Shows the boot as one progress step, then the guest harness's own progress lines and any
-// kernel crash line.
-ConsoleListener console_listener(VmRun &run)
+std::int64_t largest_swap(const std::vector<VmScenario> &scenarios)
 {
-	return [&run, announced = false](const std::string &line, bool booted) mutable {
+	std::int64_t largest = 0;
+	for (const VmScenario &entry : scenarios)
+		largest = std::max(largest, entry.scenario->target.swap_bytes);
+	return largest;
+}
+
+QemuConfig qemu_config(const VmRun &run, const std::string &accel, const std::string &initrd, std::size_t first)
+{
+	const VmRunOptions &options = run.options;
+	std::string cmdline = options.cmdline;
+	if (first > 0)
+		cmdline += fmt::format("{}{}{}", cmdline.empty() ? "" : " ", guest_first_scenario_parameter, first);
+	return { accel, options.memory_bytes, options.cpus, run.boot_image, run.firmware, initrd, cmdline,
+		 (run.work_dir / "console.log").string(), (run.work_dir / "qemu.log").string() };
+}
+
+double scenario_deadline_seconds(const Scenario &scenario)
+{
+	return static_cast<double>(scenario.timeout_ns) / ns_per_s + guest_slack_seconds;
+}
+
+std::optional<std::size_t> begun_scenario(const std::string &line, std::size_t count)
+{
+	if (!line.starts_with(guest_scenario_begin_prefix))
+		return std::nullopt;
+	std::size_t index = std::strtoul(line.c_str() + std::string(guest_scenario_begin_prefix).size(), nullptr, 10);
+	return index < count ? std::optional(index) : std::nullopt;
+}
+
+// " 0" from "kmemharness-guest: harness exited 0, sending /out/1".
+std::string guest_exit_text(const std::string &line)
+{
+	std::string rest = line.substr(std::string(guest_harness_exited_prefix).size());
+	return rest.substr(0, rest.find(','));
+}
+
+// Shows the boot as one progress step, then each scenario as a step with the guest harness's own
+// progress lines and any kernel crash line under it; gives each scenario its own deadline.
+ConsoleListener console_listener(VmRun &run, GuestDeadlines &deadlines)
+{
+	return [&run, &deadlines, announced = false](const std::string &line, bool booted, double seconds) mutable {
+		std::size_t count = run.scenarios.size();
 		if (booted && !announced) {
 			announced = true;
 			run.progress.done("reached /init");
-			run.progress.step("scenario '" + run.scenario.name + "' in the guest");
+		} else if (std::optional<std::size_t> index = begun_scenario(line, count)) {
+			const Scenario &scenario = *run.scenarios[*index].scenario;
+			deadlines.run_seconds = seconds + scenario_deadline_seconds(scenario);
+			run.progress.step(count == 1 ? "scenario '" + scenario.name + "' in the guest"
+						     : fmt::format("scenario {}/{} '{}' in the guest", *index + 1, count,
+								   scenario.name));
+		} else if (line.starts_with(guest_harness_exited_prefix)) {
+			run.progress.done("exit" + guest_exit_text(line));
+		} else if (line == guest_output_end) {
+			deadlines.run_seconds = seconds + guest_slack_seconds;
 		} else if (booted && line.starts_with(guest_progress_prefix)) {
 			run.progress.note("guest: " + line.substr(std::string(guest_progress_prefix).size()));
 		} else if (is_crash_line(line)) {
@@ -118,10 +170,13 @@ ConsoleListener console_listener(VmRun &run)
 	};
 }
 
-GuestRun boot(VmRun &run, const std::string &accel, const std::string &initrd, const GuestDeadlines &deadlines)
+GuestRun boot(VmRun &run, const std::string &accel, const std::string &initrd, GuestDeadlines &deadlines,
+	      std::size_t first)
 {
-	run.progress.step(fmt::format("booting {} under {}", run.info.kernel_release, accel));
-	GuestRun guest = run_guest(qemu_config(run, accel, initrd), deadlines, console_listener(run));
+	run.progress.step(first == 0 ? fmt::format("booting {} under {}", run.info.kernel_release, accel)
+				     : fmt::format("booting {} under {} again, from scenario {}", run.info.kernel_release,
+						   accel, first + 1));
+	GuestRun guest = run_guest(qemu_config(run, accel, initrd, first), deadlines, console_listener(run, deadlines));
 	run.progress.done(guest.end == GuestEnd::exited ? "QEMU exited" : "QEMU killed at its deadline");
 	bool qemu_failed = guest.end == GuestEnd::exited && guest.qemu_exit_status != 0;
 	if (!guest.booted && guest.console.empty() && qemu_failed)
@@ -131,9 +186,18 @@ GuestRun boot(VmRun &run, const std::string &accel, const std::string &initrd, c
 	return guest;
 }
 
-// accel=auto: a KVM boot that does not reach /init soon is given up for TCG.
-GuestRun boot_choosing_accel(VmRun &run, const std::string &initrd, const GuestDeadlines &deadlines)
+GuestDeadlines deadlines_for(const VmRunOptions &options)
 {
+	double boot = static_cast<double>(options.boot_timeout_ns) / ns_per_s;
+	return { boot, boot, boot + guest_slack_seconds };
+}
+
+// accel=auto: a KVM boot that does not reach /init soon is given up for TCG. Only the first boot
+// chooses; a later one (after a guest crash) keeps the accelerator chosen.
+GuestRun boot_choosing_accel(VmRun &run, const std::string &initrd, GuestDeadlines &deadlines, std::size_t first)
+{
+	if (!run.info.accel.empty())
+		return boot(run, run.info.accel, initrd, deadlines, first);
 	const std::string &wanted = run.options.accel;
 	if (wanted == "kvm" && !kvm_usable())
 		throw environment_error(std::string("accel kvm needs read-write access to ") + kvm_device);
@@ -144,11 +208,11 @@ GuestRun boot_choosing_accel(VmRun &run, const std::string &initrd, const GuestD
 		run.info.accel = "tcg";
 	}
 	if (wanted != "auto" || run.info.accel == "tcg")
-		return boot(run, run.info.accel, initrd, deadlines);
+		return boot(run, run.info.accel, initrd, deadlines, first);
 	GuestDeadlines probe = deadlines;
 	probe.kernel_seconds = std::min(deadlines.kernel_seconds, kvm_kernel_probe_seconds);
 	probe.boot_seconds = std::min(deadlines.boot_seconds, kvm_boot_probe_seconds);
-	GuestRun guest = boot(run, "kvm", initrd, probe);
+	GuestRun guest = boot(run, "kvm", initrd, probe, first);
 	if (guest.booted)
 		return guest;
 	run.progress.note(guest.kernel_started ? fmt::format("the KVM guest did not reach /init within {:.0f} s; "
@@ -157,81 +221,153 @@ GuestRun boot_choosing_accel(VmRun &run, const std::string &initrd, const GuestD
 							     "falling back to TCG", probe.kernel_seconds));
 	remember_kvm_broken(run.cache_dir, run.info.kernel_release);
 	run.info.accel = "tcg";
-	return boot(run, "tcg", initrd, deadlines);
-}
-
-GuestDeadlines deadlines_for(const Scenario &scenario, const VmRunOptions &options)
-{
-	double boot = static_cast<double>(options.boot_timeout_ns) / ns_per_s;
-	double scenario_seconds = static_cast<double>(scenario.timeout_ns) / ns_per_s;
-	return { boot, boot, boot + scenario_seconds + guest_slack_seconds };
+	return boot(run, "tcg", initrd, deadlines, first);
 }
 
 std::string prepare_initramfs(VmRun &run, const std::string &module)
 {
-	std::string harness = run.options.harness_binary;
 	std::string archive = (run.work_dir / "initramfs.cpio.gz").string();
-	run.progress.step("initramfs (busybox, kmemharness, its libraries, module, scenario)");
+	run.progress.step(fmt::format("initramfs (busybox, kmemharness, its libraries, {}{} scenario(s))",
+				      module.empty() ? "" : "module, ", run.scenarios.size()));
 	InitramfsContents contents;
 	contents.busybox = require_program("busybox");
-	contents.harness_binary = harness;
+	contents.harness_binary = run.options.harness_binary;
 	contents.module = module;
-	contents.scenario = run.options.scenario_path;
-	if (run.options.swap_bytes > 0) {
-		contents.swap_bytes = run.options.swap_bytes;
+	for (const VmScenario &entry : run.scenarios)
+		contents.scenarios.push_back({ entry.scenario->file, entry.scenario->target.swap_bytes });
+	if (largest_swap(run.scenarios) > 0)
 		contents.swap_modules = zram_module_files("/lib/modules/" + run.info.kernel_release, run.info.kernel_release);
-	}
 	build_initramfs(contents, (run.work_dir / "staging").string(), archive);
 	run.progress.done(fmt::format("{:.1f} MiB", static_cast<double>(fs::file_size(archive)) / (1 << 20)));
 	return archive;
 }
 
-// The result the guest wrote, or a run_failed result naming what is missing.
-RunResult guest_result(VmRun &run, const GuestRun &guest)
+// The result the guest wrote for one scenario, or a run_failed result naming what is missing.
+RunResult guest_result(const VmScenario &entry, const GuestOutput &output, const std::string &console_log)
 {
-	GuestOutput output = parse_guest_output(guest.console);
-	RunResult result = empty_result(run.scenario);
-	if (!output.complete) {
-		fail(result, ExitCode::run_failed, { "the guest sent no output on its console; console: " +
-						     run.info.console_log });
-		return result;
-	}
-	extract_guest_output(output, run.options.output_dir);
-	std::optional<std::string> json = read_text_file((fs::path(run.options.output_dir) / "result.json").string());
+	extract_guest_output(output, entry.output_dir);
+	std::optional<std::string> json = read_text_file((fs::path(entry.output_dir) / "result.json").string());
 	if (!json) {
 		int code = output.exit_code.value_or(to_int(ExitCode::run_failed));
 		bool known = code == to_int(ExitCode::invalid_input) || code == to_int(ExitCode::environment);
-		fail(result, known ? static_cast<ExitCode>(code) : ExitCode::run_failed,
-		     { fmt::format("the guest's kmemharness exited {} without writing result.json; its messages are "
-				   "in {}", code, run.info.console_log) });
-		return result;
+		return failed_result(*entry.scenario, known ? static_cast<ExitCode>(code) : ExitCode::run_failed,
+				     { fmt::format("the guest's kmemharness exited {} without writing result.json; its "
+						   "messages are in {}", code, console_log) });
 	}
-	result = result_from_json(nlohmann::json::parse(*json));
+	RunResult result = result_from_json(nlohmann::json::parse(*json));
 	result.target = "vm";
-	result.scenario.file = run.scenario.file;
+	result.scenario.file = entry.scenario->file;
 	return result;
 }
 
-// Where a VM run's seconds went; a stage whose end line never came stays 0.
-void record_stage_times(VmInfo &info, const GuestRun &guest)
+// The seconds at which the part's first line starting with `prefix` arrived, or 0.
+double line_time(const GuestRun &guest, const ScenarioConsole &part, const std::string &prefix)
 {
+	for (std::size_t i = 0; i < part.lines.size(); i++)
+		if (part.lines[i].starts_with(prefix))
+			return guest.line_seconds.at(part.first_line + i);
+	return 0;
+}
+
+// Where a scenario's seconds went in its boot; a stage whose end line never came stays 0.
+VmInfo scenario_vm_info(const VmRun &run, const GuestRun &guest, const ScenarioConsole &part, bool last)
+{
+	VmInfo info = run.info;
 	info.boot_seconds = guest.boot_seconds;
 	info.total_seconds = guest.total_seconds;
-	if (guest.harness_exited_seconds > 0)
-		info.scenario_seconds = guest.harness_exited_seconds - guest.boot_seconds;
-	if (guest.output_sent_seconds > 0) {
-		info.send_seconds = guest.output_sent_seconds - guest.harness_exited_seconds;
-		info.poweroff_seconds = std::max(0.0, guest.total_seconds - guest.output_sent_seconds);
+	double begun = part.first_line > 0 ? guest.line_seconds.at(part.first_line - 1) : 0;
+	double exited = line_time(guest, part, guest_harness_exited_prefix);
+	double sent = line_time(guest, part, guest_output_end);
+	if (exited > 0)
+		info.scenario_seconds = exited - begun;
+	if (sent > 0) {
+		info.send_seconds = sent - exited;
+		if (last)
+			info.poweroff_seconds = std::max(0.0, guest.total_seconds - sent);
+	}
+	return info;
+}
+
+// console.log as a person reads it: the boot, then this scenario's part; the transfer's base64
+// lines are in the output folder already.
+void keep_console_log(const std::string &path, const GuestRun &guest, const ScenarioConsole *part)
+{
+	std::string text;
+	std::vector<std::string> lines = boot_console(guest.console);
+	if (part) {
+		lines.push_back(guest_scenario_begin_prefix + std::to_string(part->index));
+		lines.insert(lines.end(), part->lines.begin(), part->lines.end());
+	}
+	for (const std::string &line : console_without_output(lines))
+		text += line + "\n";
+	fs::create_directories(fs::path(path).parent_path());
+	write_report_file(path, text);
+}
+
+// The guest as far as one scenario's part: how the guest ended, if it ended during that part.
+GuestRun part_as_run(const GuestRun &guest, const ScenarioConsole &part, bool last)
+{
+	GuestRun view = guest;
+	view.console = part.lines;
+	if (!last)
+		view.end = GuestEnd::exited;
+	return view;
+}
+
+std::string console_log_of(const VmScenario &entry)
+{
+	return (fs::path(entry.output_dir) / "console.log").string();
+}
+
+// A scenario this boot reached: its guest result, or exit 5 when the kernel crashed or hung in it.
+RunResult reached_result(VmRun &run, const GuestRun &guest, const ScenarioConsole &part, bool last,
+			 const GuestDeadlines &deadlines)
+{
+	const VmScenario &entry = run.scenarios[part.index];
+	std::string console_log = console_log_of(entry);
+	keep_console_log(console_log, guest, &part);
+	std::optional<GuestFailure> failure = guest_failure(part_as_run(guest, part, last), run.info.accel, deadlines);
+	GuestOutput output = parse_guest_output(part.lines);
+	RunResult result = failure ? failed_result(*entry.scenario, failure->code, failure->errors)
+		: output.complete  ? guest_result(entry, output, console_log)
+				   : failed_result(*entry.scenario, ExitCode::run_failed,
+						   { "the guest stopped during this scenario without sending its results; "
+						     "console: " + console_log });
+	result.vm = scenario_vm_info(run, guest, part, last);
+	result.vm->console_log = console_log;
+	return result;
+}
+
+// A boot that ran no scenario: every scenario from `first` on fails with what the console shows.
+void fail_unreached(VmRun &run, const GuestRun &guest, std::size_t first, const GuestDeadlines &deadlines)
+{
+	std::optional<GuestFailure> failure = guest_failure(guest, run.info.accel, deadlines);
+	std::vector<std::string> errors = failure ? failure->errors
+						  : std::vector<std::string>{ "the guest powered off before it ran "
+									      "a scenario" };
+	for (std::size_t i = first; i < run.scenarios.size(); i++) {
+		keep_console_log(console_log_of(run.scenarios[i]), guest, nullptr);
+		run.results[i] = failed_result(*run.scenarios[i].scenario,
+					       failure ? failure->code : ExitCode::run_failed, errors);
+		run.results[i]->vm = run.info;
+		run.results[i]->vm->console_log = console_log_of(run.scenarios[i]);
 	}
 }
 
-// console.log as a person reads it: the transfer's base64 lines are in the output folder already.
-void keep_console_log(const VmRun &run, const GuestRun &guest)
+// Takes one boot's results; returns the scenario to boot from next (the count when all are done).
+std::size_t take_boot_results(VmRun &run, const GuestRun &guest, std::size_t first, const GuestDeadlines &deadlines)
 {
-	std::string text;
-	for (const std::string &line : console_without_output(guest.console))
-		text += line + "\n";
-	write_report_file(run.info.console_log, text);
+	std::vector<ScenarioConsole> parts;
+	for (ScenarioConsole &part : split_console_by_scenario(guest.console))
+		if (part.index >= first && part.index < run.scenarios.size() && (parts.empty() || part.index > parts.back().index))
+			parts.push_back(std::move(part));
+	if (parts.empty()) {
+		fail_unreached(run, guest, first, deadlines);
+		return run.scenarios.size();
+	}
+	for (std::size_t i = 0; i < parts.size(); i++)
+		run.results[parts[i].index] = reached_result(run, guest, parts[i], i + 1 == parts.size(), deadlines);
+	return parts.back().index + 1;
 }
 
 // The PVH vmlinux when the kernel has one (under TCG it reaches its first message seconds
@@ -253,7 +389,7 @@ void choose_boot_image(VmRun &run)
 		run.firmware = qboot_firmware;
 }
 
-RunResult run_guest_steps(VmRun &run)
+void run_guest_steps(VmRun &run)
 {
 	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers);
 	run.info.kernel_image = image.path;
@@ -261,19 +397,16 @@ RunResult run_guest_steps(VmRun &run)
 	std::string source_dir = run.options.module_source_dir.empty()
 					 ? default_module_source_dir(run.options.harness_binary)
 					 : run.options.module_source_dir;
-	run.cache_dir = run.options.cache_dir.empty() ? default_cache_dir() : run.options.cache_dir;
-	std::string module = build_module(source_dir, image, run.cache_dir, run.progress);
+	std::string module = any_needs_module(run.scenarios)
+				     ? build_module(source_dir, image, run.cache_dir, run.progress)
+				     : "";
 	choose_boot_image(run);
 	std::string initrd = prepare_initramfs(run, module);
-	GuestDeadlines deadlines = deadlines_for(run.scenario, run.options);
-	GuestRun guest = boot_choosing_accel(run, initrd, deadlines);
-	record_stage_times(run.info, guest);
-	std::optional<GuestFailure> failure = guest_failure(guest, run.info.accel, deadlines);
-	keep_console_log(run, guest);
-	RunResult result = failure ? empty_result(run.scenario) : guest_result(run, guest);
-	if (failure)
-		fail(result, failure->code, failure->errors);
-	return result;
+	for (std::size_t first = 0; first < run.scenarios.size();) {
+		GuestDeadlines deadlines = deadlines_for(run.options);
+		GuestRun guest = boot_choosing_accel(run, initrd, deadlines, first);
+		first = take_boot_results(run, guest, first, deadlines);
+	}
 }
 
 // Work folders of VM runs that were killed (their run-<pid>'s process is gone): an initramfs each.
@@ -288,9 +421,28 @@ void remove_stale_work_dirs(const fs::path &cache_dir)
 	}
 }
 
+// Every scenario's result: what the guest gave, or the error that stopped the run before it.
+std::vector<RunResult> finished_results(VmRun &run, const std::optional<Error> &error)
+{
+	std::vector<RunResult> results;
+	for (std::size_t i = 0; i < run.scenarios.size(); i++) {
+		RunResult result = run.results[i] ? *run.results[i]
+				   : failed_result(*run.scenarios[i].scenario, error ? error->code() : ExitCode::run_failed,
+						   { error ? error->what() : "the VM run ended before this scenario" });
+		if (!result.vm)
+			result.vm = run.info;
+		if (result.system.kernel_release.empty())
+			result.system.kernel_release = run.info.kernel_release;
+		if (result.finished_at.empty())
+			result.finished_at = utc_now();
+		results.push_back(std::move(result));
+	}
+	return results;
+}
+
 }  // namespace
 
-VmRunOptions vm_run_options(const Scenario &scenario, const std::string &output_dir)
+VmRunOptions vm_run_options(const Scenario &scenario)
 {
 	const TargetSpec &target = scenario.target;
 	VmRunOptions options;
@@ -301,9 +453,6 @@ VmRunOptions vm_run_options(const Scenario &scenario, const std::string &output_
 	options.cpus = target.cpus;
 	options.cmdline = target.cmdline;
 	options.boot_timeout_ns = target.boot_timeout_ns;
-	options.swap_bytes = target.swap_bytes;
-	options.scenario_path = scenario.file;
-	options.output_dir = output_dir;
 	return options;
 }
 
@@ -322,36 +471,35 @@ std::string default_module_source_dir(const std::string &harness_binary)
 	return (fs::canonical(harness_binary).parent_path().parent_path() / "kmod_workloads").string();
 }
 
-RunResult run_in_vm(const Scenario &scenario, const VmRunOptions &options, Progress &progress)
+std::vector<RunResult> run_in_vm(const std::vector<VmScenario> &scenarios, const VmRunOptions &options,
+				 Progress &progress)
 {
-	VmRun run{ scenario, options, progress,
-		   fs::path(options.cache_dir.empty() ? default_cache_dir() : options.cache_dir) /
-			   fmt::format("run-{}", getpid()),
-		   {} };
+	VmRun run{ scenarios, options, progress, {}, {}, {}, {}, {}, {} };
+	run.cache_dir = options.cache_dir.empty() ? default_cache_dir() : options.cache_dir;
+	run.work_dir = fs::path(run.cache_dir) / fmt::format("run-{}", getpid());
 	run.info.kernel_image = options.kernel_image;
-	run.info.console_log = (fs::path(options.output_dir) / "console.log").string();
-	RunResult result;
+	run.results.resize(scenarios.size());
+	std::optional<Error> error;
 	try {
-		fs::create_directories(options.output_dir);
 		remove_stale_work_dirs(run.work_dir.parent_path());
 		fs::create_directories(run.work_dir);
-		result = run_guest_steps(run);
-	} catch (const Error &error) {
-		result = empty_result(scenario);
-		fail(result, error.code(), { error.what() });
-		progress.note("error: " + std::string(error.what()));
-	} catch (const std::exception &error) {
-		result = empty_result(scenario);
-		fail(result, ExitCode::run_failed, { std::string("VM run failed: ") + error.what() });
-		progress.note("error: VM run failed: " + std::string(error.what()));
+		run_guest_steps(run);
+	} catch (const Error &caught) {
+		error = caught;
+	} catch (const std::exception &caught) {
+		error = run_error(std::string("VM run failed: ") + caught.what());
 	}
-	fs::remove_all(run.work_dir);
-	result.vm = run.info;
-	if (result.system.kernel_release.empty())
-		result.system.kernel_release = run.info.kernel_release;
-	if (result.finished_at.empty())
-		result.finished_at = utc_now();
-	return result;
+	if (error)
+		progress.note("error: " + std::string(error->what()));
+	std::error_code ignored;
+	fs::remove_all(run.work_dir, ignored);
+	return finished_results(run, error);
+}
+
+RunResult run_in_vm(const Scenario &scenario, const std::string &output_dir, const VmRunOptions &options,
+		    Progress &progress)
+{
+	return run_in_vm(std::vector<VmScenario>{ { &scenario, output_dir } }, options, progress).front();
 }
 
 }  // namespace kmh

@@ -1,0 +1,51 @@
+// The matrix verb: options, the plan, the run, the grid on the terminal and in its files.
+#include "cli/matrix_command.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include <fmt/core.h>
+
+#include "cli/run_command.h"
+#include "matrix/grid_reports.h"
+#include "matrix/matrix_runner.h"
+
+namespace kmh {
+
+CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args)
+{
+	CLI::App *matrix = app.add_subcommand("matrix", "Run scenarios on several kernels (images in QEMU, or host): "
+							"one boot per kernel, a grid of verdicts");
+	matrix->footer("Examples:\n"
+		       "  kmemharness matrix --kernel \"$(kmemharness list kernels --image 6.1)\" "
+		       "--kernel \"$(kmemharness list kernels --image 6.12)\" --kernel host 'scenarios/*.toml'\n"
+		       "  kmemharness matrix --kernel host --output /tmp/grid scenarios/pcpu_bounce.toml\n"
+		       "Writes <output>/<kernel>/<scenario>/result.json per cell, and grid.md, grid.html, junit.xml, "
+		       "matrix.json.\nExit code: the worst cell's (5 > 4 > 2 > 1 > 3 > 0).");
+	matrix->add_option("scenarios", args.request.scenarios, "scenario files or globs (quoted: 'scenarios/*.toml')")
+		->required();
+	matrix->add_option("--kernel", args.request.kernels, "a kernel image to boot in QEMU, or host; repeat it")
+		->required();
+	matrix->add_option("-o,--output", args.request.output_dir, "output folder (default results/matrix/<UTC time>)");
+	matrix->add_option("--accel", args.request.accel, "QEMU accelerator (default: each scenario's [target] accel, auto)")
+		->check(CLI::IsMember({ "auto", "kvm", "tcg" }));
+	matrix->add_option("--kernel-headers", args.request.kernel_headers,
+			   "headers to build the module with, when one kernel image is given");
+	matrix->add_flag("-q,--quiet", args.quiet, "no progress; the grid is still printed");
+	return matrix;
+}
+
+int matrix_command(const MatrixArguments &args)
+{
+	MatrixPlan plan = plan_matrix(args.request, load_scenario);
+	Progress progress(Progress::detect_style(args.quiet));
+	MatrixGrid grid = run_matrix(plan, args.request, progress);
+	write_grid_files(grid);
+	bool color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+	fmt::print("{}\nresults: {} (grid.md, grid.html, junit.xml, matrix.json)\n", grid_terminal(grid, color),
+		   grid.output_dir);
+	return to_int(matrix_exit_code(grid));
+}
+
+}  // namespace kmh

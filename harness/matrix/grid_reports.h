@@ -1,0 +1,34 @@
+// The matrix grid in every format it is written in: terminal, Markdown, HTML, JUnit and JSON.
+#pragma once
+
+#include <string>
+
+#include "matrix/matrix_grid.h"
+
+namespace kmh {
+
+// Rows of scenarios, a column per kernel, then a line for each cell that did not pass.
+std::string grid_terminal(const MatrixGrid &grid, bool color);
+
+// The same as a GitHub-flavoured Markdown table with the details listed below it.
+std::string grid_markdown(const MatrixGrid &grid);
+
+// A self-contained page (no external resources): the grid coloured by verdict, each cell linking
+// to its result.json, the details below.
+std::string grid_html(const MatrixGrid &grid);
+
+// One JUnit document: a <testsuite> per kernel, a <testcase> per scenario; FAIL is a <failure>,
+// SKIP <skipped>, ERROR and CRASH an <error>.
+std::string grid_junit(const MatrixGrid &grid);
+
+// matrix.json: kernels, scenarios and every cell with its verdict, exit code and result.json path.
+std::string grid_json(const MatrixGrid &grid);
+
+// The one-line outcome: counts by verdict, exit code, duration.
+std::string grid_headline(const MatrixGrid &grid);
+
+// Writes grid.md, grid.html, junit.xml and matrix.json into the grid's output folder. Throws
+// run_error naming a file that could not be written.
+void write_grid_files(const MatrixGrid &grid);
+
+}  // namespace kmh

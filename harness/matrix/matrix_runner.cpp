@@ -1,0 +1,130 @@
+// Running each kernel's column of the matrix and collecting its cells.
+#include "matrix/matrix_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <tuple>
+
+#include <fmt/core.h>
+
+#include "matrix/boot_groups.h"
+#include "matrix/cell_outcome.h"
+#include "report/result_files.h"
+#include "run/interrupt_watch.h"
+#include "run/scenario_runner.h"
+#include "vm/vm_run.h"
+
+namespace kmh {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct MatrixRun {
+	const MatrixPlan &plan;
+	const MatrixRequest &request;
+	Progress &progress;
+	InterruptWatch interrupts;
+	MatrixGrid grid;
+};
+
+std::string cell_dir(const MatrixGrid &grid, std::size_t kernel, std::size_t scenario)
+{
+	return (fs::path(grid.output_dir) / grid.kernels[kernel].slug / grid.scenarios[scenario].slug).string();
+}
+
+std::string cell_line(const MatrixCell &cell)
+{
+	std::string line = fmt::format("{} (exit {}, {:.1f} s)", cell_verdict_name(cell.verdict), to_int(cell.exit_code),
+				       cell.seconds);
+	return cell.details.empty() ? line : line + ": " + cell.details.front();
+}
+
+void add_cell(MatrixRun &run, const RunResult &result, std::size_t kernel, std::size_t scenario)
+{
+	std::string dir = cell_dir(run.grid, kernel, scenario);
+	write_result_files(result, dir);
+	MatrixCell cell = cell_outcome(result);
+	cell.kernel = kernel;
+	cell.scenario = scenario;
+	cell.result_dir = dir;
+	run.grid.cells.push_back(cell);
+	if (result.status == "interrupted")
+		run.grid.complete = false;
+}
+
+bool stopping(MatrixRun &run)
+{
+	if (run.interrupts.interrupted())
+		run.grid.complete = false;
+	return !run.grid.complete;
+}
+
+void run_host_column(MatrixRun &run, std::size_t kernel)
+{
+	std::size_t count = run.plan.scenarios.size();
+	for (std::size_t s = 0; s < count && !stopping(run); s++) {
+		const Scenario &scenario = run.plan.scenarios[s];
+		run.progress.step(fmt::format("{}: scenario {}/{} '{}'", run.grid.kernels[kernel].label(), s + 1, count,
+					      scenario.name));
+		RunOptions options;
+		RunResult result = run_scenario(scenario, options);
+		add_cell(run, result, kernel, s);
+		run.progress.done(cell_line(run.grid.cells.back()));
+	}
+}
+
+VmRunOptions boot_options(const MatrixRun &run, const Scenario &first, const MatrixKernel &kernel)
+{
+	VmRunOptions options = vm_run_options(first);
+	options.kernel_image = kernel.image;
+	if (!run.request.accel.empty())
+		options.accel = run.request.accel;
+	if (!run.request.kernel_headers.empty())
+		options.kernel_headers = run.request.kernel_headers;
+	return options;
+}
+
+void run_guest_column(MatrixRun &run, std::size_t kernel)
+{
+	for (const std::vector<std::size_t> &group : boot_groups(run.plan.scenarios)) {
+		if (stopping(run))
+			return;
+		std::vector<VmScenario> entries;
+		for (std::size_t s : group)
+			entries.push_back({ &run.plan.scenarios[s], cell_dir(run.grid, kernel, s) });
+		const MatrixKernel &target = run.grid.kernels[kernel];
+		std::vector<RunResult> results =
+			run_in_vm(entries, boot_options(run, run.plan.scenarios[group.front()], target), run.progress);
+		for (std::size_t i = 0; i < group.size(); i++) {
+			add_cell(run, results[i], kernel, group[i]);
+			run.progress.note(fmt::format("{}: '{}' {}", target.label(), run.plan.scenarios[group[i]].name,
+						      cell_line(run.grid.cells.back())));
+		}
+	}
+}
+
+}  // namespace
+
+MatrixGrid run_matrix(const MatrixPlan &plan, const MatrixRequest &request, Progress &progress)
+{
+	auto started = std::chrono::steady_clock::now();
+	MatrixRun run{ plan, request, progress, {}, plan.grid };
+	for (std::size_t k = 0; k < run.grid.kernels.size() && !stopping(run); k++) {
+		const MatrixKernel &kernel = run.grid.kernels[k];
+		progress.note(fmt::format("kernel {}/{}: {}{}", k + 1, run.grid.kernels.size(), kernel.label(),
+					  kernel.host() ? "" : " (" + kernel.image + ")"));
+		if (kernel.host())
+			run_host_column(run, k);
+		else
+			run_guest_column(run, k);
+	}
+	std::stable_sort(run.grid.cells.begin(), run.grid.cells.end(), [](const MatrixCell &a, const MatrixCell &b) {
+		return std::tie(a.kernel, a.scenario) < std::tie(b.kernel, b.scenario);
+	});
+	run.grid.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+	return run.grid;
+}
+
+}  // namespace kmh

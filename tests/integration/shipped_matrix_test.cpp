@@ -1,0 +1,71 @@
+// Every shipped scenario through `kmemharness matrix` on Debian's generic 6.1 and 6.12 in guests and on the host.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "kmemharness_run.h"
+#include "result_file.h"
+#include "scratch_dir.h"
+#include "test_kernel.h"
+
+namespace kmh::integration {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::chrono::minutes matrix_limit{ 35 };
+
+std::string file_text(const fs::path &path)
+{
+	std::ifstream in(path);
+	std::stringstream text;
+	text << in.rdbuf();
+	return text.str();
+}
+
+// The host cannot load modules and has no swap: scenarios that need either are the host's SKIPs.
+bool host_lacks_what_it_needs(const std::string &scenario_file)
+{
+	std::string text = file_text(scenario_file);
+	return text.find("kind = \"kmod\"") != std::string::npos || text.find("\nswap = ") != std::string::npos;
+}
+
+TEST(ShippedMatrix, EveryScenarioPassesOnDebian61And612GuestsAndTheHostSkipsOnlyWhatItLacks)
+{
+	TestKernel generic_61 = test_kernel(generic_6_1);
+	TestKernel generic_612 = test_kernel(generic_6_12);
+	KMH_SKIP_OR_FAIL_IF(generic_61.gap);
+	KMH_SKIP_OR_FAIL_IF(generic_612.gap);
+	ScratchDir scratch;
+	ProcessOutcome run = run_kmemharness({ "matrix", "--kernel", generic_61.image, "--kernel", generic_612.image, "--kernel",
+					       "host", "--accel", "tcg", "--output", scratch / "grid",
+					       std::string(KMH_SOURCE_DIR) + "/scenarios/*.toml" },
+					     matrix_limit);
+	ResultFile grid(scratch / "grid/matrix.json");
+	const nlohmann::json &cells = grid.json().at("cells");
+	const nlohmann::json &scenarios = grid.json().at("scenarios");
+	ASSERT_EQ(cells.size(), 3 * scenarios.size()) << describe(run);
+	bool host_skipped = false;
+	for (const nlohmann::json &cell : cells) {
+		bool host = grid.json().at("kernels")[cell.at("kernel").get<std::size_t>()].at("host").get<bool>();
+		std::string file = scenarios[cell.at("scenario").get<std::size_t>()].at("file");
+		std::string where = file + " on kernel " + cell.at("kernel").dump() + ": " + cell.dump();
+		bool skip_explained = host && host_lacks_what_it_needs(file) && cell.at("verdict") == "SKIP";
+		host_skipped = host_skipped || skip_explained;
+		EXPECT_TRUE(cell.at("verdict") == "PASS" || skip_explained) << where;
+		EXPECT_TRUE(fs::exists(fs::path(scratch / "grid") / cell.at("result").get<std::string>())) << where;
+	}
+	EXPECT_EQ(run.exit_code, host_skipped ? exit_status::environment : exit_status::passed) << describe(run);
+	for (const char *file : { "grid.md", "grid.html", "junit.xml" })
+		EXPECT_TRUE(fs::exists(fs::path(scratch / "grid") / file)) << file;
+	std::string junit = file_text(scratch / "grid/junit.xml");
+	std::size_t suites = 0;
+	for (std::size_t at = junit.find("<testsuite "); at != std::string::npos; at = junit.find("<testsuite ", at + 1))
+		suites++;
+	EXPECT_EQ(suites, 3u);
+}
+
+}  // namespace
+}  // namespace kmh::integration
