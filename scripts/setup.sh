@@ -52,10 +52,12 @@ packages_for() {
 	printf '%s\n' "${BUILD_LIBRARIES[@]}"
 }
 
-# The packages of `@` that dpkg does not report installed, one query for all of them.
+# The packages of `@` that dpkg does not report installed, one query for all of them (it exits 1
+# when it knows some of them not at all, as on a fresh machine).
 missing_packages() {
 	local installed
-	installed=$(dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null | awk '/ install ok installed$/ { print $1 }')
+	installed=$({ dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null || true; } |
+		awk '/ install ok installed$/ { print $1 }')
 	for package in "$@"; do
 		grep -qx -- "$package" <<<"$installed" || echo "$package"
 	done
