@@ -9,6 +9,7 @@
 #include "report/result_json.h"
 #include "vm/command.h"
 #include "vm/guest_init.h"
+#include "vm/module_decompress.h"
 #include "vm/shared_libraries.h"
 
 namespace kmh {
@@ -59,13 +60,14 @@ void stage_busybox(const fs::path &staging, const std::string &busybox)
 		stage_file(staging, library, library);
 }
 
-// zram's modules, and their guest paths in load order for /init.
+// zram's modules, plain .ko files whatever the host's compression, and their guest paths in load
+// order for /init.
 std::string stage_swap_modules(const fs::path &staging, const InitramfsContents &contents)
 {
 	std::string guest_paths;
 	for (const std::string &module : contents.swap_modules) {
-		std::string guest_path = "/lib/kmemharness/swap/" + fs::path(module).filename().string();
-		stage_file(staging, module, guest_path);
+		std::string guest_path = "/lib/kmemharness/swap/" + fs::path(uncompressed_module_path(module)).filename().string();
+		stage_module(module, staged(staging, guest_path).string());
 		guest_paths += (guest_paths.empty() ? "" : " ") + guest_path;
 	}
 	return guest_paths;
