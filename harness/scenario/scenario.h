@@ -47,6 +47,9 @@ struct SysctlSetting {
 	SourceLocation where;
 };
 
+// A guest's scratch disk unless [target] disk says otherwise; sparse, so only what is written costs.
+inline constexpr std::int64_t default_guest_disk_bytes = 8LL << 30;
+
 // Where the scenario runs: the running kernel, or a kernel image booted in QEMU.
 struct TargetSpec {
 	std::string kernel;          // "" = the running kernel; else a kernel image (bzImage) path
@@ -57,6 +60,7 @@ struct TargetSpec {
 	std::string accel = "auto";  // auto (KVM when a probe boot works, else TCG), kvm, tcg
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
 	std::int64_t swap_bytes = 0;  // > 0: the guest swaps on a zram device of this size; 0: no swap
+	std::int64_t disk_bytes = default_guest_disk_bytes;  // the guest's scratch disk (ext4 on /var/tmp)
 	SourceLocation where;
 };
 

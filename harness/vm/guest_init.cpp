@@ -31,6 +31,20 @@ if [ "$KMH_SWAP_BYTES" -gt 0 ]; then
 		echo "kmemharness-guest: zram swap of $KMH_SWAP_BYTES bytes could not be set up"
 fi
 
+# The scratch disk (ext4 on virtio-blk, made on the host) where the workloads keep their files,
+# so that they get real page cache rather than the initramfs's tmpfs. A failure is reported here;
+# a workload that needs a disk-backed folder then names it.
+if [ -n "$KMH_DISK" ]; then
+	for module in $KMH_DISK_MODULES; do
+		insmod "$module" || echo "kmemharness-guest: insmod $module failed"
+	done
+	tries=0
+	while [ ! -b "$KMH_DISK" ] && [ "$tries" -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
+	mkdir -p "$KMH_DISK_MOUNT"
+	mount -t ext4 -o noatime "$KMH_DISK" "$KMH_DISK_MOUNT" ||
+		echo "kmemharness-guest: scratch disk $KMH_DISK could not be mounted on $KMH_DISK_MOUNT"
+fi
+
 # Run here, not in another VM; load the module built for this kernel if a workload needs it.
 harness_flags="--in-guest --module $KMH_MODULE"
 CI=1 NO_COLOR=1 /bin/kmemharness run $harness_flags --output /out "$KMH_SCENARIO"

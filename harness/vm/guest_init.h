@@ -21,7 +21,9 @@ inline constexpr const char *guest_output_begin = "kmemharness-output-begin";
 inline constexpr const char *guest_output_end = "kmemharness-output-end";
 
 // Where /init finds its settings in the initramfs: a shell file setting KMH_SCENARIO, KMH_MODULE,
-// KMH_SWAP_BYTES (0: no swap) and KMH_SWAP_MODULES (guest paths of zram's modules, in load order).
+// KMH_SWAP_BYTES (0: no swap), KMH_SWAP_MODULES (guest paths
+// of zram's modules, in load order), KMH_DISK (the scratch disk's device; "": none),
+// KMH_DISK_MOUNT (where it is mounted) and KMH_DISK_MODULES (the modules it needs, in load order).
 inline constexpr const char *guest_settings_path = "etc/kmemharness/guest.env";
 
 // The /init shell script (run by busybox sh).

@@ -14,11 +14,16 @@ struct InitramfsContents {
 	std::string scenario;        // the scenario file
 	std::int64_t swap_bytes = 0;             // > 0: /init swaps on a zram device of this size
 	std::vector<std::string> swap_modules;   // zram.ko and its dependencies, in load order
+	bool disk = false;                       // /init mounts the scratch disk (vm/guest_disk.h)
+	std::vector<std::string> disk_modules;   // virtio and ext4 modules the disk needs, in load order
 };
 
 // Where the module and the scenario land in the guest.
 std::string guest_module_path(const InitramfsContents &contents);
 std::string guest_scenario_path(const InitramfsContents &contents);
+
+// The text of /etc/kmemharness/guest.env (see guest_init.h) for these contents.
+std::string guest_settings(const InitramfsContents &contents);
 
 // Fills `staging_dir` (emptied first) and packs it with cpio (newc) and gzip into `archive`.
 // Throws environment_error when a tool or file is missing, run_error when packing fails.

@@ -18,6 +18,7 @@
 #include "run/scenario_digest.h"
 #include "vm/command.h"
 #include "vm/console_scan.h"
+#include "vm/guest_disk.h"
 #include "vm/guest_failure.h"
 #include "vm/guest_output.h"
 #include "vm/initramfs.h"
@@ -60,6 +61,7 @@ struct VmRun {
 	std::string boot_image;  // what QEMU's -kernel gets: the PVH vmlinux or the bzImage
 	std::string firmware;    // qboot with a PVH kernel, else "" (SeaBIOS)
 	std::string cache_dir;   // module builds, PVH kernels, KVM verdicts
+	std::string disk_image;  // the scratch disk, in work_dir
 };
 
 RunResult empty_result(const Scenario &scenario)
@@ -97,7 +99,7 @@ QemuConfig qemu_config(const VmRun &run, const std::string &accel, const std::st
 {
 	const VmRunOptions &options = run.options;
 	return { accel, options.memory_bytes, options.cpus, run.boot_image, run.firmware, initrd, options.cmdline,
-		 run.info.console_log, (run.work_dir / "qemu.log").string() };
+		 run.info.console_log, (run.work_dir / "qemu.log").string(), run.disk_image };
 }
 
 // Shows the boot as one progress step, then the guest harness's own progress lines and any
@@ -170,7 +172,7 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 {
 	std::string harness = run.options.harness_binary;
 	std::string archive = (run.work_dir / "initramfs.cpio.gz").string();
-	run.progress.step("initramfs (busybox, kmemharness, its libraries, module, scenario)");
+	run.progress.step("initramfs (busybox, kmemharness and its libraries, modules, scenario)");
 	InitramfsContents contents;
 	contents.busybox = require_program("busybox", "busybox-static");
 	contents.harness_binary = harness;
@@ -180,9 +182,19 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 		contents.swap_bytes = run.options.swap_bytes;
 		contents.swap_modules = zram_module_files("/lib/modules/" + run.info.kernel_release, run.info.kernel_release);
 	}
+	contents.disk = !run.disk_image.empty();
+	contents.disk_modules = guest_disk_module_files("/lib/modules/" + run.info.kernel_release, run.info.kernel_release);
 	build_initramfs(contents, (run.work_dir / "staging").string(), archive);
 	run.progress.done(fmt::format("{:.1f} MiB", static_cast<double>(fs::file_size(archive)) / (1 << 20)));
 	return archive;
+}
+
+void prepare_disk(VmRun &run)
+{
+	run.disk_image = (run.work_dir / "scratch.ext4").string();
+	run.progress.step(fmt::format("scratch disk (ext4, {} MiB sparse)", run.options.disk_bytes >> 20));
+	create_guest_disk(run.disk_image, run.options.disk_bytes);
+	run.progress.done(run.disk_image);
 }
 
 // The result the guest wrote, or a run_failed result naming what is missing.
@@ -263,6 +275,7 @@ RunResult run_guest_steps(VmRun &run)
 	run.cache_dir = run.options.cache_dir.empty() ? default_cache_dir() : run.options.cache_dir;
 	std::string module = build_module(source_dir, image, run.cache_dir, run.progress);
 	choose_boot_image(run);
+	prepare_disk(run);
 	std::string initrd = prepare_initramfs(run, module);
 	GuestDeadlines deadlines = deadlines_for(run.scenario, run.options);
 	GuestRun guest = boot_choosing_accel(run, initrd, deadlines);
@@ -301,6 +314,7 @@ VmRunOptions vm_run_options(const Scenario &scenario, const std::string &output_
 	options.cmdline = target.cmdline;
 	options.boot_timeout_ns = target.boot_timeout_ns;
 	options.swap_bytes = target.swap_bytes;
+	options.disk_bytes = target.disk_bytes;
 	options.scenario_path = scenario.file;
 	options.output_dir = output_dir;
 	return options;

@@ -19,6 +19,7 @@ struct VmRunOptions {
 	std::string cmdline;                   // extra kernel command line
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
 	std::int64_t swap_bytes = 0;           // > 0: zram swap of this size in the guest
+	std::int64_t disk_bytes = default_guest_disk_bytes;  // the guest's scratch disk, a sparse ext4 image
 	std::string scenario_path;             // the scenario file, copied into the guest
 	std::string output_dir;                // receives result.json, junit.xml and console.log
 	std::string harness_binary = "/proc/self/exe";  // the kmemharness run in the guest
@@ -27,7 +28,7 @@ struct VmRunOptions {
 };
 
 // The options a scenario's [target] table sets (kernel, headers, memory, cpus, cmdline, accel,
-// boot timeout, swap) plus its path and the output folder; the CLI then overrides what it was given.
+// boot timeout, swap, disk) plus its path and the output folder; the CLI then overrides what it was given.
 VmRunOptions vm_run_options(const Scenario &scenario, const std::string &output_dir);
 
 // $KMH_CACHE_DIR, else $XDG_CACHE_HOME/kmemharness, else ~/.cache/kmemharness.
@@ -36,7 +37,7 @@ std::string default_cache_dir();
 // kmod_workloads/ in the source tree of a binary built in <tree>/<build folder>/kmemharness.
 std::string default_module_source_dir(const std::string &harness_binary);
 
-// Builds the module for the image's kernel, packs an initramfs, boots it and returns the guest's
+// Builds the module for the image's kernel, makes the scratch disk, packs an initramfs, boots it and returns the guest's
 // result with target "vm" and `vm` filled in. Never throws kmh::Error: failures end up in the
 // result's status, exit_code (5 when the guest kernel crashed, hung or never booted) and errors.
 RunResult run_in_vm(const Scenario &scenario, const VmRunOptions &options, Progress &progress);

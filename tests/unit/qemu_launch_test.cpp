@@ -43,6 +43,18 @@ TEST(QemuLaunch, FirmwareIsPassedWhenChosen)
 	EXPECT_EQ(value_of(argv, "-kernel"), "/cache/pvh.vmlinux");
 }
 
+TEST(QemuLaunch, ScratchDiskIsAVirtioDriveWithoutFlushes)
+{
+	QemuConfig config{ "tcg", 1LL << 30, 2, "/boot/vmlinuz", "", "/tmp/i.cpio.gz", "", "/out/console.log",
+			   "/tmp/qemu.log", "/cache/run-1,2/scratch.ext4" };
+	std::vector<std::string> argv = qemu_command(config, "qemu-system-x86_64");
+	// A comma inside a QEMU option value is written twice.
+	EXPECT_EQ(value_of(argv, "-drive"), "file=/cache/run-1,,2/scratch.ext4,if=virtio,format=raw,cache=unsafe");
+	config.disk_image = "";
+	argv = qemu_command(config, "qemu-system-x86_64");
+	EXPECT_EQ(std::find(argv.begin(), argv.end(), "-drive"), argv.end());
+}
+
 TEST(QemuLaunch, KernelCmdlinePanicsOnOopsAndAppendsExtras)
 {
 	std::string cmdline = kernel_cmdline("");
