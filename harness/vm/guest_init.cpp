@@ -9,7 +9,7 @@ const std::string &guest_init_script()
 # /init of a kmemharness VM run: prepares the guest, runs the scenario, sends the results home.
 /bin/busybox mount -t proc proc /proc
 /bin/busybox --install -s
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/local/bin:/usr/local/sbin
 . /etc/kmemharness/guest.env
 
 mount -t sysfs sysfs /sys

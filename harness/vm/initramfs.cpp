@@ -144,6 +144,8 @@ void build_initramfs(const InitramfsContents &contents, const std::string &stagi
 	stage_harness(staging, contents.harness_binary);
 	stage_file(staging, contents.module, guest_module_path(contents));
 	stage_file(staging, contents.scenario, guest_scenario_path(contents));
+	for (const std::string &file : contents.command_files)
+		stage_file(staging, file, file);
 	stage_modules(staging, contents.swap_modules, swap_module_folder);
 	stage_modules(staging, contents.disk_modules, disk_module_folder);
 	stage_init(staging, contents);

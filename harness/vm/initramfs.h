@@ -1,4 +1,4 @@
-// The guest's initramfs: busybox, the harness and its libraries, the modules, the scenario, /init.
+// The guest's initramfs: busybox, the harness and its libraries, commands, modules, the scenario, /init.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,7 @@ struct InitramfsContents {
 	std::vector<std::string> swap_modules;   // zram.ko and its dependencies, in load order
 	bool disk = false;                       // /init mounts the scratch disk (vm/guest_disk.h)
 	std::vector<std::string> disk_modules;   // virtio and ext4 modules the disk needs, in load order
+	std::vector<std::string> command_files;  // required commands and their libraries, staged at these paths
 };
 
 // Where the module and the scenario land in the guest.

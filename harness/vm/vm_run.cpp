@@ -27,6 +27,7 @@
 #include "vm/module_build.h"
 #include "vm/pvh_kernel.h"
 #include "vm/qemu_launch.h"
+#include "vm/staged_commands.h"
 #include "vm/swap_modules.h"
 
 namespace kmh {
@@ -172,12 +173,13 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 {
 	std::string harness = run.options.harness_binary;
 	std::string archive = (run.work_dir / "initramfs.cpio.gz").string();
-	run.progress.step("initramfs (busybox, kmemharness and its libraries, modules, scenario)");
+	run.progress.step("initramfs (busybox, kmemharness and its libraries, commands, modules, scenario)");
 	InitramfsContents contents;
 	contents.busybox = require_program("busybox", "busybox-static");
 	contents.harness_binary = harness;
 	contents.module = module;
 	contents.scenario = run.options.scenario_path;
+	contents.command_files = required_command_files(run.scenario.requires_.commands);
 	if (run.options.swap_bytes > 0) {
 		contents.swap_bytes = run.options.swap_bytes;
 		contents.swap_modules = zram_module_files("/lib/modules/" + run.info.kernel_release, run.info.kernel_release);
