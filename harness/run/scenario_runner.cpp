@@ -123,9 +123,7 @@ private:
 
 	void load_module_if_needed()
 	{
-		bool needs_module = std::any_of(scenario_.workloads.begin(), scenario_.workloads.end(),
-						[](const WorkloadSpec &spec) { return spec.kind == "kmod"; });
-		if (!needs_module)
+		if (!uses_kernel_module(scenario_))
 			return;
 		if (options_.module_path.empty())
 			throw environment_error("scenario " + scenario_.name + " has kernel-module workloads: run it "

@@ -93,4 +93,7 @@ struct Scenario {
 	CgroupSpec cgroup;
 };
 
+// True when a workload drives the kernel module (kind "kmod"): a run loads it, a VM run builds it.
+bool uses_kernel_module(const Scenario &scenario);
+
 }  // namespace kmh

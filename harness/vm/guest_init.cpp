@@ -46,7 +46,8 @@ if [ -n "$KMH_DISK" ]; then
 fi
 
 # Run here, not in another VM; load the module built for this kernel if a workload needs it.
-harness_flags="--in-guest --module $KMH_MODULE"
+harness_flags="--in-guest"
+[ -n "$KMH_MODULE" ] && harness_flags="$harness_flags --module $KMH_MODULE"
 CI=1 NO_COLOR=1 /bin/kmemharness run $harness_flags --output /out "$KMH_SCENARIO"
 exit_code=$?
 echo "kmemharness-guest: harness exited $exit_code, sending /out"  # guest_harness_exited_prefix

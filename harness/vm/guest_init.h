@@ -20,8 +20,8 @@ inline constexpr const char *guest_exit_code_prefix = "kmemharness-exit-code ";
 inline constexpr const char *guest_output_begin = "kmemharness-output-begin";
 inline constexpr const char *guest_output_end = "kmemharness-output-end";
 
-// Where /init finds its settings in the initramfs: a shell file setting KMH_SCENARIO, KMH_MODULE,
-// KMH_SWAP_BYTES (0: no swap), KMH_SWAP_MODULES (guest paths
+// Where /init finds its settings in the initramfs: a shell file setting KMH_SCENARIO, KMH_MODULE
+// ("": no workload needs the module), KMH_SWAP_BYTES (0: no swap), KMH_SWAP_MODULES (guest paths
 // of zram's modules, in load order), KMH_DISK (the scratch disk's device; "": none),
 // KMH_DISK_MOUNT (where it is mounted) and KMH_DISK_MODULES (the modules it needs, in load order).
 inline constexpr const char *guest_settings_path = "etc/kmemharness/guest.env";

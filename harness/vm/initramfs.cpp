@@ -112,7 +112,7 @@ void pack(const fs::path &staging, const std::string &archive)
 
 std::string guest_module_path(const InitramfsContents &contents)
 {
-	return "/lib/kmemharness/" + fs::path(contents.module).filename().string();
+	return contents.module.empty() ? "" : "/lib/kmemharness/" + fs::path(contents.module).filename().string();
 }
 
 std::string guest_scenario_path(const InitramfsContents &contents)
@@ -134,7 +134,8 @@ void build_initramfs(const InitramfsContents &contents, const std::string &stagi
 {
 	require_file(contents.busybox, "busybox (install busybox-static)");
 	require_file(contents.harness_binary, "kmemharness binary");
-	require_file(contents.module, "kernel module");
+	if (!contents.module.empty())
+		require_file(contents.module, "kernel module");
 	require_file(contents.scenario, "scenario file");
 	fs::path staging(staging_dir);
 	fs::remove_all(staging);
@@ -142,7 +143,8 @@ void build_initramfs(const InitramfsContents &contents, const std::string &stagi
 		fs::create_directories(staging / folder);
 	stage_busybox(staging, contents.busybox);
 	stage_harness(staging, contents.harness_binary);
-	stage_file(staging, contents.module, guest_module_path(contents));
+	if (!contents.module.empty())
+		stage_file(staging, contents.module, guest_module_path(contents));
 	stage_file(staging, contents.scenario, guest_scenario_path(contents));
 	for (const std::string &file : contents.command_files)
 		stage_file(staging, file, file);

@@ -10,7 +10,7 @@ namespace kmh {
 struct InitramfsContents {
 	std::string busybox;         // a busybox binary, e.g. /bin/busybox from busybox-static
 	std::string harness_binary;  // the kmemharness binary to run in the guest
-	std::string module;          // the .ko built for the guest's kernel
+	std::string module;          // the .ko built for the guest's kernel; "" when no workload needs it
 	std::string scenario;        // the scenario file
 	std::int64_t swap_bytes = 0;             // > 0: /init swaps on a zram device of this size
 	std::vector<std::string> swap_modules;   // zram.ko and its dependencies, in load order
@@ -19,7 +19,7 @@ struct InitramfsContents {
 	std::vector<std::string> command_files;  // required commands and their libraries, staged at these paths
 };
 
-// Where the module and the scenario land in the guest.
+// Where the module ("" without one) and the scenario land in the guest.
 std::string guest_module_path(const InitramfsContents &contents);
 std::string guest_scenario_path(const InitramfsContents &contents);
 

@@ -74,7 +74,7 @@ std::string release_of(const std::string &version_text)
 	return version_text.substr(0, version_text.find(' '));
 }
 
-KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir)
+KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir, HeadersNeed need)
 {
 	KernelImage image;
 	image.path = std::filesystem::absolute(path).lexically_normal().string();
@@ -87,7 +87,8 @@ KernelImage inspect_kernel_image(const std::string &path, const std::string &hea
 	}
 	image.release = release_of(image.version_text);
 	image.headers_dir = headers_dir.empty() ? default_headers_dir(image.release) : headers_dir;
-	check_headers(image.headers_dir, image.release, headers_dir.empty());
+	if (need == HeadersNeed::required)
+		check_headers(image.headers_dir, image.release, headers_dir.empty());
 	return image;
 }
 

@@ -199,6 +199,17 @@ void prepare_disk(VmRun &run)
 	run.progress.done(run.disk_image);
 }
 
+// The module built for the guest's kernel, or "" when no workload needs it (nor its headers).
+std::string module_for(VmRun &run, const KernelImage &image)
+{
+	if (!uses_kernel_module(run.scenario))
+		return "";
+	std::string source_dir = run.options.module_source_dir.empty()
+					 ? default_module_source_dir(run.options.harness_binary)
+					 : run.options.module_source_dir;
+	return build_module(source_dir, image, run.cache_dir, run.progress);
+}
+
 // The result the guest wrote, or a run_failed result naming what is missing.
 RunResult guest_result(VmRun &run, const GuestRun &guest)
 {
@@ -268,14 +279,12 @@ void choose_boot_image(VmRun &run)
 
 RunResult run_guest_steps(VmRun &run)
 {
-	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers);
+	HeadersNeed headers = uses_kernel_module(run.scenario) ? HeadersNeed::required : HeadersNeed::not_needed;
+	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers, headers);
 	run.info.kernel_image = image.path;
 	run.info.kernel_release = image.release;
-	std::string source_dir = run.options.module_source_dir.empty()
-					 ? default_module_source_dir(run.options.harness_binary)
-					 : run.options.module_source_dir;
 	run.cache_dir = run.options.cache_dir.empty() ? default_cache_dir() : run.options.cache_dir;
-	std::string module = build_module(source_dir, image, run.cache_dir, run.progress);
+	std::string module = module_for(run, image);
 	choose_boot_image(run);
 	prepare_disk(run);
 	std::string initrd = prepare_initramfs(run, module);

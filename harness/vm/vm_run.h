@@ -37,7 +37,8 @@ std::string default_cache_dir();
 // kmod_workloads/ in the source tree of a binary built in <tree>/<build folder>/kmemharness.
 std::string default_module_source_dir(const std::string &harness_binary);
 
-// Builds the module for the image's kernel, makes the scratch disk, packs an initramfs, boots it and returns the guest's
+// Builds the module for the image's kernel (when a workload needs it), makes the scratch disk,
+// packs an initramfs, boots it and returns the guest's
 // result with target "vm" and `vm` filled in. Never throws kmh::Error: failures end up in the
 // result's status, exit_code (5 when the guest kernel crashed, hung or never booted) and errors.
 RunResult run_in_vm(const Scenario &scenario, const VmRunOptions &options, Progress &progress);
