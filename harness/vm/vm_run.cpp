@@ -23,6 +23,7 @@
 #include "vm/guest_output.h"
 #include "vm/initramfs.h"
 #include "vm/kernel_image.h"
+#include "vm/kernel_modules_dir.h"
 #include "vm/kvm_verdict.h"
 #include "vm/module_build.h"
 #include "vm/pvh_kernel.h"
@@ -62,6 +63,7 @@ struct VmRun {
 	std::string boot_image;  // what QEMU's -kernel gets: the PVH vmlinux or the bzImage
 	std::string firmware;    // qboot with a PVH kernel, else "" (SeaBIOS)
 	std::string cache_dir;   // module builds, PVH kernels, KVM verdicts
+	std::string modules_dir; // the guest kernel's modules: zram, virtio and ext4 come from there
 	std::string disk_image;  // the scratch disk, in work_dir
 };
 
@@ -182,10 +184,10 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 	contents.command_files = required_command_files(run.scenario.requires_.commands);
 	if (run.options.swap_bytes > 0) {
 		contents.swap_bytes = run.options.swap_bytes;
-		contents.swap_modules = zram_module_files("/lib/modules/" + run.info.kernel_release, run.info.kernel_release);
+		contents.swap_modules = zram_module_files(run.modules_dir, run.info.kernel_release);
 	}
 	contents.disk = !run.disk_image.empty();
-	contents.disk_modules = guest_disk_module_files("/lib/modules/" + run.info.kernel_release, run.info.kernel_release);
+	contents.disk_modules = guest_disk_module_files(run.modules_dir, run.info.kernel_release);
 	build_initramfs(contents, (run.work_dir / "staging").string(), archive);
 	run.progress.done(fmt::format("{:.1f} MiB", static_cast<double>(fs::file_size(archive)) / (1 << 20)));
 	return archive;
@@ -283,6 +285,7 @@ RunResult run_guest_steps(VmRun &run)
 	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers, headers);
 	run.info.kernel_image = image.path;
 	run.info.kernel_release = image.release;
+	run.modules_dir = kernel_modules_dir(image.path, image.release);
 	run.cache_dir = run.options.cache_dir.empty() ? default_cache_dir() : run.options.cache_dir;
 	std::string module = module_for(run, image);
 	choose_boot_image(run);
