@@ -47,6 +47,9 @@ struct SysctlSetting {
 	SourceLocation where;
 };
 
+// A guest's memory unless [target] memory says otherwise: room for every shipped scenario but
+// extfrag_fallback (4 GiB of page tables and pages), which asks for more.
+inline constexpr std::int64_t default_guest_memory_bytes = 4LL << 30;
 // A guest's scratch disk unless [target] disk says otherwise; sparse, so only what is written costs.
 inline constexpr std::int64_t default_guest_disk_bytes = 8LL << 30;
 
@@ -54,7 +57,7 @@ inline constexpr std::int64_t default_guest_disk_bytes = 8LL << 30;
 struct TargetSpec {
 	std::string kernel;          // "" = the running kernel; else a kernel image (bzImage) path
 	std::string kernel_headers;  // "" = /usr/src/linux-headers-<release of the image>
-	std::int64_t memory_bytes = 2LL << 30;
+	std::int64_t memory_bytes = default_guest_memory_bytes;
 	int cpus = 2;
 	std::string cmdline;         // extra kernel command line
 	std::string accel = "auto";  // auto (KVM when a probe boot works, else TCG), kvm, tcg

@@ -356,6 +356,8 @@ RunResult run_in_vm(const Scenario &scenario, const VmRunOptions &options, Progr
 			   fmt::format("run-{}", getpid()),
 		   {} };
 	run.info.kernel_image = options.kernel_image;
+	run.info.memory_bytes = options.memory_bytes;
+	run.info.cpus = options.cpus;
 	run.info.console_log = (fs::path(options.output_dir) / "console.log").string();
 	RunResult result;
 	try {

@@ -14,7 +14,7 @@ struct VmRunOptions {
 	std::string kernel_image;              // bzImage to boot
 	std::string kernel_headers;            // "" = /usr/src/linux-headers-<release of the image>
 	std::string accel = "auto";            // auto (KVM when a probe boot reaches /init, else TCG), kvm, tcg
-	std::int64_t memory_bytes = 2LL << 30;
+	std::int64_t memory_bytes = default_guest_memory_bytes;
 	int cpus = 2;
 	std::string cmdline;                   // extra kernel command line
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;

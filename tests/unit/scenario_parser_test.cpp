@@ -482,7 +482,7 @@ TEST(ScenarioParser, TargetDefaultsToTheRunningKernel)
 	TargetSpec target = parse(one_bounce).target;
 	EXPECT_EQ(target.kernel, "");
 	EXPECT_EQ(target.kernel_headers, "");
-	EXPECT_EQ(target.memory_bytes, 2 * GiB);
+	EXPECT_EQ(target.memory_bytes, 4 * GiB);
 	EXPECT_EQ(target.disk_bytes, 8 * GiB);
 	EXPECT_EQ(target.cpus, 2);
 	EXPECT_EQ(target.cmdline, "");
