@@ -148,6 +148,15 @@ void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::tim
 	}
 }
 
+// A value inside a QEMU -drive option list, where a comma is written twice.
+std::string qemu_option_value(const std::string &value)
+{
+	std::string escaped;
+	for (char c : value)
+		escaped += c == ',' ? std::string(",,") : std::string(1, c);
+	return escaped;
+}
+
 }  // namespace
 
 std::string kernel_cmdline(const std::string &extra)
@@ -172,6 +181,9 @@ std::vector<std::string> qemu_command(const QemuConfig &config, const std::strin
 		 "-serial", "file:" + config.console_log };
 	if (!config.firmware.empty())
 		argv.insert(argv.end(), { "-bios", config.firmware });
+	if (!config.disk_image.empty())
+		argv.insert(argv.end(), { "-drive", "file=" + qemu_option_value(config.disk_image) +
+							",if=virtio,format=raw,cache=unsafe" });
 	return argv;
 }
 
