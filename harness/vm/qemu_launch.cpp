@@ -165,11 +165,16 @@ std::string kernel_cmdline(const std::string &extra)
 	return extra.empty() ? fixed : fixed + " " + extra;
 }
 
+std::string accel_argument(const std::string &accel)
+{
+	return accel == "tcg" ? "tcg,thread=single" : accel;
+}
+
 std::vector<std::string> qemu_command(const QemuConfig &config, const std::string &qemu_binary)
 {
 	std::int64_t memory_mib = (config.memory_bytes + mebibyte - 1) / mebibyte;
 	std::vector<std::string> argv = { qemu_binary,
-		 "-accel", config.accel,
+		 "-accel", accel_argument(config.accel),
 		 "-m", fmt::format("{}M", memory_mib),
 		 "-smp", std::to_string(config.cpus),
 		 "-nographic", "-no-reboot",

@@ -29,6 +29,14 @@ struct QemuConfig {
 // panics ("IO-APIC + timer doesn't work!"), seen once in ten boots here.
 std::string kernel_cmdline(const std::string &extra);
 
+// QEMU's -accel value. TCG runs every vCPU in one host thread (thread=single). With a thread per
+// vCPU (QEMU's default), Debian's 6.12 died once in about 130 boots here with "Oops: int3" in
+// sched_clock_cpu right after "sched_clock: Marking stable": the int3 of a static-key patch
+// (text_poke_bp) executed on one vCPU after another had finished the patch. Cross-modifying code
+// under multi-threaded TCG is the emulator's weak spot, and a fault of the emulator must not read as
+// the kernel's exit 5; one thread serialises the vCPUs and their view of patched code.
+std::string accel_argument(const std::string &accel);
+
 // The full argv, starting with `qemu_binary`. The disk is written through the host's page cache
 // without flushes (cache=unsafe): it is scratch space, thrown away with the run.
 std::vector<std::string> qemu_command(const QemuConfig &config, const std::string &qemu_binary);

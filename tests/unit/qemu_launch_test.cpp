@@ -21,7 +21,7 @@ TEST(QemuLaunch, CommandCarriesTheConfiguration)
 			   "/out/console.log", "/tmp/qemu.log", "" };
 	std::vector<std::string> argv = qemu_command(config, "/usr/bin/qemu-system-x86_64");
 	EXPECT_EQ(argv.front(), "/usr/bin/qemu-system-x86_64");
-	EXPECT_EQ(value_of(argv, "-accel"), "tcg");
+	EXPECT_EQ(value_of(argv, "-accel"), "tcg,thread=single");
 	EXPECT_EQ(value_of(argv, "-m"), "1025M");
 	EXPECT_EQ(value_of(argv, "-smp"), "4");
 	EXPECT_EQ(value_of(argv, "-kernel"), "/boot/vmlinuz");
