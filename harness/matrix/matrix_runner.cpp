@@ -75,9 +75,13 @@ void run_host_column(MatrixRun &run, std::size_t kernel)
 	}
 }
 
-VmRunOptions boot_options(const MatrixRun &run, const Scenario &first, const MatrixKernel &kernel)
+// The guest a group of scenarios shares: the machine they all ask for, a scratch disk as large
+// as the largest asks for.
+VmRunOptions boot_options(const MatrixRun &run, const std::vector<std::size_t> &group, const MatrixKernel &kernel)
 {
-	VmRunOptions options = vm_run_options(first);
+	VmRunOptions options = vm_run_options(run.plan.scenarios[group.front()]);
+	for (std::size_t s : group)
+		options.disk_bytes = std::max(options.disk_bytes, run.plan.scenarios[s].target.disk_bytes);
 	options.kernel_image = kernel.image;
 	if (!run.request.accel.empty())
 		options.accel = run.request.accel;
@@ -96,7 +100,7 @@ void run_guest_column(MatrixRun &run, std::size_t kernel)
 			entries.push_back({ &run.plan.scenarios[s], cell_dir(run.grid, kernel, s) });
 		const MatrixKernel &target = run.grid.kernels[kernel];
 		std::vector<RunResult> results =
-			run_in_vm(entries, boot_options(run, run.plan.scenarios[group.front()], target), run.progress);
+			run_in_vm(entries, boot_options(run, group, target), run.progress);
 		for (std::size_t i = 0; i < group.size(); i++) {
 			add_cell(run, results[i], kernel, group[i]);
 			run.progress.note(fmt::format("{}: '{}' {}", target.label(), run.plan.scenarios[group[i]].name,

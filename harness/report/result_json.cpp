@@ -193,7 +193,9 @@ json vm_json(const VmInfo &vm)
 		{"poweroff_seconds", number_json(vm.poweroff_seconds)},
 		{"total_seconds", number_json(vm.total_seconds)},
 		{"console_log", vm.console_log},
-		{"boot", vm.boot}};
+		{"boot", vm.boot},
+		{"memory_bytes", vm.memory_bytes},
+		{"cpus", vm.cpus}};
 }
 
 Error field_error(const std::string &where, const char *expected, const json &found)
@@ -608,7 +610,9 @@ std::optional<VmInfo> read_vm(const json &document)
 		      read_number(vm, "poweroff_seconds", "vm.poweroff_seconds"),
 		      read_number(vm, "total_seconds", "vm.total_seconds"),
 		      read_string(vm, "console_log", "vm.console_log"),
-		      read_string(vm, "boot", "vm.boot")};
+		      read_string(vm, "boot", "vm.boot"),
+		      static_cast<std::int64_t>(read_unsigned(vm, "memory_bytes", "vm.memory_bytes")),
+		      read_int(vm, "cpus", "vm.cpus", 0)};
 }
 
 }  // namespace

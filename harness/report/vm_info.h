@@ -1,6 +1,7 @@
 // What a VM run adds to its result: the kernel booted, how QEMU ran it and where its console went.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace kmh {
@@ -16,6 +17,8 @@ struct VmInfo {
 	double total_seconds = 0;    // QEMU start until QEMU exited or was killed
 	std::string console_log;     // the guest's serial console, kept on the host
 	std::string boot = "bzimage";  // "pvh": the decompressed vmlinux booted directly, with qboot
+	std::int64_t memory_bytes = 0; // the guest's memory, as QEMU's -m gave it
+	int cpus = 0;                  // the guest's CPUs, as QEMU's -smp gave them
 };
 
 }  // namespace kmh

@@ -115,7 +115,7 @@ private:
 
 	void load_module_if_needed()
 	{
-		if (!has_kmod_workloads(scenario_))
+		if (!uses_kernel_module(scenario_))
 			return;
 		if (!std::filesystem::exists("/proc/modules"))
 			throw environment_error("scenario " + scenario_.name + " has kernel-module workloads and this "

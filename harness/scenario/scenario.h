@@ -47,17 +47,24 @@ struct SysctlSetting {
 	SourceLocation where;
 };
 
+// A guest's memory unless [target] memory says otherwise: room for every shipped scenario but
+// extfrag_fallback (4 GiB of page tables and pages), which asks for more.
+inline constexpr std::int64_t default_guest_memory_bytes = 4LL << 30;
+// A guest's scratch disk unless [target] disk says otherwise; sparse, so only what is written costs.
+inline constexpr std::int64_t default_guest_disk_bytes = 8LL << 30;
+
 // Where the scenario runs: the running kernel, or a kernel image booted in QEMU.
 struct TargetSpec {
 	std::string kernel;          // "" = the running kernel; else a kernel image (bzImage) path
 	std::string kernel_headers;  // "" = /usr/src/linux-headers-<release of the image>
-	std::int64_t memory_bytes = 2LL << 30;
+	std::int64_t memory_bytes = default_guest_memory_bytes;
 	int cpus = 2;
 	std::string cmdline;         // extra kernel command line
 	std::string accel = "auto";  // auto (KVM when a probe boot works, else TCG), kvm, tcg
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
 	std::int64_t swap_bytes = 0;  // > 0: the guest swaps on a zram device of this size; 0: no swap
 	bool own_boot = false;        // measures what a freshly booted kernel has: never shares a boot
+	std::int64_t disk_bytes = default_guest_disk_bytes;  // the guest's scratch disk (ext4 on /var/tmp)
 	SourceLocation where;
 };
 
@@ -90,16 +97,7 @@ struct Scenario {
 	CgroupSpec cgroup;
 };
 
-// The workload kind served by the kernel module (kmod_workloads/).
-inline constexpr const char *kmod_workload_kind = "kmod";
-
-// Whether the scenario needs the kernel module: it has a kmod workload.
-inline bool has_kmod_workloads(const Scenario &scenario)
-{
-	for (const WorkloadSpec &workload : scenario.workloads)
-		if (workload.kind == kmod_workload_kind)
-			return true;
-	return false;
-}
+// True when a workload drives the kernel module (kind "kmod"): a run loads it, a VM run builds it.
+bool uses_kernel_module(const Scenario &scenario);
 
 }  // namespace kmh

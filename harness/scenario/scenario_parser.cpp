@@ -42,7 +42,7 @@ const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tr
 						 "commands" };
 const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach" };
 const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
-					       "boot_timeout", "swap", "own_boot" };
+					       "boot_timeout", "swap", "own_boot", "disk" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
 const std::vector<std::string> compare_keys = { "gate" };
 const std::vector<std::string> cgroup_keys = { "memory_max", "swap_max" };
@@ -65,6 +65,8 @@ constexpr std::int64_t min_vm_memory = 128LL << 20;
 constexpr std::int64_t max_vm_memory = 1LL << 40;
 constexpr std::int64_t min_vm_swap = 1LL << 20;
 constexpr std::int64_t max_vm_swap = 1LL << 40;
+constexpr std::int64_t min_vm_disk = 64LL << 20;
+constexpr std::int64_t max_vm_disk = 1LL << 40;
 constexpr std::int64_t max_vm_cpus = 64;
 constexpr std::int64_t min_boot_timeout = second;
 constexpr std::int64_t max_boot_timeout = 3600 * second;
@@ -221,6 +223,7 @@ TargetSpec read_target(const toml::table &root, const std::string &file_name)
 		reader.duration("boot_timeout", min_boot_timeout, max_boot_timeout).value_or(target.boot_timeout_ns);
 	target.swap_bytes = reader.size("swap", min_vm_swap, max_vm_swap).value_or(0);
 	target.own_boot = reader.boolean("own_boot").value_or(false);
+	target.disk_bytes = reader.size("disk", min_vm_disk, max_vm_disk).value_or(target.disk_bytes);
 	target.where = table_location(reader, file_name);
 	return target;
 }

@@ -10,7 +10,7 @@ const std::string &guest_init_script()
 # results home as soon as it is done, so a later crash loses nothing already measured.
 /bin/busybox mount -t proc proc /proc
 /bin/busybox --install -s
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/local/bin:/usr/local/sbin
 . /etc/kmemharness/guest.env
 
 mount -t sysfs sysfs /sys
@@ -25,6 +25,20 @@ echo "kmemharness-guest: init ready"
 # After a guest crash the host boots again with kmh.first=<the scenario after the one that crashed>.
 first=$(sed -n 's/.*kmh\.first=\([0-9]*\).*/\1/p' /proc/cmdline)
 first=${first:-0}
+
+# The scratch disk (ext4 on virtio-blk, made on the host) where the workloads keep their files,
+# so that they get real page cache rather than the initramfs's tmpfs. A failure is reported here;
+# a workload that needs a disk-backed folder then names it.
+if [ -n "$KMH_DISK" ]; then
+	for module in $KMH_DISK_MODULES; do
+		insmod "$module" || echo "kmemharness-guest: insmod $module failed"
+	done
+	tries=0
+	while [ ! -b "$KMH_DISK" ] && [ "$tries" -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
+	mkdir -p "$KMH_DISK_MOUNT"
+	mount -t ext4 -o noatime "$KMH_DISK" "$KMH_DISK_MOUNT" ||
+		echo "kmemharness-guest: scratch disk $KMH_DISK could not be mounted on $KMH_DISK_MOUNT"
+fi
 
 # Swap on zram for a scenario whose [target] swap asks for it; gone again before the next one.
 # A failure is reported here, and the harness then names it: [requires] features = ["swap"]

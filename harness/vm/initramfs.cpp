@@ -9,7 +9,9 @@
 #include "common/external_programs.h"
 #include "report/result_json.h"
 #include "vm/command.h"
+#include "vm/guest_disk.h"
 #include "vm/guest_init.h"
+#include "vm/module_decompress.h"
 #include "vm/shared_libraries.h"
 
 namespace kmh {
@@ -20,6 +22,8 @@ namespace {
 
 const std::vector<std::string> mount_points = { "proc", "sys", "dev", "tmp", "out", "bin", "sbin", "usr/bin",
 						 "usr/sbin", "etc/kmemharness", "lib/kmemharness", "scenario" };
+const char *const swap_module_folder = "/lib/kmemharness/swap";
+const char *const disk_module_folder = "/lib/kmemharness/disk";
 
 // The file at `path` inside the staging folder, with its folders made.
 fs::path staged(const fs::path &staging, const std::string &path)
@@ -60,29 +64,28 @@ void stage_busybox(const fs::path &staging, const std::string &busybox)
 		stage_file(staging, library, library);
 }
 
-// zram's modules, and their guest paths in load order for /init.
-std::string stage_swap_modules(const fs::path &staging, const InitramfsContents &contents)
+// Where each module lands in the guest, under `folder`: as a plain .ko, whatever the host's compression.
+std::vector<std::string> guest_module_paths(const std::vector<std::string> &modules, const std::string &folder)
 {
-	std::string guest_paths;
-	for (const std::string &module : contents.swap_modules) {
-		std::string guest_path = "/lib/kmemharness/swap/" + fs::path(module).filename().string();
-		stage_file(staging, module, guest_path);
-		guest_paths += (guest_paths.empty() ? "" : " ") + guest_path;
-	}
-	return guest_paths;
+	std::vector<std::string> paths;
+	for (const std::string &module : modules)
+		paths.push_back(folder + "/" + fs::path(uncompressed_module_path(module)).filename().string());
+	return paths;
 }
 
-// guest.env (guest_init.h): the module, zram's modules (staged here) and every scenario with its swap.
-std::string guest_settings(const fs::path &staging, const InitramfsContents &contents)
+std::string joined(const std::vector<std::string> &words)
 {
-	std::string settings = fmt::format("KMH_MODULE='{}'\nKMH_SWAP_MODULES='{}'\nKMH_SCENARIO_COUNT='{}'\n",
-					   guest_module_path(contents), stage_swap_modules(staging, contents),
-					   contents.scenarios.size());
-	for (std::size_t i = 0; i < contents.scenarios.size(); i++) {
-		settings += fmt::format("KMH_SCENARIO_{}='{}'\nKMH_SWAP_BYTES_{}='{}'\n", i,
-					guest_scenario_path(contents, i), i, contents.scenarios[i].swap_bytes);
-	}
-	return settings;
+	std::string text;
+	for (const std::string &word : words)
+		text += (text.empty() ? "" : " ") + word;
+	return text;
+}
+
+void stage_modules(const fs::path &staging, const std::vector<std::string> &modules, const std::string &folder)
+{
+	std::vector<std::string> guest_paths = guest_module_paths(modules, folder);
+	for (std::size_t i = 0; i < modules.size(); i++)
+		stage_module(modules[i], staged(staging, guest_paths[i]).string());
 }
 
 void stage_init(const fs::path &staging, const InitramfsContents &contents)
@@ -91,7 +94,7 @@ void stage_init(const fs::path &staging, const InitramfsContents &contents)
 	write_report_file(init.string(), guest_init_script());
 	fs::permissions(init, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
 				      fs::perms::others_read | fs::perms::others_exec);
-	write_report_file(staged(staging, guest_settings_path).string(), guest_settings(staging, contents));
+	write_report_file(staged(staging, guest_settings_path).string(), guest_settings(contents));
 }
 
 void pack(const fs::path &staging, const std::string &archive)
@@ -119,6 +122,21 @@ std::string guest_scenario_path(const InitramfsContents &contents, std::size_t i
 	return fmt::format("/scenario/{}-{}", index, fs::path(contents.scenarios.at(index).file).filename().string());
 }
 
+std::string guest_settings(const InitramfsContents &contents)
+{
+	std::string settings = fmt::format("KMH_MODULE='{}'\nKMH_SWAP_MODULES='{}'\nKMH_DISK='{}'\nKMH_DISK_MOUNT='{}'\n"
+					   "KMH_DISK_MODULES='{}'\nKMH_SCENARIO_COUNT='{}'\n",
+					   guest_module_path(contents),
+					   joined(guest_module_paths(contents.swap_modules, swap_module_folder)),
+					   contents.disk ? guest_disk_device : "", guest_disk_mount_point,
+					   joined(guest_module_paths(contents.disk_modules, disk_module_folder)),
+					   contents.scenarios.size());
+	for (std::size_t i = 0; i < contents.scenarios.size(); i++)
+		settings += fmt::format("KMH_SCENARIO_{}='{}'\nKMH_SWAP_BYTES_{}='{}'\n", i, guest_scenario_path(contents, i),
+					i, contents.scenarios[i].swap_bytes);
+	return settings;
+}
+
 void build_initramfs(const InitramfsContents &contents, const std::string &staging_dir, const std::string &archive)
 {
 	require_file(contents.busybox, "busybox (install busybox-static)");
@@ -137,6 +155,10 @@ void build_initramfs(const InitramfsContents &contents, const std::string &stagi
 		stage_file(staging, contents.module, guest_module_path(contents));
 	for (std::size_t i = 0; i < contents.scenarios.size(); i++)
 		stage_file(staging, contents.scenarios[i].file, guest_scenario_path(contents, i));
+	for (const std::string &file : contents.command_files)
+		stage_file(staging, file, file);
+	stage_modules(staging, contents.swap_modules, swap_module_folder);
+	stage_modules(staging, contents.disk_modules, disk_module_folder);
 	stage_init(staging, contents);
 	pack(staging, archive);
 }

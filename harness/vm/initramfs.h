@@ -1,4 +1,4 @@
-// The guest's initramfs: busybox, the harness and its libraries, the modules, the scenarios, /init.
+// The guest's initramfs: busybox, the harness and its libraries, commands, modules, the scenarios, /init.
 #pragma once
 
 #include <cstdint>
@@ -19,11 +19,17 @@ struct InitramfsContents {
 	std::string module;          // the .ko built for the guest's kernel; "" when no scenario loads it
 	std::vector<StagedScenario> scenarios;
 	std::vector<std::string> swap_modules;   // zram.ko and its dependencies, in load order
+	bool disk = false;                       // /init mounts the scratch disk (vm/guest_disk.h)
+	std::vector<std::string> disk_modules;   // virtio and ext4 modules the disk needs, in load order
+	std::vector<std::string> command_files;  // required commands and their libraries, staged at these paths
 };
 
 // Where the module ("" without one) and scenario `index` land in the guest.
 std::string guest_module_path(const InitramfsContents &contents);
 std::string guest_scenario_path(const InitramfsContents &contents, std::size_t index);
+
+// The text of /etc/kmemharness/guest.env (see guest_init.h) for these contents.
+std::string guest_settings(const InitramfsContents &contents);
 
 // Fills `staging_dir` (emptied first) and packs it with cpio (newc) and gzip into `archive`.
 // Throws environment_error when a tool or file is missing, run_error when packing fails.

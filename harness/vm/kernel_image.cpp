@@ -95,14 +95,15 @@ std::string kernel_image_release(const std::string &path)
 	return release_of(image_version_text(path));
 }
 
-KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir)
+KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir, HeadersNeed need)
 {
 	KernelImage image;
 	image.path = std::filesystem::absolute(path).lexically_normal().string();
 	image.version_text = image_version_text(path);
 	image.release = release_of(image.version_text);
 	image.headers_dir = headers_dir.empty() ? default_headers_dir(image.release) : headers_dir;
-	check_headers(image.headers_dir, image.release, headers_dir.empty());
+	if (need == HeadersNeed::required)
+		check_headers(image.headers_dir, image.release, headers_dir.empty());
 	return image;
 }
 

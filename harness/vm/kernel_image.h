@@ -24,9 +24,13 @@ std::string release_of(const std::string &version_text);
 // inspect_kernel_image.
 std::string kernel_image_release(const std::string &path);
 
-// Reads the image at `path` and finds its headers: `headers_dir`, or
-// /usr/src/linux-headers-<release> when it is empty. Throws environment_error naming the
-// missing file and the Debian package that provides it.
-KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir);
+// Whether the run builds the module, so that the headers must be there.
+enum class HeadersNeed { required, not_needed };
+
+// Reads the image at `path` and names its headers: `headers_dir`, or
+// /usr/src/linux-headers-<release> when it is empty; with HeadersNeed::required they must
+// exist. Throws environment_error naming the missing file and the Debian package that provides it.
+KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir,
+				 HeadersNeed need = HeadersNeed::required);
 
 }  // namespace kmh

@@ -149,6 +149,15 @@ void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::tim
 	}
 }
 
+// A value inside a QEMU -drive option list, where a comma is written twice.
+std::string qemu_option_value(const std::string &value)
+{
+	std::string escaped;
+	for (char c : value)
+		escaped += c == ',' ? std::string(",,") : std::string(1, c);
+	return escaped;
+}
+
 }  // namespace
 
 std::string kernel_cmdline(const std::string &extra)
@@ -157,11 +166,16 @@ std::string kernel_cmdline(const std::string &extra)
 	return extra.empty() ? fixed : fixed + " " + extra;
 }
 
+std::string accel_argument(const std::string &accel)
+{
+	return accel == "tcg" ? "tcg,thread=single" : accel;
+}
+
 std::vector<std::string> qemu_command(const QemuConfig &config, const std::string &qemu_binary)
 {
 	std::int64_t memory_mib = (config.memory_bytes + mebibyte - 1) / mebibyte;
 	std::vector<std::string> argv = { qemu_binary,
-		 "-accel", config.accel,
+		 "-accel", accel_argument(config.accel),
 		 "-m", fmt::format("{}M", memory_mib),
 		 "-smp", std::to_string(config.cpus),
 		 "-nographic", "-no-reboot",
@@ -173,6 +187,9 @@ std::vector<std::string> qemu_command(const QemuConfig &config, const std::strin
 		 "-serial", "file:" + config.console_log };
 	if (!config.firmware.empty())
 		argv.insert(argv.end(), { "-bios", config.firmware });
+	if (!config.disk_image.empty())
+		argv.insert(argv.end(), { "-drive", "file=" + qemu_option_value(config.disk_image) +
+							",if=virtio,format=raw,cache=unsafe" });
 	return argv;
 }
 

@@ -18,6 +18,7 @@ struct QemuConfig {
 	std::string extra_cmdline;  // appended to kernel_cmdline()'s fixed part
 	std::string console_log;    // the serial port (ttyS0): the guest's console, results included
 	std::string qemu_log;       // QEMU's own stdout and stderr
+	std::string disk_image;     // a raw image attached as the guest's virtio-blk disk; "" = none
 };
 
 // "console=ttyS0 panic=-1 oops=panic printk.time=1 ..." plus the extra arguments: a crash powers
@@ -28,7 +29,16 @@ struct QemuConfig {
 // panics ("IO-APIC + timer doesn't work!"), seen once in ten boots here.
 std::string kernel_cmdline(const std::string &extra);
 
-// The full argv, starting with `qemu_binary`.
+// QEMU's -accel value. TCG runs every vCPU in one host thread (thread=single). With a thread per
+// vCPU (QEMU's default), Debian's 6.12 died once in about 130 boots here with "Oops: int3" in
+// sched_clock_cpu right after "sched_clock: Marking stable": the int3 of a static-key patch
+// (text_poke_bp) executed on one vCPU after another had finished the patch. Cross-modifying code
+// under multi-threaded TCG is the emulator's weak spot, and a fault of the emulator must not read as
+// the kernel's exit 5; one thread serialises the vCPUs and their view of patched code.
+std::string accel_argument(const std::string &accel);
+
+// The full argv, starting with `qemu_binary`. The disk is written through the host's page cache
+// without flushes (cache=unsafe): it is scratch space, thrown away with the run.
 std::vector<std::string> qemu_command(const QemuConfig &config, const std::string &qemu_binary);
 
 enum class GuestEnd {

@@ -22,16 +22,19 @@
 #include "run/scenario_digest.h"
 #include "vm/command.h"
 #include "vm/console_scan.h"
+#include "vm/guest_disk.h"
 #include "vm/guest_failure.h"
 #include "vm/guest_init.h"
 #include "vm/guest_output.h"
 #include "vm/initramfs.h"
 #include "vm/kernel_image.h"
+#include "vm/kernel_modules_dir.h"
 #include "vm/kvm_verdict.h"
 #include "vm/module_build.h"
 #include "vm/pvh_kernel.h"
 #include "vm/qemu_launch.h"
 #include "vm/scenario_console.h"
+#include "vm/staged_commands.h"
 #include "vm/swap_modules.h"
 
 namespace kmh {
@@ -59,6 +62,8 @@ struct VmRun {
 	std::string firmware;    // qboot with a PVH kernel, else "" (SeaBIOS)
 	std::string cache_dir;   // module builds, PVH kernels, KVM verdicts
 	std::vector<std::optional<RunResult>> results;  // one per scenario, filled as boots reach them
+	std::string modules_dir; // the guest kernel's modules: zram, virtio and ext4 come from there
+	std::string disk_image;  // the scratch disk, in work_dir
 };
 
 RunResult empty_result(const Scenario &scenario)
@@ -102,7 +107,18 @@ bool kvm_usable()
 bool any_needs_module(const std::vector<VmScenario> &scenarios)
 {
 	return std::any_of(scenarios.begin(), scenarios.end(),
-			   [](const VmScenario &entry) { return has_kmod_workloads(*entry.scenario); });
+			   [](const VmScenario &entry) { return uses_kernel_module(*entry.scenario); });
+}
+
+// Every command any of the scenarios requires, each once, in the order first required.
+std::vector<std::string> required_commands(const std::vector<VmScenario> &scenarios)
+{
+	std::vector<std::string> commands;
+	for (const VmScenario &entry : scenarios)
+		for (const std::string &command : entry.scenario->requires_.commands)
+			if (std::find(commands.begin(), commands.end(), command) == commands.end())
+				commands.push_back(command);
+	return commands;
 }
 
 std::int64_t largest_swap(const std::vector<VmScenario> &scenarios)
@@ -120,7 +136,7 @@ QemuConfig qemu_config(const VmRun &run, const std::string &accel, const std::st
 	if (first > 0)
 		cmdline += fmt::format("{}{}{}", cmdline.empty() ? "" : " ", guest_first_scenario_parameter, first);
 	return { accel, options.memory_bytes, options.cpus, run.boot_image, run.firmware, initrd, cmdline,
-		 (run.work_dir / "console.log").string(), (run.work_dir / "qemu.log").string() };
+		 (run.work_dir / "console.log").string(), (run.work_dir / "qemu.log").string(), run.disk_image };
 }
 
 double scenario_deadline_seconds(const Scenario &scenario)
@@ -235,11 +251,33 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 	contents.module = module;
 	for (const VmScenario &entry : run.scenarios)
 		contents.scenarios.push_back({ entry.scenario->file, entry.scenario->target.swap_bytes });
+	contents.command_files = required_command_files(required_commands(run.scenarios));
 	if (largest_swap(run.scenarios) > 0)
-		contents.swap_modules = zram_module_files("/lib/modules/" + run.info.kernel_release, run.info.kernel_release);
+		contents.swap_modules = zram_module_files(run.modules_dir, run.info.kernel_release);
+	contents.disk = !run.disk_image.empty();
+	contents.disk_modules = guest_disk_module_files(run.modules_dir, run.info.kernel_release);
 	build_initramfs(contents, (run.work_dir / "staging").string(), archive);
 	run.progress.done(fmt::format("{:.1f} MiB", static_cast<double>(fs::file_size(archive)) / (1 << 20)));
 	return archive;
+}
+
+void prepare_disk(VmRun &run)
+{
+	run.disk_image = (run.work_dir / "scratch.ext4").string();
+	run.progress.step(fmt::format("scratch disk (ext4, {} MiB sparse)", run.options.disk_bytes >> 20));
+	create_guest_disk(run.disk_image, run.options.disk_bytes);
+	run.progress.done(run.disk_image);
+}
+
+// The module built for the guest's kernel, or "" when no workload needs it (nor its headers).
+std::string module_for(VmRun &run, const KernelImage &image)
+{
+	if (!any_needs_module(run.scenarios))
+		return "";
+	std::string source_dir = run.options.module_source_dir.empty()
+					 ? default_module_source_dir(run.options.harness_binary)
+					 : run.options.module_source_dir;
+	return build_module(source_dir, image, run.cache_dir, run.progress);
 }
 
 // The result the guest wrote for one scenario, or a run_failed result naming what is missing.
@@ -391,16 +429,14 @@ void choose_boot_image(VmRun &run)
 
 void run_guest_steps(VmRun &run)
 {
-	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers);
+	HeadersNeed headers = any_needs_module(run.scenarios) ? HeadersNeed::required : HeadersNeed::not_needed;
+	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers, headers);
 	run.info.kernel_image = image.path;
 	run.info.kernel_release = image.release;
-	std::string source_dir = run.options.module_source_dir.empty()
-					 ? default_module_source_dir(run.options.harness_binary)
-					 : run.options.module_source_dir;
-	std::string module = any_needs_module(run.scenarios)
-				     ? build_module(source_dir, image, run.cache_dir, run.progress)
-				     : "";
+	run.modules_dir = kernel_modules_dir(image.path, image.release);
+	std::string module = module_for(run, image);
 	choose_boot_image(run);
+	prepare_disk(run);
 	std::string initrd = prepare_initramfs(run, module);
 	for (std::size_t first = 0; first < run.scenarios.size();) {
 		GuestDeadlines deadlines = deadlines_for(run.options);
@@ -453,6 +489,7 @@ VmRunOptions vm_run_options(const Scenario &scenario)
 	options.cpus = target.cpus;
 	options.cmdline = target.cmdline;
 	options.boot_timeout_ns = target.boot_timeout_ns;
+	options.disk_bytes = target.disk_bytes;
 	return options;
 }
 
@@ -474,10 +511,12 @@ std::string default_module_source_dir(const std::string &harness_binary)
 std::vector<RunResult> run_in_vm(const std::vector<VmScenario> &scenarios, const VmRunOptions &options,
 				 Progress &progress)
 {
-	VmRun run{ scenarios, options, progress, {}, {}, {}, {}, {}, {} };
+	VmRun run{ scenarios, options, progress, {}, {}, {}, {}, {}, {}, {}, {} };
 	run.cache_dir = options.cache_dir.empty() ? default_cache_dir() : options.cache_dir;
 	run.work_dir = fs::path(run.cache_dir) / fmt::format("run-{}", getpid());
 	run.info.kernel_image = options.kernel_image;
+	run.info.memory_bytes = options.memory_bytes;
+	run.info.cpus = options.cpus;
 	run.results.resize(scenarios.size());
 	std::optional<Error> error;
 	try {

@@ -16,10 +16,11 @@ struct VmRunOptions {
 	std::string kernel_image;              // bzImage to boot
 	std::string kernel_headers;            // "" = /usr/src/linux-headers-<release of the image>
 	std::string accel = "auto";            // auto (KVM when a probe boot reaches /init, else TCG), kvm, tcg
-	std::int64_t memory_bytes = 2LL << 30;
+	std::int64_t memory_bytes = default_guest_memory_bytes;
 	int cpus = 2;
 	std::string cmdline;                   // extra kernel command line
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
+	std::int64_t disk_bytes = default_guest_disk_bytes;  // the guest's scratch disk, a sparse ext4 image
 	std::string harness_binary = "/proc/self/exe";  // the kmemharness run in the guest
 	std::string module_source_dir;         // kmod_workloads/; "" = default_module_source_dir()
 	std::string cache_dir;                 // module builds, initramfs; "" = default_cache_dir()
@@ -33,7 +34,7 @@ struct VmScenario {
 };
 
 // The options a scenario's [target] table sets (kernel, headers, memory, cpus, cmdline, accel,
-// boot timeout); the CLI then overrides what it was given.
+// boot timeout, disk); the CLI then overrides what it was given.
 VmRunOptions vm_run_options(const Scenario &scenario);
 
 // $KMH_CACHE_DIR, else $XDG_CACHE_HOME/kmemharness, else ~/.cache/kmemharness.

@@ -21,7 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // The ways a line of code names a program it runs: a look-up (harness, bench, tests' program_gap), an
-// argv written out in a call, a command line popen()ed or returned as a brace list.
+// argv written out in a call, a command line popen()ed or returned as a brace list, a table entry
+// of a program and its options ({"xz", {"-d", ...}}).
 const std::vector<std::regex> &program_patterns()
 {
 	static const std::vector<std::regex> patterns = {
@@ -29,6 +30,7 @@ const std::vector<std::regex> &program_patterns()
 		std::regex(R"re(\brun_(?:command|process)\(\s*\{\s*"([^"]+)")re"),
 		std::regex(R"re(\bpopen\(\s*"([^"\s]+))re"),
 		std::regex(R"re(\breturn\s*\{\s*"([^"]+)"\s*,\s*"-)re"),
+		std::regex(R"re(\{\s*"([^"]+)"\s*,\s*\{\s*"-)re"),
 	};
 	return patterns;
 }
@@ -82,8 +84,8 @@ TEST(ExternalPrograms, EveryProgramTheSourcesRunIsListed)
 TEST(ExternalPrograms, TheScanSeesEachKindOfUse)
 {
 	const ProgramUses &programs = programs_run_by_the_sources();
-	for (const char *program : {"qemu-system-x86_64", "busybox", "xz", "sh", "stress-ng", "perf", "bpftool",
-				    "chromium", "bpftrace"})
+	for (const char *program : {"qemu-system-x86_64", "busybox", "mkfs.ext4", "xz", "zstd", "sh", "stress-ng",
+				    "perf", "bpftool", "chromium", "bpftrace"})
 		EXPECT_TRUE(programs.count(program)) << "the scan found no use of " << program;
 }
 

@@ -18,10 +18,10 @@ std::string value_of(const std::vector<std::string> &argv, const std::string &op
 TEST(QemuLaunch, CommandCarriesTheConfiguration)
 {
 	QemuConfig config{ "tcg", (1LL << 30) + 1, 4, "/boot/vmlinuz", "", "/tmp/i.cpio.gz", "slub_debug=FZ",
-			   "/out/console.log", "/tmp/qemu.log" };
+			   "/out/console.log", "/tmp/qemu.log", "" };
 	std::vector<std::string> argv = qemu_command(config, "/usr/bin/qemu-system-x86_64");
 	EXPECT_EQ(argv.front(), "/usr/bin/qemu-system-x86_64");
-	EXPECT_EQ(value_of(argv, "-accel"), "tcg");
+	EXPECT_EQ(value_of(argv, "-accel"), "tcg,thread=single");
 	EXPECT_EQ(value_of(argv, "-m"), "1025M");
 	EXPECT_EQ(value_of(argv, "-smp"), "4");
 	EXPECT_EQ(value_of(argv, "-kernel"), "/boot/vmlinuz");
@@ -37,10 +37,22 @@ TEST(QemuLaunch, CommandCarriesTheConfiguration)
 TEST(QemuLaunch, FirmwareIsPassedWhenChosen)
 {
 	QemuConfig config{ "tcg", 1LL << 30, 2, "/cache/pvh.vmlinux", "/usr/share/qemu/qboot.rom", "/tmp/i.cpio.gz", "",
-			   "/out/console.log", "/tmp/qemu.log" };
+			   "/out/console.log", "/tmp/qemu.log", "" };
 	std::vector<std::string> argv = qemu_command(config, "qemu-system-x86_64");
 	EXPECT_EQ(value_of(argv, "-bios"), "/usr/share/qemu/qboot.rom");
 	EXPECT_EQ(value_of(argv, "-kernel"), "/cache/pvh.vmlinux");
+}
+
+TEST(QemuLaunch, ScratchDiskIsAVirtioDriveWithoutFlushes)
+{
+	QemuConfig config{ "tcg", 1LL << 30, 2, "/boot/vmlinuz", "", "/tmp/i.cpio.gz", "", "/out/console.log",
+			   "/tmp/qemu.log", "/cache/run-1,2/scratch.ext4" };
+	std::vector<std::string> argv = qemu_command(config, "qemu-system-x86_64");
+	// A comma inside a QEMU option value is written twice.
+	EXPECT_EQ(value_of(argv, "-drive"), "file=/cache/run-1,,2/scratch.ext4,if=virtio,format=raw,cache=unsafe");
+	config.disk_image = "";
+	argv = qemu_command(config, "qemu-system-x86_64");
+	EXPECT_EQ(std::find(argv.begin(), argv.end(), "-drive"), argv.end());
 }
 
 TEST(QemuLaunch, KernelCmdlinePanicsOnOopsAndAppendsExtras)

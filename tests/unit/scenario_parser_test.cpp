@@ -482,7 +482,8 @@ TEST(ScenarioParser, TargetDefaultsToTheRunningKernel)
 	TargetSpec target = parse(one_bounce).target;
 	EXPECT_EQ(target.kernel, "");
 	EXPECT_EQ(target.kernel_headers, "");
-	EXPECT_EQ(target.memory_bytes, 2 * GiB);
+	EXPECT_EQ(target.memory_bytes, 4 * GiB);
+	EXPECT_EQ(target.disk_bytes, 8 * GiB);
 	EXPECT_EQ(target.cpus, 2);
 	EXPECT_EQ(target.cmdline, "");
 	EXPECT_EQ(target.accel, "auto");
@@ -498,7 +499,8 @@ TEST(ScenarioParser, ReadsTheTargetTable)
 					       "cpus = 4\n"
 					       "cmdline = \"slub_debug=FZ\"\n"
 					       "accel = \"tcg\"\n"
-					       "boot_timeout = \"45s\"\n")
+					       "boot_timeout = \"45s\"\n"
+					       "disk = \"2GiB\"\n")
 				    .target;
 	EXPECT_EQ(target.kernel, "/boot/vmlinuz-6.1.0-56-amd64");
 	EXPECT_EQ(target.kernel_headers, "dir/headers");
@@ -507,6 +509,7 @@ TEST(ScenarioParser, ReadsTheTargetTable)
 	EXPECT_EQ(target.cmdline, "slub_debug=FZ");
 	EXPECT_EQ(target.accel, "tcg");
 	EXPECT_EQ(target.boot_timeout_ns, 45 * s);
+	EXPECT_EQ(target.disk_bytes, 2 * GiB);
 	EXPECT_EQ(target.where.to_string(), "dir/test.toml:3:1");
 }
 
@@ -523,6 +526,7 @@ TEST(ScenarioParser, TargetRejectsUnknownKeysAndBadValues)
 	EXPECT_TRUE(starts_with(error_of(one_bounce + "[target]\nmemory = \"64MiB\"\n"),
 				"dir/test.toml:4:10: [target] key 'memory'"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\ncpus = 0\n"), "[target] key 'cpus'"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\ndisk = \"1MiB\"\n"), "[target] key 'disk'"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nkernel = \"\"\n"), "is empty"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nboot_timeout = \"2 min\"\n"),
 			     "[target] key 'boot_timeout'"));
