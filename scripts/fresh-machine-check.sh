@@ -23,6 +23,7 @@ REPO=$(git -C "$SCRIPT_DIR" rev-parse --show-toplevel)
 BRANCH=""
 CHECKOUT=/root/kmemharness
 MOUNTED=()                # mount points, in the order mounted
+TEST_GROUP=""             # the process group of the test command while it runs
 FINISHED=.kmh-fresh-root  # marks a root whose debootstrap completed
 
 say() { printf '[fresh] %s\n' "$*"; }
@@ -102,9 +103,21 @@ unmount_all() {
 	done
 }
 
+# The test command and everything it started, TERM first and KILL after 10 s.
+stop_test_command() {
+	[ -n "$TEST_GROUP" ] || return 0
+	kill -TERM -- "-$TEST_GROUP" 2>/dev/null || return 0
+	for _ in $(seq 20); do
+		kill -0 -- "-$TEST_GROUP" 2>/dev/null || return 0
+		sleep 0.5
+	done
+	kill -KILL -- "-$TEST_GROUP" 2>/dev/null || true
+}
+
 finish() {
 	local status=$?
 	trap - EXIT INT TERM
+	stop_test_command
 	unmount_all
 	if [ "$KEEP" = true ]; then
 		say "kept $ROOT"
@@ -148,7 +161,7 @@ configure_root() {
 clone_checkout() {
 	rm -rf --one-file-system "${ROOT:?}$CHECKOUT"
 	git clone --quiet --no-local --branch "$BRANCH" --single-branch "$REPO" "$ROOT$CHECKOUT"
-	say "cloned $REPO ($BRANCH, $(git -C "$ROOT$CHECKOUT" log -1 --format='%h %s'))"
+	say "cloned $REPO ($BRANCH, $(git -C "$ROOT$CHECKOUT" log -1 --format='%h %<(60,trunc)%s'))"
 }
 
 mount_at() {
@@ -183,8 +196,10 @@ mount_host_file_systems() {
 	mount_at /dev/shm --bind /dev/shm
 }
 
+# In a process group of its own (exec setsid: this background subshell's pid), so that a signal
+# to this script stops all of it.
 run_test_command() {
-	chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb CI=true KMEMHARNESS_REQUIRE_BPF=1 \
+	exec setsid chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb CI=true KMEMHARNESS_REQUIRE_BPF=1 \
 		PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		bash -c "cd $CHECKOUT && bash scripts/setup.sh test"
 }
@@ -206,7 +221,10 @@ main() {
 	clone_checkout
 	mount_host_file_systems
 	say "running \`bash scripts/setup.sh test\` in the chroot (log: $ROOT.log)"
-	run_test_command >"$ROOT.log" 2>&1 || status=$?
+	run_test_command >"$ROOT.log" 2>&1 &
+	TEST_GROUP=$!
+	wait "$TEST_GROUP" || status=$?
+	TEST_GROUP=""
 	print_summary
 	say "exit $status after $((SECONDS - started)) s ($(date -u +%Y-%m-%dT%H:%MZ))"
 	return "$status"
