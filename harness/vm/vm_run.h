@@ -38,9 +38,9 @@ std::string default_cache_dir();
 std::string default_module_source_dir(const std::string &harness_binary);
 
 // Builds the module for the image's kernel (when a workload needs it), makes the scratch disk,
-// packs an initramfs, boots it and returns the guest's
-// result with target "vm" and `vm` filled in. Never throws kmh::Error: failures end up in the
-// result's status, exit_code (5 when the guest kernel crashed, hung or never booted) and errors.
+// packs an initramfs, boots it and returns the guest's result with target "vm" and `vm` filled
+// in. Never throws kmh::Error: failures end up in the result's status, exit_code (5 when the
+// guest kernel crashed, hung or never booted) and errors.
 RunResult run_in_vm(const Scenario &scenario, const VmRunOptions &options, Progress &progress);
 
 }  // namespace kmh
