@@ -63,8 +63,8 @@ struct VmRun {
 	std::string boot_image;  // what QEMU's -kernel gets: the PVH vmlinux or the bzImage
 	std::string firmware;    // qboot with a PVH kernel, else "" (SeaBIOS)
 	std::string cache_dir;   // module builds, PVH kernels, KVM verdicts
-	std::string modules_dir; // the guest kernel's modules: zram, virtio and ext4 come from there
-	std::string disk_image;  // the scratch disk, in work_dir
+	std::string modules_dir{};  // the guest kernel's modules: zram, virtio and ext4 come from there
+	std::string disk_image{};   // the scratch disk, in work_dir
 };
 
 RunResult empty_result(const Scenario &scenario)

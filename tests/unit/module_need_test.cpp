@@ -17,8 +17,12 @@ namespace {
 Scenario with_kinds(const std::vector<std::string> &kinds)
 {
 	Scenario scenario;
-	for (const std::string &kind : kinds)
-		scenario.workloads.push_back(WorkloadSpec{ .name = kind, .kind = kind });
+	for (const std::string &kind : kinds) {
+		WorkloadSpec workload;
+		workload.name = kind;
+		workload.kind = kind;
+		scenario.workloads.push_back(workload);
+	}
 	return scenario;
 }
 

@@ -18,7 +18,7 @@ std::string value_of(const std::vector<std::string> &argv, const std::string &op
 TEST(QemuLaunch, CommandCarriesTheConfiguration)
 {
 	QemuConfig config{ "tcg", (1LL << 30) + 1, 4, "/boot/vmlinuz", "", "/tmp/i.cpio.gz", "slub_debug=FZ",
-			   "/out/console.log", "/tmp/qemu.log" };
+			   "/out/console.log", "/tmp/qemu.log", "" };
 	std::vector<std::string> argv = qemu_command(config, "/usr/bin/qemu-system-x86_64");
 	EXPECT_EQ(argv.front(), "/usr/bin/qemu-system-x86_64");
 	EXPECT_EQ(value_of(argv, "-accel"), "tcg");
@@ -37,7 +37,7 @@ TEST(QemuLaunch, CommandCarriesTheConfiguration)
 TEST(QemuLaunch, FirmwareIsPassedWhenChosen)
 {
 	QemuConfig config{ "tcg", 1LL << 30, 2, "/cache/pvh.vmlinux", "/usr/share/qemu/qboot.rom", "/tmp/i.cpio.gz", "",
-			   "/out/console.log", "/tmp/qemu.log" };
+			   "/out/console.log", "/tmp/qemu.log", "" };
 	std::vector<std::string> argv = qemu_command(config, "qemu-system-x86_64");
 	EXPECT_EQ(value_of(argv, "-bios"), "/usr/share/qemu/qboot.rom");
 	EXPECT_EQ(value_of(argv, "-kernel"), "/cache/pvh.vmlinux");
