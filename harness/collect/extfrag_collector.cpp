@@ -2,6 +2,7 @@
 #include <bpf/bpf.h>
 
 #include "collect/collectors.h"
+#include "collect/event_context.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"
 #include "extfrag.h"
@@ -60,7 +61,8 @@ private:
 			{"fallback_migratetype", names.name(key.fallback_migratetype)},
 			{"fragmenting", key.fallback_order < facts_.pageblock_order ? "1" : "0"},
 			{"change_ownership", ownership_label(key.change_ownership)},
-			{"scope", key.scope == KMH_SCOPE_WORKLOAD ? scope_workload : scope_system}};
+			{"scope", key.scope == KMH_SCOPE_WORKLOAD ? scope_workload : scope_system},
+			{"context", context_label(key.context)}};
 	}
 
 	static std::string ownership_label(int value)
