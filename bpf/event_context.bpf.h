@@ -39,6 +39,18 @@ struct task_struct___rt {
 	int softirq_disable_cnt;
 } __attribute__((preserve_access_index));
 
+/*
+ * The verifier resolves a typed __ksym through kallsyms, which lists per-CPU
+ * data only with CONFIG_KALLSYMS_ALL; without it, any program that names the
+ * symbol fails to load. User space then loads this object built with
+ * KMH_NO_PREEMPT_COUNT, where every event is task context.
+ */
+#ifdef KMH_NO_PREEMPT_COUNT
+static __always_inline __u32 this_cpu_preempt_count(void)
+{
+	return 0;
+}
+#else
 static __always_inline __u32 this_cpu_preempt_count(void)
 {
 	if (KMH_KSYM_FOUND(__preempt_count))
@@ -47,6 +59,7 @@ static __always_inline __u32 this_cpu_preempt_count(void)
 		return ((const struct pcpu_hot___kmh *)bpf_this_cpu_ptr(&pcpu_hot))->preempt_count;
 	return 0;
 }
+#endif
 
 static __always_inline bool serving_softirq(__u32 preempt_count)
 {

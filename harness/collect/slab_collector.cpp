@@ -3,6 +3,8 @@
 
 #include "collect/collectors.h"
 #include "collect/event_context.h"
+#include "collect/no_preempt_count_skeletons.h"
+#include "collect/preempt_count_symbol.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"
 #include "collect/slab_layout.h"
@@ -43,10 +45,13 @@ Labels slot_labels(int cpu, unsigned scope_slot)
 
 class SlabCollector : public SkeletonCollector<slab_bpf> {
 public:
-	SlabCollector()
-		: SkeletonCollector("slab", {slab_bpf__open, slab_bpf__load, slab_bpf__destroy},
+	explicit SlabCollector(const KernelFacts &facts)
+		: SkeletonCollector("slab",
+				    {facts.preempt_count_readable ? slab_bpf__open : open_slab_without_preempt_count,
+				     slab_bpf__load, slab_bpf__destroy},
 				    {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint}),
-		  layout_(detect_slab_layout())
+		  layout_(detect_slab_layout()),
+		  preempt_count_readable_(facts.preempt_count_readable)
 	{
 	}
 
@@ -69,8 +74,10 @@ protected:
 
 	std::string note() const override
 	{
-		return layout_ == SlabTracepointLayout::sized ? "older slab tracepoints (kmalloc_node, kmem_cache_alloc_node)"
-							       : "";
+		std::string layout = layout_ == SlabTracepointLayout::sized
+					     ? "older slab tracepoints (kmalloc_node, kmem_cache_alloc_node)"
+					     : "";
+		return with_context_note(layout, preempt_count_readable_);
 	}
 
 private:
@@ -112,13 +119,14 @@ private:
 	}
 
 	SlabTracepointLayout layout_;
+	bool preempt_count_readable_;
 };
 
 }  // namespace
 
-std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &)
+std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &facts)
 {
-	return std::make_unique<SlabCollector>();
+	return std::make_unique<SlabCollector>(facts);
 }
 
 }  // namespace kmh
