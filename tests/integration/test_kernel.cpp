@@ -7,6 +7,21 @@
 
 namespace kmh::integration {
 
+namespace {
+
+bool is_generic(const std::string &release)
+{
+	return release.ends_with("-amd64") && release.find("-rt-") == std::string::npos &&
+	       release.find("-cloud-") == std::string::npos;
+}
+
+bool has_headers(const std::string &release)
+{
+	return std::filesystem::is_directory("/usr/src/linux-headers-" + release);
+}
+
+}  // namespace
+
 std::optional<std::string> no_kernel_gap(const std::optional<std::string> &kernel)
 {
 	if (kernel)
@@ -21,10 +36,7 @@ std::optional<std::string> installed_debian_kernel(const std::string &series)
 	for (const auto &entry : std::filesystem::directory_iterator("/boot")) {
 		std::string name = entry.path().filename().string();
 		std::string release = name.substr(std::string("vmlinuz-").size());
-		bool generic = name.ends_with("-amd64") && release.find("-rt-") == std::string::npos &&
-			       release.find("-cloud-") == std::string::npos;
-		if (name.starts_with("vmlinuz-" + series + ".") && generic &&
-		    std::filesystem::is_directory("/usr/src/linux-headers-" + release))
+		if (name.starts_with("vmlinuz-" + series + ".") && is_generic(release) && has_headers(release))
 			releases.push_back(release);
 	}
 	if (releases.empty())
