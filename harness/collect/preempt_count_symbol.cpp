@@ -1,28 +1,26 @@
 // Finding the per-CPU preempt count in kallsyms, as the verifier will when it resolves a typed __ksym.
 #include "collect/preempt_count_symbol.h"
 
-#include <sstream>
-
-#include "run/file_io.h"
+#include <fstream>
 
 namespace kmh {
 
-bool kallsyms_lists_preempt_count(const std::string &kallsyms_text)
+bool kallsyms_lists_preempt_count(std::istream &kallsyms)
 {
-	std::istringstream lines(kallsyms_text);
 	std::string address, type, name;
-	while (lines >> address >> type >> name) {
+	while (kallsyms >> address >> type >> name) {
 		if (name == "__preempt_count" || name == "pcpu_hot")
 			return true;
 		std::string rest_of_line;
-		std::getline(lines, rest_of_line);  // a module's symbols end in "[module]"
+		std::getline(kallsyms, rest_of_line);  // a module's symbols end in "[module]"
 	}
 	return false;
 }
 
 bool kernel_resolves_preempt_count()
 {
-	return kallsyms_lists_preempt_count(read_text_file("/proc/kallsyms").value_or(""));
+	std::ifstream kallsyms("/proc/kallsyms");
+	return kallsyms_lists_preempt_count(kallsyms);
 }
 
 std::string context_note(bool preempt_count_readable)
