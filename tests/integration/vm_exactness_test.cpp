@@ -84,9 +84,11 @@ TEST_P(VmExactness, EveryModuleOpCountsItsRequests)
 	EXPECT_EQ(counts.sum("slab.kmalloc.duplicate_events", worker_cpu0), matrix_large_kmallocs_cpu0 * per_call);
 	EXPECT_EQ(counts.sum("slab.kmalloc.duplicate_events", {{"scope", "workload"}, {"cpu", "3"}}),
 		  matrix_large_kmallocs_cpu3 * per_call);
-	for (const nlohmann::json &metric : counts.json().at("metrics"))
-		if (metric.at("labels").value("scope", "") == "workload" && metric.at("labels").contains("context"))
+	for (const nlohmann::json &metric : counts.json().at("metrics")) {
+		if (metric.at("labels").value("scope", "") == "workload" && metric.at("labels").contains("context")) {
 			EXPECT_EQ(metric.at("labels").at("context"), "task") << metric.dump();
+		}
+	}
 }
 
 std::string series_name(const testing::TestParamInfo<KernelSeries> &info)
