@@ -1,4 +1,4 @@
-// The counted round: perf stat -a around the collectors around the workload child, which perf stat -p follows.
+// The counted round: perf stat -a around the collectors around the workload child's loop, which perf stat -p follows.
 #include "counted_round.h"
 
 #include <fcntl.h>
@@ -17,35 +17,62 @@ namespace kmh {
 
 namespace {
 
-// A forked child in the cgroup that runs the workload once the parent says go.
+void wait_for_end_of_file(int fd)
+{
+	char byte;
+	while (read(fd, &byte, 1) > 0)
+		;
+}
+
+// A forked child in the cgroup that runs the workload once the parent says go, says when its loop
+// is done, and exits only when released: its exit (exit_mmap's thousands of frees, which perf stat
+// -p does not count) stays out of both counts.
 class WaitingChild {
 public:
 	WaitingChild(const BenchWorkload &workload, const WorkloadCgroup &cgroup)
 	{
-		int fds[2];
-		if (pipe2(fds, O_CLOEXEC) != 0 || (pid_ = fork()) < 0)
+		int go[2], done[2], release[2];
+		if (pipe2(go, O_CLOEXEC) != 0 || pipe2(done, O_CLOEXEC) != 0 || pipe2(release, O_CLOEXEC) != 0 ||
+		    (pid_ = fork()) < 0)
 			throw run_error(std::string("pipe/fork: ") + std::strerror(errno));
 		if (pid_ == 0) {
-			close(fds[1]);
-			run_when_told(workload, cgroup, fds[0]);
+			close(go[1]);
+			close(done[0]);
+			close(release[1]);
+			run_when_told(workload, cgroup, go[0], done[1], release[0]);
 		}
-		close(fds[0]);
-		go_fd_ = fds[1];
+		close(go[0]);
+		close(done[1]);
+		close(release[0]);
+		go_fd_ = go[1];
+		done_fd_ = done[0];
+		release_fd_ = release[1];
 	}
 	~WaitingChild()
 	{
-		if (go_fd_ >= 0)
-			close(go_fd_);
+		for (int fd : {go_fd_, done_fd_, release_fd_})
+			if (fd >= 0)
+				close(fd);
 		if (pid_ > 0)
 			waitpid(pid_, nullptr, 0);
 	}
 
 	pid_t pid() const { return pid_; }
 
-	void go_and_wait(const std::string &workload_name)
+	// Starts the loop and returns when it is done; the child then waits to be released.
+	void go_and_wait_for_loop(const std::string &workload_name)
 	{
 		close(go_fd_);  // end of file is the signal
 		go_fd_ = -1;
+		char byte = 0;
+		if (read(done_fd_, &byte, 1) != 1)
+			throw run_error("the " + workload_name + " loop failed in its cgroup");
+	}
+
+	void release_and_reap(const std::string &workload_name)
+	{
+		close(release_fd_);
+		release_fd_ = -1;
 		int status = 0;
 		waitpid(pid_, &status, 0);
 		pid_ = -1;
@@ -54,14 +81,17 @@ public:
 	}
 
 private:
-	[[noreturn]] static void run_when_told(const BenchWorkload &workload, const WorkloadCgroup &cgroup, int go_fd)
+	[[noreturn]] static void run_when_told(const BenchWorkload &workload, const WorkloadCgroup &cgroup, int go_fd,
+					       int done_fd, int release_fd)
 	{
 		try {
 			cgroup.join_self();
-			char byte;
-			while (read(go_fd, &byte, 1) > 0)
-				;
+			wait_for_end_of_file(go_fd);
 			workload.run();
+			char done = 1;
+			if (write(done_fd, &done, 1) != 1)
+				_exit(1);
+			wait_for_end_of_file(release_fd);
 			_exit(0);
 		} catch (...) {
 			_exit(1);
@@ -70,6 +100,8 @@ private:
 
 	pid_t pid_ = -1;
 	int go_fd_ = -1;
+	int done_fd_ = -1;
+	int release_fd_ = -1;
 };
 
 std::vector<Metric> read_all(std::vector<std::unique_ptr<BpfCollector>> &collectors)
@@ -121,13 +153,20 @@ CountedRound count_workload_events(const BenchWorkload &workload, const KernelFa
 	std::string task_file = scratch_prefix + ".perf_stat_task";
 	auto perf_system = started(make_perf_stat_tracer(system_file), round.perf_skipped);
 	auto perf_task = started(make_perf_stat_task_tracer(task_file, child.pid()), round.perf_skipped);
-	auto collectors = start_all_collectors(facts, CollectorSettings{AttachMode::automatic, cgroup.id(), {}});
-	child.go_and_wait(workload.name);
+	// "any": the interrupts landing on the loop's task are counted too, under their context, to be shown apart.
+	auto collectors = start_all_collectors(
+		facts, CollectorSettings{AttachMode::automatic, cgroup.id(), {}, {}, WorkloadContextMode::any});
+	child.go_and_wait_for_loop(workload.name);
 	std::vector<Metric> metrics = read_all(collectors);
 	round.perf_task = stopped_counts(std::move(perf_task), task_file, round.perf_skipped);
 	round.perf_system = stopped_counts(std::move(perf_system), system_file, round.perf_skipped);
+	child.release_and_reap(workload.name);
 	round.ours_system = collector_event_counts(metrics, "system");
-	round.ours_workload = collector_event_counts(metrics, "workload");
+	round.ours_workload = collector_event_counts(metrics, "workload", "task");
+	round.ours_workload_softirq = collector_event_counts(metrics, "workload", "softirq");
+	round.ours_workload_hardirq = collector_event_counts(metrics, "workload", "hardirq");
+	for (const auto &[tracepoint, events] : collector_event_counts(metrics, "workload", "nmi"))
+		round.ours_workload_hardirq[tracepoint] += events;
 	return round;
 }
 

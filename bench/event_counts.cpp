@@ -20,6 +20,7 @@ const std::map<std::string, std::string> &tracepoint_of_family()
 		{"pcp.drain.events", "mm_page_pcpu_drain"},
 		{"extfrag.events", "mm_page_alloc_extfrag"},
 		{"slab.kmalloc.events", "kmalloc"},
+		{"slab.kmalloc.duplicate_events", "kmalloc"},
 		{"slab.kfree.events", "kfree"},
 		{"slab.cache_alloc.events", "kmem_cache_alloc"},
 		{"slab.cache_free.events", "kmem_cache_free"},
@@ -35,6 +36,12 @@ std::vector<std::string> split_csv(const std::string &line)
 	while (std::getline(in, field, ','))
 		fields.push_back(field);
 	return fields;
+}
+
+bool has_label(const Metric &metric, const std::string &key, const std::string &value)
+{
+	auto label = metric.labels.find(key);
+	return label != metric.labels.end() && label->second == value;
 }
 
 }  // namespace
@@ -58,13 +65,14 @@ EventCounts parse_perf_stat_csv(const std::string &text)
 	return counts;
 }
 
-EventCounts collector_event_counts(const std::vector<Metric> &metrics, const std::string &scope)
+EventCounts collector_event_counts(const std::vector<Metric> &metrics, const std::string &scope,
+				   const std::string &context)
 {
 	EventCounts counts;
 	for (const Metric &metric : metrics) {
 		auto family = tracepoint_of_family().find(metric.name);
-		auto label = metric.labels.find("scope");
-		if (family != tracepoint_of_family().end() && label != metric.labels.end() && label->second == scope)
+		if (family != tracepoint_of_family().end() && has_label(metric, "scope", scope) &&
+		    (context.empty() || has_label(metric, "context", context)))
 			counts[family->second] += metric.value;
 	}
 	return counts;

@@ -14,9 +14,11 @@ using EventCounts = std::map<std::string, double>;  // tracepoint name (mm_page_
 // perf stat -x, output: "12345,,kmem:mm_page_alloc,..." lines; other lines are ignored.
 EventCounts parse_perf_stat_csv(const std::string &text);
 
-// The collectors' metrics of one scope ("system" or "workload") summed per tracepoint,
-// e.g. pcp.refill.events + pcp.direct.events for mm_page_alloc_zone_locked.
-EventCounts collector_event_counts(const std::vector<Metric> &metrics, const std::string &scope);
+// The collectors' metrics of one scope ("system" or "workload") and, unless `context` is empty, one
+// context ("task", "softirq", ...) summed per tracepoint firing, e.g. pcp.refill.events +
+// pcp.direct.events for mm_page_alloc_zone_locked, slab.kmalloc.events + its duplicate events for kmalloc.
+EventCounts collector_event_counts(const std::vector<Metric> &metrics, const std::string &scope,
+				   const std::string &context = "");
 
 // True for the families collector_event_counts() sums (one event per tracepoint firing).
 bool counts_tracepoint_events(const std::string &family);

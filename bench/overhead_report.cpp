@@ -67,6 +67,8 @@ json counts_json(const CountedRound &counted, std::size_t iterations)
 				{"ours_system", count_of(counted.ours_system, tracepoint)},
 				{"perf_stat_task", perf_count_of(counted.perf_task, tracepoint)},
 				{"ours_workload", workload},
+				{"ours_workload_softirq", count_of(counted.ours_workload_softirq, tracepoint)},
+				{"ours_workload_hardirq", count_of(counted.ours_workload_hardirq, tracepoint)},
 				{"workload_per_iteration", workload / static_cast<double>(iterations)}});
 	}
 	return {{"tracepoints", rows}, {"perf_skipped", counted.perf_skipped}};
@@ -204,16 +206,19 @@ void print_counts(const WorkloadReport &workload)
 	fmt::print("  counted round: perf stat -a (system) enabled before ours attached and stopped after ours "
 		   "detached;\n  perf stat -p (the loop's process) against ours at scope=workload (its cgroup){}\n",
 		   counted.perf_skipped.empty() ? "" : "\n  perf: " + counted.perf_skipped);
-	fmt::print("  {:<26} {:>11} {:>11} {:>9} {:>10} {:>10} {:>7} {:>8}\n", "tracepoint", "perf -a", "ours system",
-		   "perf-ours", "perf -p", "ours wkld", "ours-p", "per it.");
+	fmt::print("  ours wkld: task context; softirq, hardirq: interrupts that landed on the loop's task\n");
+	fmt::print("  {:<26} {:>11} {:>11} {:>9} {:>10} {:>10} {:>7} {:>8} {:>8} {:>8}\n", "tracepoint", "perf -a",
+		   "ours system", "perf-ours", "perf -p", "ours wkld", "ours-p", "softirq", "hardirq", "per it.");
 	for (const std::string &tracepoint : kmem_tracepoints()) {
 		double system = count_of(counted.ours_system, tracepoint);
 		double perf = perf_count_of(counted.perf_system, tracepoint);
 		double task = perf_count_of(counted.perf_task, tracepoint);
 		double workload_count = count_of(counted.ours_workload, tracepoint);
-		fmt::print("  {:<26} {:>11} {:>11.0f} {:>9} {:>10} {:>10.0f} {:>7} {:>8.3f}\n", tracepoint,
-			   format_or_dash(perf, "{:.0f}"), system, format_or_dash(perf - system, "{:.0f}"),
+		fmt::print("  {:<26} {:>11} {:>11.0f} {:>9} {:>10} {:>10.0f} {:>7} {:>8.0f} {:>8.0f} {:>8.3f}\n",
+			   tracepoint, format_or_dash(perf, "{:.0f}"), system, format_or_dash(perf - system, "{:.0f}"),
 			   format_or_dash(task, "{:.0f}"), workload_count, format_or_dash(workload_count - task, "{:.0f}"),
+			   count_of(counted.ours_workload_softirq, tracepoint),
+			   count_of(counted.ours_workload_hardirq, tracepoint),
 			   workload_count / static_cast<double>(workload.iterations));
 	}
 }

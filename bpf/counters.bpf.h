@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Per-CPU page-event counter arrays and the one way every collector bumps them. */
+/* Per-CPU page-event counter arrays (scope x context x order x migratetype) and how every collector bumps them. */
 #ifndef __KMH_COUNTERS_BPF_H
 #define __KMH_COUNTERS_BPF_H
 
 #include <bpf/bpf_helpers.h>
 #include "keep_event.bpf.h"
+#include "event_context.bpf.h"
 #include "kmh_common.h"
 #include "workload_scope.bpf.h"
 
@@ -24,14 +25,15 @@ static __always_inline void bump_slot(void *map, __u32 slot)
 		*count += 1;
 }
 
-/* Count one event in the system scope, and in the workload scope when it is ours. */
+/* Count one event in the system scope, and in the workload scope when it is ours, by context. */
 static __always_inline void count_page_event(void *map, unsigned int order, int migratetype)
 {
 	unsigned int mt = migratetype < 0 ? KMH_MIGRATETYPES - 1 : migratetype;
+	__u32 context = event_context();
 
-	bump_slot(map, kmh_page_slot(KMH_SCOPE_SYSTEM, order, mt));
-	if (in_workload())
-		bump_slot(map, kmh_page_slot(KMH_SCOPE_WORKLOAD, order, mt));
+	bump_slot(map, kmh_page_slot(KMH_SCOPE_SYSTEM, context, order, mt));
+	if (in_workload_context(context))
+		bump_slot(map, kmh_page_slot(KMH_SCOPE_WORKLOAD, context, order, mt));
 }
 
 #endif /* __KMH_COUNTERS_BPF_H */

@@ -17,6 +17,7 @@
 #include <bpf/bpf_core_read.h>
 #include "kmh_common.h"
 #include "extfrag.h"
+#include "event_context.bpf.h"
 #include "keep_event.bpf.h"
 #include "workload_scope.bpf.h"
 
@@ -50,10 +51,11 @@ static __always_inline int on_extfrag(int alloc_order, int fallback_order, int a
 		.fallback_migratetype = fallback_mt,
 		.change_ownership = change_ownership,
 		.scope = KMH_SCOPE_SYSTEM,
+		.context = event_context(),
 	};
 
 	bump(&key);
-	if (in_workload()) {
+	if (in_workload_context(key.context)) {
 		key.scope = KMH_SCOPE_WORKLOAD;
 		bump(&key);
 	}

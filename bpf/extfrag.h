@@ -13,6 +13,7 @@ struct extfrag_key {
 	int fallback_migratetype;
 	int change_ownership;	/* 0, 1 or KMH_OWNERSHIP_UNKNOWN */
 	int scope;
+	int context;		/* KMH_CONTEXT_* */
 };
 
 #endif /* __KMH_EXTFRAG_H */

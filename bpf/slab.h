@@ -9,6 +9,7 @@ struct slab_stats {
 	__u64 kmalloc_events;
 	__u64 kmalloc_bytes_req;
 	__u64 kmalloc_bytes_alloc;
+	__u64 kmalloc_duplicate_events;	/* second firings of one kmalloc call, not counted above */
 	__u64 kfree_events;
 	__u64 cache_alloc_events;
 	__u64 cache_alloc_bytes_req;

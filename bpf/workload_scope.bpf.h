@@ -4,13 +4,14 @@
 #define __KMH_WORKLOAD_SCOPE_BPF_H
 
 #include <bpf/bpf_helpers.h>
+#include "kmh_common.h"
 
 #define KMH_MAX_WORKLOAD_PIDS 4096
 
 /*
  * The id of the scenario's cgroup v2; every workload process runs in it.
- * Events raised in interrupt context while a workload task is current count
- * as the workload's too: bpf_get_current_cgroup_id() sees only the task.
+ * bpf_get_current_cgroup_id() sees only the task, so in_workload() is true
+ * for an interrupt that lands while a workload task is current too.
  */
 const volatile __u64 workload_cgroup_id = 0;
 
@@ -19,6 +20,13 @@ const volatile __u64 workload_cgroup_id = 0;
  * workers are named by pid instead; the lookup is skipped when there are none.
  */
 const volatile bool track_workload_pids = false;
+
+/*
+ * An interrupt that lands while a workload task is current was not caused by
+ * it: the kmem collectors count only task context in scope=workload, unless
+ * [collect] workload_context = "any" sets this.
+ */
+const volatile bool workload_any_context = false;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -37,6 +45,14 @@ static __always_inline int in_workload(void)
 		return 0;
 	pid = (__u32)bpf_get_current_pid_tgid();
 	return bpf_map_lookup_elem(&workload_pids, &pid) != 0;
+}
+
+/* in_workload() for an event that fired in `context` (KMH_CONTEXT_*). */
+static __always_inline int in_workload_context(__u32 context)
+{
+	if (context != KMH_CONTEXT_TASK && !workload_any_context)
+		return 0;
+	return in_workload();
 }
 
 #endif /* __KMH_WORKLOAD_SCOPE_BPF_H */

@@ -51,6 +51,9 @@
  *                                                                      + common keys
  *   alloc_pages   [order=<0..KMH_MAX_ORDER>] [gfp=<flags>]             + common keys
  *   release       tag=<tag> [free_cpu=<cpu>]
+ *   crash         (no keys: BUG() in the writer's context, so that a harness can check how it
+ *                 reports a kernel that crashed; with oops=panic, as in its guests, the kernel
+ *                 panics)
  *
  * common keys: count=<1..1000000> (default 1), cpu=<online cpu> (default 0),
  * free_cpu=<online cpu> (default: cpu), hold=<tag> (keep the objects until ``release``).
@@ -96,6 +99,7 @@ enum kmh_op {
 	KMH_OP_VMALLOC,
 	KMH_OP_ALLOC_PAGES,
 	KMH_OP_RELEASE,
+	KMH_OP_CRASH,
 	KMH_NR_OPS,
 };
 
@@ -919,7 +923,7 @@ static int kmh_parse(struct kmh_call *call, char *line)
 			call->desc = &kmh_ops[op];
 	if (!call->desc)
 		return kmh_fail(call, -EINVAL, "unknown op '%s', accepted kmalloc cache_create cache_alloc "
-				"cache_destroy vmalloc alloc_pages release", word);
+				"cache_destroy vmalloc alloc_pages release crash", word);
 	kmh_set_defaults(&call->req);
 	while ((word = strsep(&line, " \t\n"))) {
 		if (!*word)
@@ -1243,6 +1247,14 @@ static int kmh_execute_release(struct kmh_call *call)
 	return 0;
 }
 
+/* The one op that does not allocate: the kernel under test crashes on request. */
+static int kmh_execute_crash(struct kmh_call *call)
+{
+	pr_emerg("kmemharness: crash requested through the control file\n");
+	BUG();
+	return 0;
+}
+
 #define KMH_COMMON_KEYS	(BIT(KMH_KEY_COUNT) | BIT(KMH_KEY_CPU) | BIT(KMH_KEY_FREE_CPU) | \
 			 BIT(KMH_KEY_HOLD))
 
@@ -1294,6 +1306,10 @@ static const struct kmh_op_desc kmh_ops[KMH_NR_OPS] = {
 		.allowed = BIT(KMH_KEY_TAG) | BIT(KMH_KEY_FREE_CPU),
 		.required = BIT(KMH_KEY_TAG),
 		.execute = kmh_execute_release,
+	},
+	[KMH_OP_CRASH] = {
+		.name = "crash",
+		.execute = kmh_execute_crash,
 	},
 };
 

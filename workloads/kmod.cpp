@@ -156,6 +156,8 @@ KmodOp op_from_name(const std::string &name)
 		return KmodOp::vmalloc;
 	if (name == "alloc_pages")
 		return KmodOp::alloc_pages;
+	if (name == "crash")
+		return KmodOp::crash;
 	return KmodOp::release;
 }
 
@@ -220,8 +222,8 @@ WorkloadDescriptor describe_kmod()
 			   "vmalloc or alloc_pages) on one CPU's worker kthread, freed at once on free_cpu's worker "
 			   "or held until cleanup; see docs/kmod.md",
 		.options = {
-			choice_option("op", "the allocator to call", "kmalloc",
-				      { "kmalloc", "cache_alloc", "vmalloc", "alloc_pages", "release" }),
+			choice_option("op", "the allocator to call (crash: BUG() in the kernel, to test crash reports)", "kmalloc",
+				      { "kmalloc", "cache_alloc", "vmalloc", "alloc_pages", "release", "crash" }),
 			size_option("size", "bytes per object: kmalloc 1..4MiB, vmalloc 4KiB..256MiB", 64, 1,
 				    kmod_max_vmalloc_size),
 			integer_option("count", "objects to allocate", 1, 1, kmod_max_count),

@@ -203,6 +203,8 @@ std::string format_request(const KmodRequest &request)
 		return alloc_pages_line(request);
 	case KmodOp::release:
 		return release_line(request);
+	case KmodOp::crash:
+		return "crash";
 	}
 	throw invalid_input("kmod: unknown op");
 }

@@ -7,7 +7,7 @@
 
 namespace kmh {
 
-enum class KmodOp { kmalloc, cache_create, cache_alloc, cache_destroy, vmalloc, alloc_pages, release };
+enum class KmodOp { kmalloc, cache_create, cache_alloc, cache_destroy, vmalloc, alloc_pages, release, crash };
 
 // One request; each op reads the fields docs/kmod.md lists for it and ignores the rest.
 struct KmodRequest {

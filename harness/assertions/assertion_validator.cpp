@@ -21,6 +21,7 @@ const std::vector<std::string> migratetype_names = {"UNMOVABLE", "MOVABLE", "REC
 						    "HIGHATOMIC", "CMA", "ISOLATE"};
 const std::vector<std::string> scope_names = {scope_workload, scope_system};
 const std::vector<std::string> quantile_names = {"p50", "p90", "p99"};
+const std::vector<std::string> context_names = {"task", "softirq", "hardirq", "nmi"};
 
 struct Problem {
 	std::string text;
@@ -56,6 +57,8 @@ const std::vector<std::string> *known_values(const MetricFamily &family, const s
 		return &migratetype_names;
 	if (label == "quantile")
 		return &quantile_names;
+	if (label == "context")
+		return &context_names;
 	return nullptr;
 }
 

@@ -89,7 +89,8 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	run->add_option("--kernel", args.kernel, "boot this kernel image in QEMU and run the scenario there "
 						  "(overrides [target] kernel; `kmemharness list kernels` shows the installed ones)");
 	run->add_option("--kernel-headers", args.kernel_headers,
-			"headers to build the module with (default /usr/src/linux-headers-<release>)");
+			"headers to build the module with (default /usr/src/linux-headers-<release>); "
+			"only scenarios with kmod workloads build it");
 	run->add_option("--accel", args.accel, "QEMU accelerator (default auto: KVM if a probe boot works, else TCG)")
 		->check(CLI::IsMember({"auto", "kvm", "tcg"}));
 	run->add_option("--cmdline", args.cmdline, "extra guest kernel command line (VM runs)");

@@ -17,6 +17,7 @@ struct CollectorSettings {
 	std::uint64_t workload_cgroup_id = 0;
 	std::vector<int> workload_pids;  // kernel threads working for the scenario (module workers)
 	std::vector<int> workload_processes = {};  // the workload child processes (uprobes attach to these)
+	WorkloadContextMode workload_context = WorkloadContextMode::task;  // kmem collectors: which contexts are the workload's
 };
 
 class BpfCollector {

@@ -14,9 +14,10 @@ namespace kmh {
 struct KernelFacts {
 	MigratetypeNames migratetypes;
 	int pageblock_order = 9;  // from /proc/pagetypeinfo "Page block order"
+	bool preempt_count_readable = true;  // kallsyms lists the per-CPU preempt count (event contexts)
 };
 
-// Reads BTF and /proc/pagetypeinfo (defaults where they are missing).
+// Reads BTF, /proc/pagetypeinfo and /proc/kallsyms (defaults where they are missing).
 KernelFacts read_kernel_facts();
 
 // The names make_bpf_collector() accepts (page_alloc, pcp, ...), in registration order.

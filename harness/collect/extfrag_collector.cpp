@@ -2,6 +2,9 @@
 #include <bpf/bpf.h>
 
 #include "collect/collectors.h"
+#include "collect/event_context.h"
+#include "collect/no_preempt_count_skeletons.h"
+#include "collect/preempt_count_symbol.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"
 #include "extfrag.h"
@@ -16,7 +19,9 @@ namespace {
 class ExtfragCollector : public SkeletonCollector<extfrag_bpf> {
 public:
 	explicit ExtfragCollector(const KernelFacts &facts)
-		: SkeletonCollector("extfrag", {extfrag_bpf__open, extfrag_bpf__load, extfrag_bpf__destroy},
+		: SkeletonCollector("extfrag",
+				    {facts.preempt_count_readable ? extfrag_bpf__open : open_extfrag_without_preempt_count,
+				     extfrag_bpf__load, extfrag_bpf__destroy},
 				    {AttachVariant::tracepoint, AttachVariant::tp_btf, AttachVariant::raw_tp}),
 		  facts_(facts)
 	{
@@ -44,9 +49,10 @@ public:
 protected:
 	std::string note() const override
 	{
-		return variant() == AttachVariant::tracepoint
-			       ? ""
-			       : "change_ownership is only known to the classic tracepoint; labelled unknown";
+		std::string ownership = variant() == AttachVariant::tracepoint
+						? ""
+						: "change_ownership is only known to the classic tracepoint; labelled unknown";
+		return with_context_note(ownership, facts_.preempt_count_readable);
 	}
 
 private:
@@ -60,7 +66,8 @@ private:
 			{"fallback_migratetype", names.name(key.fallback_migratetype)},
 			{"fragmenting", key.fallback_order < facts_.pageblock_order ? "1" : "0"},
 			{"change_ownership", ownership_label(key.change_ownership)},
-			{"scope", key.scope == KMH_SCOPE_WORKLOAD ? scope_workload : scope_system}};
+			{"scope", key.scope == KMH_SCOPE_WORKLOAD ? scope_workload : scope_system},
+			{"context", context_label(key.context)}};
 	}
 
 	static std::string ownership_label(int value)

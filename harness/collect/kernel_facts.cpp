@@ -1,7 +1,8 @@
-// Reading the kernel facts collectors label with: migratetype names and the pageblock order.
+// Reading the kernel facts collectors label with: migratetype names, the pageblock order, the preempt count's symbol.
 #include <sstream>
 
 #include "collect/collectors.h"
+#include "collect/preempt_count_symbol.h"
 #include "run/file_io.h"
 
 namespace kmh {
@@ -25,6 +26,7 @@ KernelFacts read_kernel_facts()
 {
 	KernelFacts facts{MigratetypeNames::from_kernel()};
 	facts.pageblock_order = pageblock_order_from(read_text_file("/proc/pagetypeinfo").value_or(""));
+	facts.preempt_count_readable = kernel_resolves_preempt_count();
 	return facts;
 }
 

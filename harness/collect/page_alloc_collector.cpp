@@ -1,5 +1,7 @@
 // The page_alloc collector: mm_page_alloc, mm_page_free and mm_page_free_batched counts.
 #include "collect/collectors.h"
+#include "collect/no_preempt_count_skeletons.h"
+#include "collect/preempt_count_symbol.h"
 #include "collect/page_counter_metrics.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"
@@ -13,7 +15,8 @@ class PageAllocCollector : public SkeletonCollector<page_alloc_bpf> {
 public:
 	explicit PageAllocCollector(const KernelFacts &facts)
 		: SkeletonCollector("page_alloc",
-				    {page_alloc_bpf__open, page_alloc_bpf__load, page_alloc_bpf__destroy},
+				    {facts.preempt_count_readable ? page_alloc_bpf__open : open_page_alloc_without_preempt_count,
+				     page_alloc_bpf__load, page_alloc_bpf__destroy},
 				    {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint}),
 		  facts_(facts)
 	{
@@ -40,6 +43,9 @@ public:
 		}
 		return metrics;
 	}
+
+protected:
+	std::string note() const override { return context_note(facts_.preempt_count_readable); }
 
 private:
 	KernelFacts facts_;

@@ -1,5 +1,7 @@
 // The pcp collector: per-CPU list refills, direct buddy allocations and drains.
 #include "collect/collectors.h"
+#include "collect/no_preempt_count_skeletons.h"
+#include "collect/preempt_count_symbol.h"
 #include "collect/page_counter_metrics.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"
@@ -12,7 +14,9 @@ namespace {
 class PcpCollector : public SkeletonCollector<pcp_bpf> {
 public:
 	explicit PcpCollector(const KernelFacts &facts)
-		: SkeletonCollector("pcp", {pcp_bpf__open, pcp_bpf__load, pcp_bpf__destroy},
+		: SkeletonCollector("pcp",
+				    {facts.preempt_count_readable ? pcp_bpf__open : open_pcp_without_preempt_count,
+				     pcp_bpf__load, pcp_bpf__destroy},
 				    {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint}),
 		  facts_(facts)
 	{
@@ -31,6 +35,9 @@ public:
 		}
 		return metrics;
 	}
+
+protected:
+	std::string note() const override { return context_note(facts_.preempt_count_readable); }
 
 private:
 	KernelFacts facts_;

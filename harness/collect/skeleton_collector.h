@@ -83,6 +83,7 @@ private:
 		}
 		skeleton->rodata->workload_cgroup_id = settings.workload_cgroup_id;
 		skeleton->rodata->track_workload_pids = !settings.workload_pids.empty();
+		skeleton->rodata->workload_any_context = settings.workload_context == WorkloadContextMode::any;
 		configure(*skeleton);
 		select_programs(skeleton->obj, variant, [this](const ProgramName &p) { return wants_program(p); });
 		if (ops_.load(skeleton) != 0) {

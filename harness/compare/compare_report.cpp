@@ -36,6 +36,7 @@ CompareReport build_compare_report(RunSet baseline, RunSet candidate, const std:
 	CompareReport report;
 	report.scenario = baseline.runs.front().result.scenario.name;
 	report.metrics = compare_metrics(baseline, candidate);
+	report.notes = tracing_notes(baseline, candidate);
 	for (const GateRule &rule : rules)
 		report.gates.push_back(evaluate_gate(rule, baseline, candidate));
 	report.baseline = std::move(baseline);

@@ -8,6 +8,7 @@
 #include "compare/gate_rule.h"
 #include "compare/metric_comparison.h"
 #include "compare/run_set.h"
+#include "compare/tracing_notes.h"
 
 namespace kmh {
 
@@ -17,6 +18,7 @@ struct CompareReport {
 	std::string scenario;
 	std::vector<MetricComparison> metrics;
 	std::vector<GateOutcome> gates;
+	std::vector<TracingNote> notes;  // tracing changes that explain some of the rows
 
 	// The rows worth a reader's eye: every total, and every series whose change is significant.
 	std::vector<const MetricComparison *> headline_rows() const;

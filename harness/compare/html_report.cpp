@@ -192,6 +192,14 @@ std::string headline_table(const CompareReport &report)
 				  markup_escape(verdict_count_text(report)));
 }
 
+std::string notes_section(const CompareReport &report)
+{
+	std::string text;
+	for (const TracingNote &note : report.notes)
+		text += fmt::format("<p class=\"note\"><b>Note:</b> {}</p>", markup_escape(note.text));
+	return text;
+}
+
 std::string gates_section(const CompareReport &report)
 {
 	if (report.gates.empty())
@@ -235,7 +243,7 @@ std::string html_report(const CompareReport &report)
 {
 	std::string title = markup_escape("kmemharness compare: " + report.scenario);
 	std::string body = fmt::format("<h1>{}</h1>", title) + sides_section(report) + headline_table(report) +
-			   gates_section(report) + distributions_section(report);
+			   notes_section(report) + gates_section(report) + distributions_section(report);
 	body += "<h2>Per-CPU list refills and drains (mean per run)</h2><div class=\"plots\">" +
 		per_cpu_bars(report, "pcp.refill.events") + per_cpu_bars(report, "pcp.drain.events") + "</div>";
 	body += order_migratetype_section(report);

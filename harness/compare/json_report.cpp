@@ -73,6 +73,17 @@ json gate_json(const GateOutcome &gate)
 	return item;
 }
 
+json note_json(const TracingNote &note)
+{
+	return {{"calls", note.calls},
+		{"duplicates", note.duplicates},
+		{"baseline_duplicates", number(note.baseline_duplicates)},
+		{"candidate_duplicates", number(note.candidate_duplicates)},
+		{"baseline_calls", number(note.baseline_calls)},
+		{"candidate_calls", number(note.candidate_calls)},
+		{"text", note.text}};
+}
+
 }  // namespace
 
 nlohmann::json compare_report_json(const CompareReport &report)
@@ -83,12 +94,16 @@ nlohmann::json compare_report_json(const CompareReport &report)
 	json gates = json::array();
 	for (const GateOutcome &gate : report.gates)
 		gates.push_back(gate_json(gate));
+	json notes = json::array();
+	for (const TracingNote &note : report.notes)
+		notes.push_back(note_json(note));
 	return {{"scenario", report.scenario},
 		{"alpha", significance_alpha},
 		{"baseline", side_json(report.baseline)},
 		{"candidate", side_json(report.candidate)},
 		{"metrics", metrics},
 		{"gates", gates},
+		{"notes", notes},
 		{"gate_failed", report.any_gate_failed()}};
 }
 

@@ -39,6 +39,14 @@ std::string metric_table(const CompareReport &report)
 	return text;
 }
 
+std::string note_list(const CompareReport &report)
+{
+	std::string text;
+	for (const TracingNote &note : report.notes)
+		text += fmt::format("\n> **Note:** {}\n", cell(note.text));
+	return text;
+}
+
 std::string gate_list(const CompareReport &report)
 {
 	if (report.gates.empty())
@@ -61,7 +69,7 @@ std::string markdown_report(const CompareReport &report)
 			    fmt::join(report.candidate.kernels(), "`, `"));
 	text += metric_table(report);
 	text += fmt::format("\n`*` significant at alpha {}. {}.\n", significance_alpha, verdict_count_text(report));
-	return text + gate_list(report);
+	return text + note_list(report) + gate_list(report);
 }
 
 }  // namespace kmh

@@ -52,6 +52,14 @@ std::string metric_table(const CompareReport &report, Color color)
 	return text;
 }
 
+std::string notes_section(const CompareReport &report)
+{
+	std::string text;
+	for (const TracingNote &note : report.notes)
+		text += fmt::format("  note: {}\n", note.text);
+	return text;
+}
+
 std::string gate_section(const CompareReport &report, Color color)
 {
 	if (report.gates.empty())
@@ -74,7 +82,7 @@ std::string terminal_report(const CompareReport &report, Color color)
 	text += "\n" + metric_table(report, color);
 	text += fmt::format("  * significant at alpha {}. {} (all of them: --json)\n", significance_alpha,
 			    verdict_count_text(report));
-	return text + gate_section(report, color);
+	return text + notes_section(report) + gate_section(report, color);
 }
 
 }  // namespace kmh

@@ -5,12 +5,13 @@ namespace kmh {
 
 namespace {
 
-const std::vector<std::string> page_labels = {"cpu", "order", "migratetype", "scope"};
-const std::vector<std::string> free_labels = {"cpu", "order", "scope"};
-const std::vector<std::string> slab_labels = {"cpu", "scope"};
+const std::vector<std::string> page_labels = {"cpu", "order", "migratetype", "scope", "context"};
+const std::vector<std::string> free_labels = {"cpu", "order", "scope", "context"};
+const std::vector<std::string> slab_labels = {"cpu", "scope", "context"};
 const std::vector<std::string> process_labels = {"comm", "scope"};
 const std::vector<std::string> extfrag_labels = {"cpu", "alloc_order", "fallback_order", "alloc_migratetype",
-						 "fallback_migratetype", "fragmenting", "change_ownership", "scope"};
+						 "fallback_migratetype", "fragmenting", "change_ownership", "scope",
+						 "context"};
 const std::vector<std::string> malloc_comm_labels = {"comm", "scope"};
 const std::vector<std::string> malloc_stack_labels = {"stack", "scope"};
 
@@ -102,7 +103,7 @@ std::vector<MetricFamily> build_catalog()
 		{"page.alloc.events", page_labels, "events", "page_alloc", "pages handed out by the buddy allocator (mm_page_alloc), one event per allocation of 2^order pages"},
 		{"page.alloc.failures", page_labels, "events", "page_alloc", "mm_page_alloc events that returned no page"},
 		{"page.free.events", free_labels, "events", "page_alloc", "pages freed (mm_page_free); the tracepoint carries no migratetype"},
-		{"page.free_batched.events", {"cpu", "scope"}, "events", "page_alloc", "order-0 pages freed in batches (mm_page_free_batched)"},
+		{"page.free_batched.events", slab_labels, "events", "page_alloc", "order-0 pages freed in batches (mm_page_free_batched)"},
 		{"pcp.refill.events", page_labels, "events", "pcp", "pages moved from the buddy lists to a per-CPU list (mm_page_alloc_zone_locked, percpu_refill=1)"},
 		{"pcp.direct.events", page_labels, "events", "pcp", "pages taken from the buddy lists under the zone lock, bypassing the per-CPU lists (mm_page_alloc_zone_locked, percpu_refill=0)"},
 		{"pcp.drain.events", page_labels, "events", "pcp", "pages returned from a per-CPU list to the buddy lists (mm_page_pcpu_drain)"},
@@ -110,7 +111,8 @@ std::vector<MetricFamily> build_catalog()
 		{"slab.kmalloc.events", slab_labels, "events", "slab", "kmalloc calls (kmalloc, and kmalloc_node where the kernel still has it)"},
 		{"slab.kmalloc.bytes_req", slab_labels, "bytes", "slab", "bytes asked for by kmalloc calls"},
 		{"slab.kmalloc.bytes_alloc", slab_labels, "bytes", "slab", "bytes actually handed out by kmalloc calls (size class)"},
-		{"slab.kmalloc.size.events", {"cpu", "scope", "le"}, "events", "slab", "kmalloc calls by bytes_alloc, in power-of-two buckets labelled by their upper bound `le`"},
+		{"slab.kmalloc.duplicate_events", slab_labels, "events", "slab", "second kmem:kmalloc firings of one kmalloc call (same ptr and sizes, back to back on one CPU), left out of slab.kmalloc.*"},
+		{"slab.kmalloc.size.events", {"cpu", "scope", "context", "le"}, "events", "slab", "kmalloc calls by bytes_alloc, in power-of-two buckets labelled by their upper bound `le`"},
 		{"slab.kfree.events", slab_labels, "events", "slab", "kfree calls"},
 		{"slab.cache_alloc.events", slab_labels, "events", "slab", "kmem_cache_alloc calls (and kmem_cache_alloc_node where present)"},
 		{"slab.cache_alloc.bytes_req", slab_labels, "bytes", "slab", "object bytes asked for by kmem_cache_alloc calls"},

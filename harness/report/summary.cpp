@@ -227,6 +227,24 @@ std::string key_counts_section(const RunResult &result)
 	       render_table(key_counts_table(counts), indent);
 }
 
+double scope_total(const MetricStore &metrics, const std::string &name, const char *scope)
+{
+	return metrics.sum(name, {LabelMatcher("scope", MatchOp::equal, scope)});
+}
+
+// Firings the collectors did not count as calls, because the kernel traced one call twice.
+std::string tracing_quirks_section(const RunResult &result)
+{
+	const std::string name = "slab.kmalloc.duplicate_events";
+	double system = scope_total(result.metrics, name, scope_system);
+	if (system == 0)
+		return "";
+	return fmt::format("\nTracing quirks\n{}kmem:kmalloc fired twice for one kmalloc call {} times ({} in scope=workload): "
+			   "each call counted once, the second firings in {}\n",
+			   indent, format_count(system), format_count(scope_total(result.metrics, name, scope_workload)),
+			   name);
+}
+
 std::string stacks_section(const RunResult &result)
 {
 	if (result.stacks.empty())
@@ -315,7 +333,7 @@ std::string format_count(double value)
 std::string summary_text(const RunResult &result, bool color)
 {
 	return header(result, color) + workloads_section(result) + key_counts_section(result) +
-	       stacks_section(result) + assertions_section(result, color) + errors_section(result);
+	       tracing_quirks_section(result) + stacks_section(result) + assertions_section(result, color) + errors_section(result);
 }
 
 }  // namespace kmh

@@ -13,6 +13,9 @@ namespace kmh {
 
 enum class AttachMode { automatic, tp_btf, raw_tp, tracepoint };
 
+// Which events of a workload task count in scope=workload: task context only, or interrupts too.
+enum class WorkloadContextMode { task, any };
+
 struct Requirements {
 	int cpus = 1;
 	bool root = true;
@@ -37,6 +40,7 @@ struct CollectSpec {
 	std::vector<std::string> collectors;  // BPF collectors: page_alloc, pcp, extfrag, slab
 	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo
 	AttachMode attach = AttachMode::automatic;
+	WorkloadContextMode workload_context = WorkloadContextMode::task;
 	SourceLocation where;
 };
 

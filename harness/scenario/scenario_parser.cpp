@@ -40,7 +40,7 @@ const std::string accepted_tables =
 const std::vector<std::string> scenario_keys = { "name", "description", "timeout" };
 const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields",
 						 "commands" };
-const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach" };
+const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach", "workload_context" };
 const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
 					       "boot_timeout", "swap", "own_boot", "disk" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
@@ -57,6 +57,7 @@ const std::vector<std::string> optional_collectors = { "malloc",  "faults", "mma
 							"hugetlb", "vmscan", "compaction", "oom", "swapin" };
 const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
 const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
+const std::vector<std::string> workload_context_names = { "task", "any" };
 const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
 					       AttachMode::tracepoint };
 
@@ -181,6 +182,8 @@ CollectSpec read_collect(const toml::table &root, const std::string &file_name)
 	std::string attach = reader.string("attach", one_of(attach_names)).value_or("auto");
 	auto position = std::find(attach_names.begin(), attach_names.end(), attach) - attach_names.begin();
 	collect.attach = attach_modes[static_cast<std::size_t>(position)];
+	std::string context = reader.string("workload_context", one_of(workload_context_names)).value_or("task");
+	collect.workload_context = context == "any" ? WorkloadContextMode::any : WorkloadContextMode::task;
 	collect.where = table_location(reader, file_name);
 	return collect;
 }

@@ -44,7 +44,7 @@ std::string default_cache_dir();
 std::string default_module_source_dir(const std::string &harness_binary);
 
 // Runs the scenarios in order in one guest: the module built for the image's kernel when one of
-// them has kmod workloads, one initramfs, one boot. A scenario that crashes or hangs the guest
+// them has kmod workloads, one scratch disk, one initramfs, one boot. A scenario that crashes or hangs the guest
 // gets exit 5 with the console lines that show it, and the rest continue in a fresh boot; a guest
 // that never boots fails every scenario it did not reach. One result per scenario, in order, with
 // target "vm" and `vm` filled in. Never throws kmh::Error: failures end up in each result's status,

@@ -1,4 +1,4 @@
-// Kernel-module scenarios in a QEMU guest booting a Debian kernel: exact counts from result.json, a refused request.
+// Scenarios in a QEMU guest booting a Debian kernel: exact module counts, a refused request, no headers needed without the module.
 #include <optional>
 #include <string>
 
@@ -67,6 +67,21 @@ TEST_F(VmScenarios, ReclaimableSlabGrowsSReclaimable)
 	ResultFile result = vm_result();
 	EXPECT_EQ(result.sum("slab.cache_alloc.events", {{"scope", "workload"}, {"cpu", "0"}}), 100000);
 	EXPECT_GE(result.sum("meminfo.SReclaimable.delta"), 0.9 * 100000 * 256);
+}
+
+// A scenario without kmod workloads builds no module, so the guest kernel needs no headers.
+TEST_F(VmScenarios, ScenarioWithoutModuleWorkloadsBootsWithoutHeaders)
+{
+	ProcessOutcome run = run_kmemharness({"run", "--kernel", kernel_.image, "--kernel-headers", "/nonexistent",
+					      "--accel", "tcg", shipped_scenario("pcpu_bounce.toml"), "--output",
+					      scratch_ / "out"},
+					     vm_run_limit);
+	KMH_SKIP_OR_FAIL_IF(environment_gap(run));
+	ASSERT_EQ(run.exit_code, exit_status::passed) << describe(run);
+	ResultFile result = vm_result();
+	EXPECT_FALSE(result.json().at("timings").contains("module_load"));
+	EXPECT_EQ(result.json().at("vm").at("memory_bytes"), 4LL << 30);
+	EXPECT_EQ(result.json().at("vm").at("cpus"), 2);
 }
 
 TEST_F(VmScenarios, RequestOverTheModuleBudgetIsRefusedAndTheGuestSurvives)

@@ -107,7 +107,7 @@ TEST(AssertionValidator, UnknownLabel)
 	std::string message = problem("pcp.drain.events{cpus=1} > 0");
 	EXPECT_CONTAINS(message, "s.toml:20:8: [[assert]] #1: 'pcp.drain.events' has no label 'cpus'; did you mean 'cpu'?");
 	EXPECT_CONTAINS(message, "(column 18 of the expression)");
-	EXPECT_CONTAINS(problem("slab.kmalloc.events{zzzzzz=1} > 0"), "its labels are 'cpu', 'scope'");
+	EXPECT_CONTAINS(problem("slab.kmalloc.events{zzzzzz=1} > 0"), "its labels are 'cpu', 'scope', 'context'");
 }
 
 TEST(AssertionValidator, ShareTermLabelIsChecked)
@@ -121,6 +121,15 @@ TEST(AssertionValidator, CollectorLabelValuesAreChecked)
 			"'MOVEABLE' is not a value of label 'migratetype'; did you mean 'MOVABLE'?");
 	EXPECT_CONTAINS(problem("page.alloc.events{scope=all} > 0"), "accepted: 'workload', 'system'");
 	EXPECT_EQ(problem("page.alloc.events{migratetype=~\"MOVE.*\"} >= 0"), "");
+}
+
+TEST(AssertionValidator, ContextLabelOfTheKmemFamilies)
+{
+	EXPECT_EQ(problem("slab.kfree.events{scope=workload, context=task} == 0"), "");
+	EXPECT_EQ(problem("pcp.drain.events{context=softirq} + extfrag.events{context=\"hardirq\"} >= 0"), "");
+	EXPECT_CONTAINS(problem("page.free.events{context=irq} > 0"),
+			"'irq' is not a value of label 'context'; accepted: 'task', 'softirq', 'hardirq', 'nmi'");
+	EXPECT_CONTAINS(problem("slab.kmalloc.duplicate_events{context=tsk} > 0"), "did you mean 'task'?");
 }
 
 TEST(AssertionValidator, UnknownWorkloadName)

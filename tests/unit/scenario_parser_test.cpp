@@ -245,6 +245,17 @@ TEST(ScenarioParser, EveryAttachMode)
 		EXPECT_EQ(parse(one_bounce + "[collect]\nattach = \"" + name + "\"\n").collect.attach, mode);
 }
 
+TEST(ScenarioParser, WorkloadContextIsTaskUnlessAnyIsAsked)
+{
+	EXPECT_EQ(parse(one_bounce).collect.workload_context, WorkloadContextMode::task);
+	EXPECT_EQ(parse(one_bounce + "[collect]\nworkload_context = \"task\"\n").collect.workload_context,
+		  WorkloadContextMode::task);
+	EXPECT_EQ(parse(one_bounce + "[collect]\nworkload_context = \"any\"\n").collect.workload_context,
+		  WorkloadContextMode::any);
+	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nworkload_context = \"irq\"\n"),
+			     "accepted: 'task', 'any'"));
+}
+
 TEST(ScenarioParser, UnknownWorkloadKeyNamesKeyLineAndAcceptedKeys)
 {
 	std::string message = error_of(one_bounce + "[[workload]]\nkind = \"bounce\"\nname = \"second\"\nbyts = 4096\n");

@@ -139,6 +139,29 @@ TEST(Summary, KeyCountColumnsAreAligned)
 	EXPECT_EQ(heading_line.find("cpu0") + 4, refill_line.find("525,609") + 7);
 }
 
+TEST(Summary, TracingQuirksLineWhenAKmallocFiredTwice)
+{
+	RunResult result = sample_result();
+	result.metrics.add("slab.kmalloc.duplicate_events", {{"cpu", "0"}, {"scope", "workload"}}, 500);
+	result.metrics.add("slab.kmalloc.duplicate_events", {{"cpu", "0"}, {"scope", "system"}}, 1500);
+	result.metrics.add("slab.kmalloc.duplicate_events", {{"cpu", "1"}, {"scope", "system"}}, 7);
+
+	std::string text = summary_text(result, false);
+
+	EXPECT_TRUE(contains(text, "\nTracing quirks\n  kmem:kmalloc fired twice for one kmalloc call 1,507 times "
+				   "(500 in scope=workload): each call counted once, the second firings in "
+				   "slab.kmalloc.duplicate_events\n"))
+		<< text;
+}
+
+TEST(Summary, NoTracingQuirksLineWithoutDuplicates)
+{
+	RunResult result = sample_result();
+	result.metrics.add("slab.kmalloc.duplicate_events", {{"cpu", "0"}, {"scope", "system"}}, 0);
+
+	EXPECT_FALSE(contains(summary_text(result, false), "Tracing quirks"));
+}
+
 TEST(Summary, AssertionLines)
 {
 	std::string text = summary_text(sample_result(), false);
