@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "exit_code_of.h"
 #include "matrix/boot_groups.h"
 
 namespace kmh {
@@ -19,16 +20,6 @@ Scenario named(const std::string &path)
 	return scenario;
 }
 
-ExitCode code_of(const std::function<void()> &action)
-{
-	try {
-		action();
-	} catch (const Error &error) {
-		return error.code();
-	}
-	return ExitCode::passed;
-}
-
 TEST(MatrixPlan, AGlobExpandsToItsSortedMatches)
 {
 	std::vector<std::string> files = expand_scenario_arguments({ scenarios_dir + "pcpu_bounce.toml",
@@ -40,7 +31,7 @@ TEST(MatrixPlan, AGlobExpandsToItsSortedMatches)
 
 TEST(MatrixPlan, AGlobMatchingNothingIsInvalid)
 {
-	EXPECT_EQ(code_of([] { expand_scenario_arguments({ scenarios_dir + "no_such_*.toml" }); }),
+	EXPECT_EQ(exit_code_of([] { expand_scenario_arguments({ scenarios_dir + "no_such_*.toml" }); }),
 		  ExitCode::invalid_input);
 }
 
@@ -59,13 +50,13 @@ TEST(MatrixPlan, ScenariosOfOneNameGetFoldersOfTheirOwn)
 TEST(MatrixPlan, AKernelGivenTwiceIsInvalid)
 {
 	MatrixRequest request{ { "host", "host" }, { "a.toml" }, "", "", "" };
-	EXPECT_EQ(code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
+	EXPECT_EQ(exit_code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
 }
 
 TEST(MatrixPlan, AnImageThatIsNotAKernelIsInvalid)
 {
 	MatrixRequest request{ { scenarios_dir + "pcpu_bounce.toml" }, { "a.toml" }, "", "", "" };
-	EXPECT_EQ(code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
+	EXPECT_EQ(exit_code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
 }
 
 TEST(BootGroups, ScenariosAskingForTheSameGuestShareABootInOrder)
