@@ -37,7 +37,7 @@ TEST(MatrixPlan, AGlobMatchingNothingIsInvalid)
 
 TEST(MatrixPlan, ScenariosOfOneNameGetFoldersOfTheirOwn)
 {
-	MatrixRequest request{ { "host" }, { "a/pcpu.toml", "b/pcpu.toml" }, "/tmp/m", "", "" };
+	MatrixRequest request{ { "host" }, { "a/pcpu.toml", "b/pcpu.toml" }, "/tmp/m", "", "", "/proc/self/exe" };
 	MatrixPlan plan = plan_matrix(request, named);
 	ASSERT_EQ(plan.grid.scenarios.size(), 2u);
 	EXPECT_EQ(plan.grid.scenarios[0].slug, "same_name");
@@ -49,13 +49,13 @@ TEST(MatrixPlan, ScenariosOfOneNameGetFoldersOfTheirOwn)
 
 TEST(MatrixPlan, AKernelGivenTwiceIsInvalid)
 {
-	MatrixRequest request{ { "host", "host" }, { "a.toml" }, "", "", "" };
+	MatrixRequest request{ { "host", "host" }, { "a.toml" }, "", "", "", "/proc/self/exe" };
 	EXPECT_EQ(exit_code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
 }
 
 TEST(MatrixPlan, AnImageThatIsNotAKernelIsInvalid)
 {
-	MatrixRequest request{ { scenarios_dir + "pcpu_bounce.toml" }, { "a.toml" }, "", "", "" };
+	MatrixRequest request{ { scenarios_dir + "pcpu_bounce.toml" }, { "a.toml" }, "", "", "", "/proc/self/exe" };
 	EXPECT_EQ(exit_code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
 }
 
