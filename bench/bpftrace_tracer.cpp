@@ -3,6 +3,7 @@
 
 #include "child_process.h"
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "kmem_tracepoints.h"
 #include "tracer.h"
 
@@ -14,9 +15,9 @@ using std::chrono::milliseconds;
 
 class BpftraceTracer : public Tracer {
 public:
-	BpftraceTracer() : bpftrace_(find_in_path("bpftrace")) {}
+	BpftraceTracer() : installed_(find_program("bpftrace").has_value()) {}
 	std::string name() const override { return "bpftrace"; }
-	std::string missing_tool() const override { return bpftrace_.empty() ? "bpftrace" : ""; }
+	std::string missing_tool() const override { return installed_ ? "" : "bpftrace"; }
 
 	void start() override { start_bpftrace(process_, bpftrace_counting_program()); }
 
@@ -27,7 +28,7 @@ public:
 	}
 
 private:
-	std::string bpftrace_;
+	bool installed_;
 	std::optional<ChildProcess> process_;
 };
 

@@ -8,11 +8,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
-#include <sstream>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 
 namespace kmh {
 
@@ -134,10 +133,7 @@ bool ended_cleanly(int status)
 
 void start_bpftrace(std::optional<ChildProcess> &process, const std::string &program)
 {
-	std::string bpftrace = find_in_path("bpftrace");
-	if (bpftrace.empty())
-		throw environment_error("bpftrace is not installed (Debian: bpftrace)");
-	process.emplace(std::vector<std::string>{bpftrace, "-e", program});
+	process.emplace(std::vector<std::string>{require_program("bpftrace"), "-e", program});
 	if (process->wait_for_output("ready\n", std::chrono::milliseconds(60000)))
 		return;
 	process->interrupt_and_wait(std::chrono::milliseconds(5000));
@@ -154,19 +150,6 @@ std::string stop_cleanly(std::optional<ChildProcess> &process, const std::string
 	if (!ended_cleanly(status))
 		throw run_error(name + " exited with status " + std::to_string(status) + ":\n" + output);
 	return output;
-}
-
-std::string find_in_path(const std::string &program)
-{
-	const char *path = std::getenv("PATH");
-	std::istringstream folders(path ? path : "/usr/bin:/bin");
-	std::string folder;
-	while (std::getline(folders, folder, ':')) {
-		std::string candidate = folder + "/" + program;
-		if (access(candidate.c_str(), X_OK) == 0)
-			return candidate;
-	}
-	return "";
 }
 
 }  // namespace kmh

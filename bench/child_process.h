@@ -53,7 +53,4 @@ void start_bpftrace(std::optional<ChildProcess> &process, const std::string &pro
 // `name`, the exit status and the output when it did not end cleanly.
 std::string stop_cleanly(std::optional<ChildProcess> &process, const std::string &name);
 
-// The path of `program` if it is an executable in PATH, else "".
-std::string find_in_path(const std::string &program);
-
 }  // namespace kmh

@@ -9,6 +9,7 @@
 
 #include "child_process.h"
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "kmem_tracepoints.h"
 #include "tracer.h"
 
@@ -43,7 +44,7 @@ struct Pipe {
 class PerfTracer : public Tracer {
 public:
 	PerfTracer(std::string name, std::vector<std::string> subcommand)
-		: name_(std::move(name)), subcommand_(std::move(subcommand)), perf_(find_in_path("perf"))
+		: name_(std::move(name)), subcommand_(std::move(subcommand)), perf_(find_program("perf").value_or(""))
 	{
 	}
 	std::string name() const override { return name_; }
@@ -52,7 +53,7 @@ public:
 	void start() override
 	{
 		if (perf_.empty())
-			throw environment_error("perf is not installed (Debian: linux-perf)");
+			throw environment_error("perf is not installed: " + install_hint("perf"));
 		control_.emplace();
 		acknowledgement_.emplace();
 		process_.emplace(command(), std::vector<int>{control_->read_end, acknowledgement_->write_end});

@@ -8,6 +8,7 @@
 
 #include "child_process.h"
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "kmem_tracepoints.h"
 
 namespace kmh {
@@ -44,7 +45,7 @@ EventCounts parse_bpftrace_events(const std::string &output)
 SelfPerturbation measure_self_perturbation(const std::string &binary, const std::string &scenario,
 					   const std::string &output_dir)
 {
-	SelfPerturbation measured{scenario, {}, {}, "", find_in_path("bpftrace").empty()};
+	SelfPerturbation measured{scenario, {}, {}, "", !find_program("bpftrace")};
 	try {
 		std::optional<ChildProcess> bpftrace;
 		start_bpftrace(bpftrace, window_program(binary));

@@ -18,7 +18,7 @@ struct VmRunsReport {
 };
 
 // Runs `binary run --kernel kernel scenario` `runs` times (kernel "": the installed generic
-// Debian kernel with headers); a run that cannot happen here is recorded as skipped.
+// Debian 6.1 kernel with headers); a run that cannot happen here is recorded as skipped.
 VmRunsReport measure_vm_runs(const std::string &binary, const std::string &kernel, const std::string &scenario,
 			     int runs, const std::string &scratch_dir);
 

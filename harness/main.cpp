@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "cli/ab_command.h"
+#include "cli/list_kernels.h"
 #include "cli/matrix_command.h"
 #include "cli/run_command.h"
 #include "common/error.h"
@@ -26,8 +27,12 @@ int validate_verb(const std::string &path)
 	return 0;
 }
 
-int list_verb(const std::string &what)
+int list_verb(const std::string &what, const std::string &kernel_choice)
 {
+	if (!kernel_choice.empty() && what != "kernels")
+		throw invalid_input("--image picks a kernel: use it with `list kernels`");
+	if (what == "kernels")
+		return kernel_choice.empty() ? list_kernels() : print_kernel_image(kernel_choice);
 	if (what == "workloads") {
 		for (const WorkloadDescriptor &d : workload_registry())
 			fmt::print("{:<12} {}\n", d.kind, d.summary);
@@ -54,9 +59,14 @@ int run_main(int argc, char **argv)
 	validate->add_option("scenario", validate_path, "scenario TOML file")->required();
 	validate->footer("Example: kmemharness validate scenarios/pcpu_bounce.toml");
 	std::string list_what = "metrics";
-	CLI::App *list = app.add_subcommand("list", "List workload kinds or metric families");
-	list->add_option("what", list_what, "workloads or metrics")->check(CLI::IsMember({"workloads", "metrics"}));
-	list->footer("Example: kmemharness list workloads");
+	std::string list_kernel_choice;
+	CLI::App *list = app.add_subcommand("list", "List workload kinds, metric families or installed kernels");
+	list->add_option("what", list_what, "workloads, metrics or kernels")
+		->check(CLI::IsMember({"workloads", "metrics", "kernels"}));
+	list->add_option("--image", list_kernel_choice,
+			 "with kernels: print only the image of the newest installed SERIES[-FLAVOUR] kernel with headers");
+	list->footer("Examples:\n  kmemharness list workloads\n  kmemharness list kernels\n"
+		     "  kmemharness run --kernel \"$(kmemharness list kernels --image 6.1)\" scenarios/kmalloc_burst.toml");
 	CompareOptions compare_options;
 	CLI::App *compare = add_compare_command(app, compare_options);
 	AbArguments ab_args;
@@ -81,7 +91,7 @@ int run_main(int argc, char **argv)
 		return ab_command(ab_args);
 	if (matrix->parsed())
 		return matrix_command(matrix_args);
-	return list_verb(list_what);
+	return list_verb(list_what, list_kernel_choice);
 }
 
 }  // namespace kmh

@@ -1,32 +1,74 @@
 #!/usr/bin/env bash
 # One idempotent set-up for a fresh Debian 12 machine (as root): install, build, then demo or test.
 #
-#   bash scripts/setup.sh demo    install, build, run scenarios/pcpu_bounce.toml
-#   bash scripts/setup.sh test    install, build, run the whole test suite (what CI runs)
-#   bash scripts/setup.sh build   install and build only
+#   bash scripts/setup.sh demo    install what the build and host runs need, build, run scenarios/pcpu_bounce.toml
+#   bash scripts/setup.sh test    install all the suite uses (programs, kernels), build, run the whole suite (what CI runs)
+#   bash scripts/setup.sh build   install what the build needs, build only
+#
+# Programs and their packages come from scripts/external-programs.tsv, the kernels the VM tests
+# boot from scripts/debian-kernels.tsv; only the libraries the build links against are listed here.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-PACKAGES=(
-	build-essential cmake pkg-config git ca-certificates
-	clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev
+PROGRAMS_FILE=scripts/external-programs.tsv
+KERNELS_FILE=scripts/debian-kernels.tsv
+
+# Headers and libraries the build compiles and links against: no program of theirs is run.
+BUILD_LIBRARIES=(
+	libc6-dev libbpf-dev libelf-dev zlib1g-dev libdw-dev
 	libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libssl-dev
 	libboost-math-dev libsqlite3-dev systemtap-sdt-dev libgtest-dev libgmock-dev libbenchmark-dev
-	stress-ng linux-perf
-	libdw-dev
 )
 
 say() { printf '[setup] %s\n' "$*"; }
 
-install_packages() {
-	local missing=()
-	for package in "${PACKAGES[@]}"; do
-		dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
-			missing+=("$package")
+# The package of every program PROGRAMS_FILE lists for one of the users given (build, run, ...).
+program_packages() {
+	awk -F'\t' -v wanted="$*" '
+		BEGIN { split(wanted, list, " "); for (i in list) want[list[i]] = 1 }
+		/^#/ || NF == 0 { next }
+		{ n = split($3, users, ","); for (i = 1; i <= n; i++) if (users[i] in want) { print $2; next } }
+	' "$PROGRAMS_FILE"
+}
+
+# The image and headers metapackages of every kernel KERNELS_FILE lists for `user`.
+kernel_packages() {
+	awk -F'\t' -v wanted="$1" '
+		/^#/ || NF == 0 { next }
+		{ n = split($5, users, ","); for (i = 1; i <= n; i++) if (users[i] == wanted) { print $3; print $4; next } }
+	' "$KERNELS_FILE"
+}
+
+packages_for() {
+	case "$1" in
+	build) program_packages build ;;
+	demo) program_packages build run ;;
+	test)
+		program_packages build run vm test bench docs check
+		kernel_packages test
+		;;
+	esac
+	printf '%s\n' "${BUILD_LIBRARIES[@]}"
+}
+
+# The packages of `@` that dpkg does not report installed, one query for all of them (it exits 1
+# when it knows some of them not at all, as on a fresh machine).
+missing_packages() {
+	local installed
+	installed=$({ dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null || true; } |
+		awk '/ install ok installed$/ { print $1 }')
+	for package in "$@"; do
+		grep -qx -- "$package" <<<"$installed" || echo "$package"
 	done
+}
+
+install_packages() {
+	local wanted missing
+	mapfile -t wanted < <(packages_for "$1" | sort -u)
+	mapfile -t missing < <(missing_packages "${wanted[@]}")
 	if [ ${#missing[@]} -eq 0 ]; then
-		say "all ${#PACKAGES[@]} Debian packages already installed"
+		say "all ${#wanted[@]} Debian packages for '$1' already installed"
 		return
 	fi
 	if [ "$(id -u)" -ne 0 ]; then
@@ -53,7 +95,7 @@ main() {
 		exit 2
 		;;
 	esac
-	install_packages
+	install_packages "$mode"
 	build
 	case "$mode" in
 	demo) exec build/kmemharness run scenarios/pcpu_bounce.toml ;;

@@ -8,7 +8,6 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +21,7 @@
 #include <fmt/ranges.h>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "scenario/units.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
@@ -34,7 +34,6 @@ namespace kmh {
 
 namespace {
 
-const char *const stress_ng_command = "stress-ng";
 const std::size_t output_tail_bytes = 2000;
 const std::set<std::string> reserved_arguments = {"timeout", "metrics", "metrics-brief", "yaml"};
 
@@ -52,24 +51,11 @@ struct ProcessOutcome {
 	std::string output_tail;  // the end of its stdout and stderr
 };
 
-std::optional<std::string> find_in_path(const std::string &command)
-{
-	const char *path = std::getenv("PATH");
-	std::stringstream dirs(path ? path : "");
-	std::string dir;
-	while (std::getline(dirs, dir, ':')) {
-		std::string candidate = (dir.empty() ? std::string(".") : dir) + "/" + command;
-		if (access(candidate.c_str(), X_OK) == 0)
-			return candidate;
-	}
-	return std::nullopt;
-}
-
 std::optional<std::string> stress_ng_missing()
 {
-	if (find_in_path(stress_ng_command))
+	if (find_program("stress-ng"))
 		return std::nullopt;
-	return "stress-ng is not installed (apt-get install stress-ng)";
+	return "stress-ng is not installed: " + install_hint("stress-ng");
 }
 
 std::set<std::string> known_stressors()
@@ -94,7 +80,7 @@ bool is_option_name(const std::string &name)
 std::vector<std::string> command_line(const StressNgOptions &options, const std::string &yaml_path)
 {
 	std::vector<std::string> argv = {
-		stress_ng_command, "--" + options.stressor, std::to_string(options.instances),
+		"stress-ng", "--" + options.stressor, std::to_string(options.instances),
 		"--timeout", fmt::format("{}s", options.timeout_seconds), "--metrics-brief", "--yaml", yaml_path,
 	};
 	for (const auto &[key, value] : options.args) {

@@ -96,8 +96,8 @@ CLI::App *add_ab_command(CLI::App &app, AbArguments &args)
 	CLI::App *ab = app.add_subcommand("ab", "Run a scenario on two kernels (or boot options, or sysctls), "
 						"interleaved, and compare them");
 	ab->footer("Examples:\n"
-		   "  kmemharness ab --kernel /boot/vmlinuz-6.1.0-56-amd64 --kernel /boot/vmlinuz-6.1.0-56-rt-amd64 "
-		   "--repeat 5 scenarios/pcpu_bounce.toml\n"
+		   "  kmemharness ab --kernel \"$(kmemharness list kernels --image 6.1)\" "
+		   "--kernel \"$(kmemharness list kernels --image 6.1-rt)\" --repeat 5 scenarios/pcpu_bounce.toml\n"
 		   "  kmemharness ab --sysctl-a vm.percpu_pagelist_high_fraction=0 "
 		   "--sysctl-b vm.percpu_pagelist_high_fraction=8192 scenarios/pcpu_bounce.toml");
 	ab->add_option("scenario", args.run.scenario, "scenario TOML file")->required();

@@ -18,8 +18,8 @@ CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args)
 	CLI::App *matrix = app.add_subcommand("matrix", "Run scenarios on several kernels (images in QEMU, or host): "
 							"one boot per kernel, a grid of verdicts");
 	matrix->footer("Examples:\n"
-		       "  kmemharness matrix --kernel \"$(ls /boot/vmlinuz-6.1.*-amd64 | tail -1)\" "
-		       "--kernel \"$(ls /boot/vmlinuz-6.12.*-amd64 | tail -1)\" --kernel host 'scenarios/*.toml'\n"
+		       "  kmemharness matrix --kernel \"$(kmemharness list kernels --image 6.1)\" "
+		       "--kernel \"$(kmemharness list kernels --image 6.12)\" --kernel host 'scenarios/*.toml'\n"
 		       "  kmemharness matrix --kernel host --output /tmp/grid scenarios/pcpu_bounce.toml\n"
 		       "Writes <output>/<kernel>/<scenario>/result.json per cell, and grid.md, grid.html, junit.xml, "
 		       "matrix.json.\nExit code: the worst cell's (5 > 4 > 2 > 1 > 3 > 0).");

@@ -81,13 +81,13 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	CLI::App *run = app.add_subcommand("run", "Run a scenario on this kernel (or a VM), check its assertions, "
 						  "write results");
 	run->footer("Examples:\n  kmemharness run scenarios/pcpu_bounce.toml --output /tmp/out --tap\n"
-		    "  kmemharness run --kernel /boot/vmlinuz-6.1.0-56-amd64 scenarios/kmalloc_burst.toml");
+		    "  kmemharness run --kernel \"$(kmemharness list kernels --image 6.1)\" scenarios/kmalloc_burst.toml");
 	run->add_option("scenario", args.scenario, "scenario TOML file")->required();
 	run->add_option("-o,--output", args.output, "result folder (default results/<scenario>/<UTC time>)");
 	run->add_option("--attach", args.attach, "force a BPF attach variant")
 		->check(CLI::IsMember({"auto", "tp_btf", "raw_tp", "tracepoint"}));
 	run->add_option("--kernel", args.kernel, "boot this kernel image in QEMU and run the scenario there "
-						  "(overrides [target] kernel)");
+						  "(overrides [target] kernel; `kmemharness list kernels` shows the installed ones)");
 	run->add_option("--kernel-headers", args.kernel_headers,
 			"headers to build the module with (default /usr/src/linux-headers-<release>); "
 			"only scenarios with kmod workloads build it");

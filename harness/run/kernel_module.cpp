@@ -41,7 +41,7 @@ LoadedModule::LoadedModule(const std::string &path)
 	if (!kernel_has_module_support())
 		throw environment_error("this kernel cannot load modules (no /proc/modules), so kernel-module "
 					"workloads cannot run on it; boot a kernel that can in a VM: "
-					"kmemharness run --kernel /boot/vmlinuz-<release> SCENARIO");
+					"kmemharness run --kernel IMAGE SCENARIO (`kmemharness list kernels` shows the images)");
 	if (!debugfs_mounted()) {
 		if (mount("debugfs", debugfs_path, "debugfs", 0, nullptr) != 0)
 			throw environment_error(std::string("cannot mount debugfs at /sys/kernel/debug: ") +

@@ -5,10 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdlib>
-#include <sstream>
-
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "run/file_io.h"
 #include "run/memory_cgroup.h"
 #include "run/workload_cgroup.h"
@@ -22,16 +20,6 @@ bool exists(const std::string &path)
 {
 	struct stat info;
 	return stat(path.c_str(), &info) == 0;
-}
-
-bool command_in_path(const std::string &command)
-{
-	std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin");
-	std::string dir;
-	while (std::getline(path, dir, ':'))
-		if (access((dir + "/" + command).c_str(), X_OK) == 0)
-			return true;
-	return false;
 }
 
 // /proc/swaps lists a device after its header line.
@@ -97,7 +85,7 @@ std::vector<std::string> missing_requirements(const Scenario &scenario, const st
 	for (const std::string &field : needs.tracepoint_fields)
 		add_if(missing, missing_field(field, events_dir));
 	for (const std::string &command : needs.commands)
-		if (!command_in_path(command))
+		if (!find_program(command))
 			missing.push_back("command " + command + " (not found in PATH)");
 	for (const WorkloadSpec &workload : scenario.workloads) {
 		const WorkloadDescriptor *descriptor = find_workload(workload.kind);

@@ -7,9 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <sstream>
 
 #include "common/error.h"
@@ -75,28 +73,6 @@ CommandOutput run_command(const std::vector<std::string> &argv, const std::strin
 	close(pipe_fds[0]);
 	result.exit_status = wait_status(pid);
 	return result;
-}
-
-std::optional<std::string> find_program(const std::string &program)
-{
-	const char *path = std::getenv("PATH");
-	std::istringstream directories(path ? path : "/usr/bin:/bin");
-	std::string directory;
-	while (std::getline(directories, directory, ':')) {
-		std::filesystem::path candidate = std::filesystem::path(directory) / program;
-		if (access(candidate.c_str(), X_OK) == 0)
-			return candidate.string();
-	}
-	return std::nullopt;
-}
-
-std::string require_program(const std::string &program, const std::string &debian_package)
-{
-	std::optional<std::string> path = find_program(program);
-	if (!path)
-		throw environment_error("VM runs need '" + program + "', which is not in PATH: install it with "
-					"`apt-get install " + debian_package + "`");
-	return *path;
 }
 
 std::string last_lines(const std::string &text, std::size_t count)

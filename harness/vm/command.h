@@ -1,7 +1,6 @@
-// Running the external tools a VM run needs (make, ldd, cpio, tar, strip) and finding them in PATH.
+// Running the external tools a VM run needs (make, ldd, cpio, tar, strip) and keeping the end of their output.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,12 +14,6 @@ struct CommandOutput {
 // Runs argv (argv[0] looked up in PATH) in `directory` ("" = the current one) and waits for it.
 // Throws environment_error when the program cannot be started.
 CommandOutput run_command(const std::vector<std::string> &argv, const std::string &directory = "");
-
-// The full path of `program` in PATH, or nullopt.
-std::optional<std::string> find_program(const std::string &program);
-
-// Throws environment_error naming the Debian package to install when `program` is not in PATH.
-std::string require_program(const std::string &program, const std::string &debian_package);
 
 // The last `count` lines of text, for error messages about a failed command.
 std::string last_lines(const std::string &text, std::size_t count);

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "vm/command.h"
 #include "vm/module_dependencies.h"
 
@@ -19,7 +20,7 @@ std::vector<std::string> guest_disk_mkfs_command(const std::string &mkfs, const 
 
 void create_guest_disk(const std::string &image, std::int64_t bytes)
 {
-	std::string mkfs = require_program("mkfs.ext4", "e2fsprogs");
+	std::string mkfs = require_program("mkfs.ext4");
 	std::filesystem::remove(image);
 	std::ofstream(image, std::ios::binary).close();
 	std::filesystem::resize_file(image, static_cast<std::uintmax_t>(bytes));

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "report/result_json.h"
 #include "vm/command.h"
 #include "vm/guest_disk.h"
@@ -48,7 +49,7 @@ void stage_file(const fs::path &staging, const std::string &source, const std::s
 void stage_harness(const fs::path &staging, const std::string &binary)
 {
 	fs::path target = staged(staging, "/bin/kmemharness");
-	CommandOutput strip = run_command({require_program("strip", "binutils"), "--strip-debug", "-o", target.string(),
+	CommandOutput strip = run_command({require_program("strip"), "--strip-debug", "-o", target.string(),
 					   fs::canonical(binary).string()});
 	if (strip.exit_status != 0)
 		throw run_error("strip of " + binary + " failed: " + last_lines(strip.output, 5));
@@ -98,8 +99,8 @@ void stage_init(const fs::path &staging, const InitramfsContents &contents)
 
 void pack(const fs::path &staging, const std::string &archive)
 {
-	std::string cpio = require_program("cpio", "cpio");
-	std::string gzip = require_program("gzip", "gzip");
+	std::string cpio = require_program("cpio");
+	std::string gzip = require_program("gzip");
 	std::string command = fmt::format("find . -print0 | LC_ALL=C sort -z | '{}' --null --create --format=newc "
 					  "--quiet | '{}' -1 > '{}'",
 					  cpio, gzip, fs::absolute(archive).string());

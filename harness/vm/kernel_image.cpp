@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "vm/debian_kernels.h"
 
 namespace kmh {
 
@@ -24,8 +25,8 @@ unsigned read_le16(std::string_view bytes, std::size_t offset)
 std::string read_image(const std::string &path)
 {
 	if (!std::filesystem::exists(path))
-		throw environment_error("kernel image '" + path + "' does not exist; Debian kernels come from "
-					"`apt-get install linux-image-<release>` and are installed as /boot/vmlinuz-<release>");
+		throw environment_error("kernel image '" + path + "' does not exist; `kmemharness list kernels` shows "
+					"the images installed, `" + kernel_install_hint(KernelChoice{}) + "` installs Debian's");
 	std::ifstream file(path, std::ios::binary);
 	std::ostringstream bytes;
 	bytes << file.rdbuf();

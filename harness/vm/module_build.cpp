@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "report/result_json.h"
 #include "run/file_io.h"
 #include "run/scenario_digest.h"
@@ -75,9 +76,9 @@ std::optional<fs::path> built_module(const fs::path &build_dir)
 
 void run_make(const KernelImage &kernel, const fs::path &build_dir)
 {
-	require_program("gcc", "build-essential");
+	require_program("gcc");
 	unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-	CommandOutput make = run_command({require_program("make", "make"), "-C", kernel.headers_dir,
+	CommandOutput make = run_command({require_program("make"), "-C", kernel.headers_dir,
 					  "M=" + build_dir.string(), fmt::format("-j{}", jobs), "modules"});
 	write_report_file((build_dir / build_log).string(), make.output);
 	if (make.exit_status != 0)

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "vm/command.h"
 
 namespace kmh {
@@ -25,9 +26,9 @@ struct CompressionSuffix {
 const std::array<CompressionSuffix, 3> &compression_suffixes()
 {
 	static const std::array<CompressionSuffix, 3> suffixes = {{
-		{ ".xz", { "xz", "xz-utils", { "-d", "-f" } } },
-		{ ".zst", { "zstd", "zstd", { "-d", "-q", "-f", "--rm" } } },
-		{ ".gz", { "gzip", "gzip", { "-d", "-f" } } },
+		{ ".xz", { "xz", { "-d", "-f" } } },
+		{ ".zst", { "zstd", { "-d", "-q", "-f", "--rm" } } },
+		{ ".gz", { "gzip", { "-d", "-f" } } },
 	}};
 	return suffixes;
 }
@@ -66,7 +67,7 @@ void stage_module(const std::string &module, const std::string &target)
 	fs::copy_file(fs::canonical(module), copy, fs::copy_options::overwrite_existing);
 	if (!decompressor)
 		return;
-	std::vector<std::string> argv = { require_program(decompressor->program, decompressor->debian_package) };
+	std::vector<std::string> argv = { require_program(decompressor->program) };
 	argv.insert(argv.end(), decompressor->arguments.begin(), decompressor->arguments.end());
 	argv.push_back(copy.string());
 	CommandOutput output = run_command(argv);

@@ -10,8 +10,7 @@ namespace kmh {
 // How one compressed module is made plain in place: `<program> <arguments> <file>` replaces
 // `file` (x.ko.xz) by x.ko beside it.
 struct ModuleDecompressor {
-	std::string program;         // xz, zstd or gzip
-	std::string debian_package;  // where the program comes from, for the error when it is missing
+	std::string program;  // xz, zstd or gzip (its package: scripts/external-programs.tsv)
 	std::vector<std::string> arguments;
 };
 

@@ -14,6 +14,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "vm/command.h"
 
 namespace kmh {
@@ -138,9 +139,12 @@ std::optional<std::string> pvh_kernel(const std::string &bzimage, const std::str
 	PayloadLocation where = bzimage_payload(image);
 	std::string_view payload = std::string_view(image).substr(where.offset, where.length);
 	std::vector<std::string> decompressor = payload_decompressor(payload);
-	if (decompressor.empty() || !find_program(decompressor.front())) {
-		why = decompressor.empty() ? "its compression is not one of xz, lz4, gzip, zstd"
-					   : decompressor.front() + " is not installed";
+	if (decompressor.empty()) {
+		why = "its compression is not one of xz, lz4, gzip, zstd";
+		return std::nullopt;
+	}
+	if (!find_program(decompressor.front())) {
+		why = decompressor.front() + " is not installed (" + install_hint(decompressor.front()) + ")";
 		return std::nullopt;
 	}
 	fs::create_directories(cache_dir);

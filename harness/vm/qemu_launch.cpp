@@ -16,6 +16,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "vm/command.h"
 #include "vm/console_scan.h"
 #include "vm/guest_init.h"
@@ -194,7 +195,7 @@ std::vector<std::string> qemu_command(const QemuConfig &config, const std::strin
 
 GuestRun run_guest(const QemuConfig &config, GuestDeadlines &deadlines, const ConsoleListener &listener)
 {
-	std::string qemu = require_program("qemu-system-x86_64", "qemu-system-x86");
+	std::string qemu = require_program("qemu-system-x86_64");
 	std::filesystem::remove(config.console_log);  // never follow an earlier run's console
 	Clock::time_point start = Clock::now();
 	QemuProcess process(qemu_command(config, qemu), config.qemu_log);

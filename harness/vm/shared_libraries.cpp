@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "vm/command.h"
 
 namespace kmh {
@@ -60,7 +61,7 @@ LddListing parse_ldd_output(const std::string &output)
 
 std::vector<std::string> shared_libraries_of(const std::string &program)
 {
-	CommandOutput ldd = run_command({require_program("ldd", "libc-bin"), program});
+	CommandOutput ldd = run_command({require_program("ldd"), program});
 	LddListing listing = parse_ldd_output(ldd.output);
 	if (!listing.missing.empty())
 		throw environment_error("'" + program + "' needs " + listing.missing.front() +

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "common/error.h"
-#include "vm/command.h"
+#include "common/external_programs.h"
 #include "vm/shared_libraries.h"
 
 namespace kmh {

@@ -15,6 +15,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
+#include "common/external_programs.h"
 #include "common/utc_time.h"
 #include "report/result_json.h"
 #include "run/file_io.h"
@@ -245,7 +246,7 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 	run.progress.step(fmt::format("initramfs (busybox, kmemharness, its libraries, {}{} scenario(s))",
 				      module.empty() ? "" : "module, ", run.scenarios.size()));
 	InitramfsContents contents;
-	contents.busybox = require_program("busybox", "busybox-static");
+	contents.busybox = require_program("busybox");
 	contents.harness_binary = run.options.harness_binary;
 	contents.module = module;
 	for (const VmScenario &entry : run.scenarios)

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kmemharness_run.h"
+#include "program_gap.h"
 #include "scratch_dir.h"
 
 namespace kmh::integration {
@@ -16,7 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char *const chromium = "/usr/bin/chromium";
 constexpr int runs_per_side = 3;
 
 nlohmann::json metric(const std::string &name, nlohmann::json labels, double value)
@@ -69,16 +69,9 @@ std::size_t count(const std::string &text, const std::string &needle)
 	return found;
 }
 
-std::optional<std::string> chromium_gap()
-{
-	if (!fs::exists(chromium))
-		return std::string(chromium) + " is not installed: cannot render the HTML report";
-	return std::nullopt;
-}
-
 std::vector<std::string> chromium_command(const ScratchDir &scratch, const std::string &profile)
 {
-	return {chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+	return {"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--user-data-dir=" + scratch / profile};
 }
@@ -103,7 +96,7 @@ protected:
 
 TEST_F(CompareHtml, ChromiumDrawsEveryView)
 {
-	KMH_SKIP_OR_FAIL_IF(chromium_gap());
+	KMH_SKIP_OR_FAIL_IF(program_gap("chromium"));
 	std::vector<std::string> argv = chromium_command(scratch_, "profile-dom");
 	argv.insert(argv.end(), {"--dump-dom", "file://" + html_path()});
 	ProcessOutcome outcome = run_process(argv, std::chrono::seconds(90));
@@ -129,7 +122,7 @@ TEST_F(CompareHtml, ChromiumDrawsEveryView)
 
 TEST_F(CompareHtml, ChromiumScreenshotIsAnImage)
 {
-	KMH_SKIP_OR_FAIL_IF(chromium_gap());
+	KMH_SKIP_OR_FAIL_IF(program_gap("chromium"));
 	std::string shot = scratch_ / "report.png";
 	std::vector<std::string> argv = chromium_command(scratch_, "profile-shot");
 	argv.insert(argv.end(), {"--window-size=1200,1600", "--screenshot=" + shot, "file://" + html_path()});

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kmemharness_run.h"
+#include "program_gap.h"
 #include "result_file.h"
 #include "scratch_dir.h"
 
@@ -38,12 +39,9 @@ std::set<long> bpf_links_held_by(pid_t pid)
 // Every BPF link id on the machine, listed by bpftool, into `links`; returns why it could not list them.
 std::optional<std::string> list_bpf_links(std::set<long> &links)
 {
-	ProcessOutcome listing;
-	try {
-		listing = run_process({"bpftool", "--json", "link", "list"}, 10s);
-	} catch (const std::runtime_error &error) {
-		return std::string("bpftool is not installed: ") + error.what();
-	}
+	if (std::optional<std::string> gap = program_gap("bpftool"))
+		return gap;
+	ProcessOutcome listing = run_process({"bpftool", "--json", "link", "list"}, 10s);
 	if (listing.exit_code != 0)
 		return "bpftool link list failed: " + listing.err;
 	links.clear();

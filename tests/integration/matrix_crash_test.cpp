@@ -25,10 +25,10 @@ std::string file_text(const fs::path &path)
 
 TEST(MatrixCrash, TheCrashedCellIsExit5WithTheConsoleAndTheNextScenarioRunsInAFreshBoot)
 {
-	std::optional<std::string> kernel = installed_debian_kernel("6.1");
-	KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel, "6.1"));
+	TestKernel kernel = test_kernel(generic_6_1);
+	KMH_SKIP_OR_FAIL_IF(kernel.gap);
 	ScratchDir scratch;
-	ProcessOutcome run = run_kmemharness({ "matrix", "--kernel", *kernel, "--accel", "tcg", "--output",
+	ProcessOutcome run = run_kmemharness({ "matrix", "--kernel", kernel.image, "--accel", "tcg", "--output",
 					       scratch / "grid", shipped_scenario("kmalloc_burst.toml"),
 					       test_scenario("guest_crash.toml"), shipped_scenario("vmalloc.toml") },
 					     std::chrono::seconds(110));

@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "kmemharness_run.h"
+#include "program_gap.h"
 #include "result_file.h"
 #include "scratch_dir.h"
 
@@ -58,13 +59,11 @@ struct Comparison {
 
 std::optional<std::string> perf_gap()
 {
-	try {
-		ProcessOutcome version = run_process({"perf", "--version"}, std::chrono::seconds(10));
-		if (version.exit_code != 0)
-			return "perf --version failed: " + version.err;
-	} catch (const std::runtime_error &error) {
-		return std::string("perf is not installed: ") + error.what();
-	}
+	if (std::optional<std::string> gap = program_gap("perf"))
+		return gap;
+	ProcessOutcome version = run_process({"perf", "--version"}, std::chrono::seconds(10));
+	if (version.exit_code != 0)
+		return "perf --version failed: " + version.err;
 	std::string kmem_events = std::string(tracefs) + "/events/kmem";
 	std::error_code unreadable;
 	if (std::filesystem::exists(kmem_events, unreadable))

@@ -34,12 +34,12 @@ bool host_lacks_what_it_needs(const std::string &scenario_file)
 
 TEST(ShippedMatrix, EveryScenarioPassesOnDebian61And612GuestsAndTheHostSkipsOnlyWhatItLacks)
 {
-	std::optional<std::string> generic_61 = installed_debian_kernel("6.1");
-	std::optional<std::string> generic_612 = installed_debian_kernel("6.12");
-	KMH_SKIP_OR_FAIL_IF(no_kernel_gap(generic_61, "6.1"));
-	KMH_SKIP_OR_FAIL_IF(no_kernel_gap(generic_612, "6.12"));
+	TestKernel generic_61 = test_kernel(generic_6_1);
+	TestKernel generic_612 = test_kernel(generic_6_12);
+	KMH_SKIP_OR_FAIL_IF(generic_61.gap);
+	KMH_SKIP_OR_FAIL_IF(generic_612.gap);
 	ScratchDir scratch;
-	ProcessOutcome run = run_kmemharness({ "matrix", "--kernel", *generic_61, "--kernel", *generic_612, "--kernel",
+	ProcessOutcome run = run_kmemharness({ "matrix", "--kernel", generic_61.image, "--kernel", generic_612.image, "--kernel",
 					       "host", "--accel", "tcg", "--output", scratch / "grid",
 					       std::string(KMH_SOURCE_DIR) + "/scenarios/*.toml" },
 					     matrix_limit);

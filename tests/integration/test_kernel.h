@@ -1,20 +1,23 @@
-// The Debian kernels VM tests boot (vm/installed_kernel.h), and why none can be booted.
+// The Debian kernels the VM tests boot, picked by series and flavour (vm/installed_kernel.h), and why none can be booted.
 #pragma once
 
 #include <optional>
 #include <string>
 
-#include "vm/installed_kernel.h"
+#include "vm/kernel_choice.h"
 
 namespace kmh::integration {
 
-// Why no VM test can run here, when `kernel` is empty.
-std::optional<std::string> no_kernel_gap(const std::optional<std::string> &kernel);
+// Debian 12's default kernel (linux-image-amd64): what the VM tests boot.
+inline const KernelChoice generic_6_1{"6.1", "generic"};
+// Debian 12's newer kernel (linux-image-6.12-amd64), for tests that run on more than one kernel.
+inline const KernelChoice generic_6_12{"6.12", "generic"};
 
-// The newest installed generic Debian kernel of a series ("6.1", "6.12") with its headers.
-std::optional<std::string> installed_debian_kernel(const std::string &series);
+struct TestKernel {
+	std::string image;               // the newest installed image of the choice that has headers
+	std::optional<std::string> gap;  // why there is none, naming the packages to install
+};
 
-// Why a test that boots that series cannot run, when `kernel` is empty.
-std::optional<std::string> no_kernel_gap(const std::optional<std::string> &kernel, const std::string &series);
+TestKernel test_kernel(const KernelChoice &choice = generic_6_1);
 
 }  // namespace kmh::integration

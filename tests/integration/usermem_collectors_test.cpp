@@ -2,7 +2,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <stdexcept>
 #include <map>
 #include <sstream>
 #include <string>
@@ -12,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "kmemharness_run.h"
+#include "program_gap.h"
 #include "result_file.h"
 #include "scratch_dir.h"
 
@@ -45,12 +45,12 @@ INSTANTIATE_TEST_SUITE_P(Variants, UsermemVariant,
 
 std::optional<std::string> perf_missing()
 {
-	try {
-		if (run_process({"perf", "--version"}, std::chrono::seconds(10)).exit_code == 0)
-			return std::nullopt;
-	} catch (const std::runtime_error &) {
-	}
-	return "perf is not installed or does not run";
+	if (std::optional<std::string> gap = program_gap("perf"))
+		return gap;
+	ProcessOutcome version = run_process({"perf", "--version"}, std::chrono::seconds(10));
+	if (version.exit_code != 0)
+		return "perf --version failed: " + version.err;
+	return std::nullopt;
 }
 
 // perf stat -x, lines: "2079,,syscalls:sys_enter_mmap,...": count per event.

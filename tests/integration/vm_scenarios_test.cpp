@@ -21,18 +21,18 @@ void expect_vm_result(const ResultFile &result, const std::string &kernel)
 	EXPECT_EQ(result.json().at("vm").at("kernel_image"), kernel);
 }
 
-// Each test boots the Debian kernel found in /boot; without one it skips, or fails in CI.
+// Each test boots the installed generic Debian 6.1 kernel; without one it skips, or fails in CI.
 class VmScenarios : public testing::Test {
 protected:
 	void SetUp() override
 	{
-		kernel_ = installed_kernel_with_headers();
-		KMH_SKIP_OR_FAIL_IF(no_kernel_gap(kernel_));
+		kernel_ = test_kernel();
+		KMH_SKIP_OR_FAIL_IF(kernel_.gap);
 	}
 
 	ProcessOutcome run_in_vm(const std::string &scenario)
 	{
-		return run_kmemharness({"run", "--kernel", *kernel_, "--accel", "tcg", scenario, "--output",
+		return run_kmemharness({"run", "--kernel", kernel_.image, "--accel", "tcg", scenario, "--output",
 					scratch_ / "out"},
 				       vm_run_limit);
 	}
@@ -40,11 +40,11 @@ protected:
 	ResultFile vm_result() const
 	{
 		ResultFile result(scratch_ / "out/result.json");
-		expect_vm_result(result, *kernel_);
+		expect_vm_result(result, kernel_.image);
 		return result;
 	}
 
-	std::optional<std::string> kernel_;
+	TestKernel kernel_;
 	ScratchDir scratch_;
 };
 

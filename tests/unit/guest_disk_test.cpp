@@ -9,7 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
-#include "vm/command.h"
+#include "common/external_programs.h"
 #include "vm/guest_disk.h"
 
 namespace kmh {
@@ -113,7 +113,7 @@ TEST_F(GuestDisk, MkfsLeavesNoJournalAndNoLazyWork)
 TEST_F(GuestDisk, ImageIsASparseExt4File)
 {
 	if (!find_program("mkfs.ext4"))
-		GTEST_SKIP() << "mkfs.ext4 (e2fsprogs) is not installed";
+		GTEST_SKIP() << "mkfs.ext4 is not installed: " << install_hint("mkfs.ext4");
 	std::string image = path("scratch.ext4");
 	create_guest_disk(image, 1LL << 30);
 	EXPECT_EQ(fs::file_size(image), 1ULL << 30);

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
-#include "vm/command.h"
+#include "common/external_programs.h"
 #include "vm/staged_commands.h"
 
 namespace kmh {
