@@ -24,9 +24,10 @@ TEST(MatrixPlan, AGlobExpandsToItsSortedMatches)
 {
 	std::vector<std::string> files = expand_scenario_arguments({ scenarios_dir + "pcpu_bounce.toml",
 								      scenarios_dir + "kmalloc_*.toml" });
-	ASSERT_EQ(files.size(), 2u);
+	ASSERT_EQ(files.size(), 3u);
 	EXPECT_EQ(files[0], scenarios_dir + "pcpu_bounce.toml");
 	EXPECT_EQ(files[1], scenarios_dir + "kmalloc_burst.toml");
+	EXPECT_EQ(files[2], scenarios_dir + "kmalloc_large.toml");
 }
 
 TEST(MatrixPlan, AGlobMatchingNothingIsInvalid)
