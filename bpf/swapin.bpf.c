@@ -20,6 +20,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
+#include "folio.bpf.h"
 #include "task_counters.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -32,25 +33,6 @@ static __always_inline void count_swapin(__u64 pages)
 	struct task_scope key = {};
 
 	count_task_event(&swapin_counts, &key, &key, pages);
-}
-
-/*
- * folio_nr_pages(): 1 unless the folio is large (PG_head in its flags, the
- * first word of every folio and page), else the count kept in its second page:
- * _nr_pages in recent kernels (6.18), _folio_nr_pages in earlier 6.x ones.
- */
-static __always_inline __u64 folio_pages(struct folio *folio)
-{
-	unsigned long flags = 0;
-
-	bpf_probe_read_kernel(&flags, sizeof(flags), folio);
-	if (!(flags & (1UL << bpf_core_enum_value(enum pageflags, PG_head))))
-		return 1;
-	if (bpf_core_field_exists(folio->_nr_pages))
-		return BPF_CORE_READ(folio, _nr_pages);
-	if (bpf_core_field_exists(folio->_folio_nr_pages))
-		return BPF_CORE_READ(folio, _folio_nr_pages);
-	return 1;
 }
 
 SEC("fentry/swap_read_folio")

@@ -171,7 +171,7 @@ struct vm_fault {
 	struct vm_area_struct *vma;
 };
 
-/* The swapin collector: the pages a folio spans (folio_nr_pages()). */
+/* The swapin and vmscan collectors: the pages a folio spans (folio_nr_pages(), folio.bpf.h). */
 enum pageflags {
 	PG_head = 6,	/* CO-RE reads the kernel's own value */
 };

@@ -8,7 +8,7 @@ enum vmscan_kind {
 	VMSCAN_MEMCG_RECLAIM,	/* mm_vmscan_memcg_reclaim_begin/end; amount: pages reclaimed */
 	VMSCAN_SHRINK_SLAB,	/* mm_shrink_slab_start/end; amount: objects freed */
 	VMSCAN_KSWAPD_WAKEUP,	/* mm_vmscan_wakeup_kswapd */
-	VMSCAN_WRITEPAGE,	/* mm_vmscan_write_folio (mm_vmscan_writepage before folios) */
+	VMSCAN_WRITEPAGE,	/* mm_vmscan_write_folio (mm_vmscan_writepage before folios); amount: pages (tp_btf, raw_tp of write_folio) */
 };
 
 #endif /* __KMH_VMSCAN_H */

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -15,11 +16,13 @@
 
 #include "common/error.h"
 #include "run/file_io.h"
+#include "scenario/units.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
 #include "workloads/option_specs.h"
 #include "workloads/process_name.h"
+#include "workloads/reclaim_settle.h"
 
 namespace kmh {
 
@@ -36,6 +39,7 @@ struct PressureOptions {
 	std::int64_t passes = 0;
 	std::string dir;
 	std::size_t read_block = 0;
+	std::chrono::nanoseconds settle{};  // zero: do not wait for reclaim to go quiet
 	std::vector<int> cpus;
 };
 
@@ -121,16 +125,29 @@ public:
 		std::size_t bytes = 0;
 		for (std::int64_t pass = 0; pass < options_.passes; pass++)
 			bytes += options_.source == PressureSource::file ? file_->read_all(buffer_) : touch_anonymous();
-		return {
+		std::vector<WorkloadMetric> metrics = {
 			{"bytes", {}, static_cast<double>(bytes)},
 			{"pages", {}, static_cast<double>(bytes / page_size())},
 			{"passes", {}, static_cast<double>(options_.passes)},
 		};
+		if (options_.settle.count() > 0)
+			append_settle_metrics(metrics);
+		return metrics;
 	}
 
 	void cleanup() override { file_.reset(); }
 
 private:
+	// Still measured: waits until kswapd has stopped writing and freeing what the writes pushed out.
+	void append_settle_metrics(std::vector<WorkloadMetric> &metrics) const
+	{
+		SettlePolicy policy;
+		policy.limit = options_.settle;
+		SettleOutcome outcome = wait_for_reclaim_quiet(policy);
+		metrics.push_back({"settle_seconds", {}, outcome.seconds});
+		metrics.push_back({"settled", {}, outcome.settled ? 1.0 : 0.0});
+	}
+
 	std::size_t touch_anonymous()
 	{
 		if (!anonymous_)
@@ -143,6 +160,19 @@ private:
 	std::optional<Mapping> anonymous_;
 	std::vector<char> buffer_;
 };
+
+std::chrono::nanoseconds settle_limit(std::int64_t nanoseconds)
+{
+	SettlePolicy policy;
+	auto shortest = policy.interval * policy.quiet_polls;
+	if (nanoseconds > 0 && std::chrono::nanoseconds(nanoseconds) < shortest)
+		throw invalid_input(fmt::format("memory_pressure: settle = \"{}\" is shorter than the {} polls {} ms "
+						"apart that make reclaim quiet; use 0 (no wait) or at least {} ms",
+						format_duration(nanoseconds), policy.quiet_polls,
+						policy.interval / std::chrono::milliseconds(1),
+						shortest / std::chrono::milliseconds(1)));
+	return std::chrono::nanoseconds(nanoseconds);
+}
 
 PressureOptions read_options(const WorkloadContext &context)
 {
@@ -163,6 +193,7 @@ PressureOptions read_options(const WorkloadContext &context)
 		.passes = values.integer("passes"),
 		.dir = dir,
 		.read_block = static_cast<std::size_t>(values.integer("read_block")),
+		.settle = settle_limit(values.integer("settle")),
 		.cpus = context.cpus,
 	};
 }
@@ -185,11 +216,16 @@ WorkloadDescriptor describe_memory_pressure()
 			string_option("dir", "source = file: the file's directory, on a disk-backed filesystem; empty: "
 				      "the workload's scratch directory", std::string()),
 			size_option("read_block", "source = file: bytes per pread() call", 1 * MiB, 4 * KiB, 1 * GiB),
+			duration_option("settle", "after the passes, still measured: wait until /proc/vmstat's pswpout "
+					"and pgsteal_kswapd stay unchanged over 3 polls 100 ms apart, at most this "
+					"long; 0: do not wait", 0, 0, 60 * ns_per_second),
 		},
 		.metrics = {
 			{"bytes", "bytes read (file) or written (anon), over all passes", {}},
 			{"pages", "`bytes` in base pages", {}},
 			{"passes", "passes completed", {}},
+			{"settle_seconds", "settle > 0: seconds waited for reclaim to go quiet", {}},
+			{"settled", "settle > 0: 1 when reclaim went quiet, 0 when `settle` passed first", {}},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

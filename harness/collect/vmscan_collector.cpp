@@ -11,13 +11,17 @@ namespace kmh {
 
 namespace {
 
-const std::vector<ProcessFamily> vmscan_families = {
-	{VMSCAN_DIRECT_RECLAIM, "vmscan.direct_reclaim.events", "vmscan.direct_reclaim.pages", "vmscan.direct_reclaim", ""},
-	{VMSCAN_MEMCG_RECLAIM, "vmscan.memcg_reclaim.events", "vmscan.memcg_reclaim.pages", "vmscan.memcg_reclaim", ""},
-	{VMSCAN_SHRINK_SLAB, "vmscan.shrink_slab.events", "vmscan.shrink_slab.objects", "vmscan.shrink_slab", ""},
-	{VMSCAN_KSWAPD_WAKEUP, "vmscan.kswapd_wakeup.events", "", "", ""},
-	{VMSCAN_WRITEPAGE, "vmscan.writepage.events", "", "", ""},
-};
+// writeback_pages: whether the programs loaded see the written folios' sizes (vmscan.writepage.pages).
+std::vector<ProcessFamily> vmscan_families(bool writeback_pages)
+{
+	return {
+		{VMSCAN_DIRECT_RECLAIM, "vmscan.direct_reclaim.events", "vmscan.direct_reclaim.pages", "vmscan.direct_reclaim", ""},
+		{VMSCAN_MEMCG_RECLAIM, "vmscan.memcg_reclaim.events", "vmscan.memcg_reclaim.pages", "vmscan.memcg_reclaim", ""},
+		{VMSCAN_SHRINK_SLAB, "vmscan.shrink_slab.events", "vmscan.shrink_slab.objects", "vmscan.shrink_slab", ""},
+		{VMSCAN_KSWAPD_WAKEUP, "vmscan.kswapd_wakeup.events", "", "", ""},
+		{VMSCAN_WRITEPAGE, "vmscan.writepage.events", writeback_pages ? "vmscan.writepage.pages" : "", "", ""},
+	};
+}
 
 class VmscanCollector : public SkeletonCollector<vmscan_bpf> {
 public:
@@ -30,7 +34,8 @@ public:
 
 	std::vector<Metric> read() const override
 	{
-		return process_stats_metrics(read_process_stats(map_fd(object(), "process_stats")), vmscan_families);
+		return process_stats_metrics(read_process_stats(map_fd(object(), "process_stats")),
+					     vmscan_families(writeback_pages()));
 	}
 
 protected:
@@ -44,9 +49,19 @@ protected:
 		return true;
 	}
 
-	std::string note() const override { return write_folio_ ? "" : "writeback counted with mm_vmscan_writepage"; }
+	std::string note() const override
+	{
+		if (!write_folio_)
+			return "writeback counted with mm_vmscan_writepage, in events only (no vmscan.writepage.pages)";
+		if (!writeback_pages())
+			return "no vmscan.writepage.pages: the classic tracepoint gives a written folio's pfn, not its size";
+		return "";
+	}
 
 private:
+	// The tp_btf and raw_tp programs of mm_vmscan_write_folio read the folio, and so its pages.
+	bool writeback_pages() const { return write_folio_ && variant() != AttachVariant::tracepoint; }
+
 	bool write_folio_;
 };
 

@@ -42,9 +42,8 @@ std::string table(const MatrixGrid &grid)
 std::string details(const MatrixGrid &grid)
 {
 	std::string html;
-	for (const MatrixCell &cell : grid.cells) {
-		if (cell.verdict == CellVerdict::pass)
-			continue;
+	for (const MatrixCell *not_passed : cells_not_passed(grid)) {
+		const MatrixCell &cell = *not_passed;
 		std::string lines;
 		for (const std::string &line : cell.details)
 			lines += markup_escape(line) + "\n";

@@ -43,9 +43,8 @@ std::string table(const MatrixGrid &grid)
 std::string details(const MatrixGrid &grid)
 {
 	std::string text;
-	for (const MatrixCell &cell : grid.cells) {
-		if (cell.verdict == CellVerdict::pass)
-			continue;
+	for (const MatrixCell *not_passed : cells_not_passed(grid)) {
+		const MatrixCell &cell = *not_passed;
 		text += fmt::format("- **{}** on {}: {} (exit {})\n", markdown_cell(grid.scenarios[cell.scenario].name),
 				    markdown_cell(grid.kernels[cell.kernel].label()), cell_verdict_name(cell.verdict),
 				    to_int(cell.exit_code));

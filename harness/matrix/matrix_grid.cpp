@@ -78,6 +78,15 @@ std::string cell_result_path(const MatrixGrid &grid, const MatrixCell &cell)
 	return (fs::path(cell.result_dir).lexically_relative(grid.output_dir) / "result.json").string();
 }
 
+std::vector<const MatrixCell *> cells_not_passed(const MatrixGrid &grid)
+{
+	std::vector<const MatrixCell *> cells;
+	for (const MatrixCell &cell : grid.cells)
+		if (cell.verdict != CellVerdict::pass)
+			cells.push_back(&cell);
+	return cells;
+}
+
 std::size_t count_cells(const MatrixGrid &grid, CellVerdict verdict)
 {
 	return static_cast<std::size_t>(

@@ -61,6 +61,9 @@ std::string cell_short_text(const MatrixCell &cell);
 // The cell's result.json relative to the grid's output folder.
 std::string cell_result_path(const MatrixGrid &grid, const MatrixCell &cell);
 
+// The cells that did not pass, in grid order: what every format details below its table.
+std::vector<const MatrixCell *> cells_not_passed(const MatrixGrid &grid);
+
 // How many cells have this verdict.
 std::size_t count_cells(const MatrixGrid &grid, CellVerdict verdict);
 

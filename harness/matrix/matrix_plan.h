@@ -16,6 +16,7 @@ struct MatrixRequest {
 	std::string output_dir;              // "" = results/matrix/<UTC time>
 	std::string accel;                   // "" = each scenario's [target] accel
 	std::string kernel_headers;          // "" = /usr/src/linux-headers-<release> of each image
+	std::string harness_binary = "/proc/self/exe";  // runs each host cell
 };
 
 struct MatrixPlan {

@@ -69,7 +69,8 @@ void add_pressure_families(std::vector<MetricFamily> &c)
 	c.push_back({"vmscan.shrink_slab.objects", process_labels, "objects", "vmscan", "objects shrinkers freed (mm_shrink_slab_end)"});
 	add_latency_families(c, "vmscan.shrink_slab", "vmscan", "a shrinker call");
 	c.push_back({"vmscan.kswapd_wakeup.events", process_labels, "events", "vmscan", "kswapd wakeups, by the waking task (mm_vmscan_wakeup_kswapd)"});
-	c.push_back({"vmscan.writepage.events", process_labels, "events", "vmscan", "pages reclaim wrote out (mm_vmscan_write_folio, or mm_vmscan_writepage)"});
+	c.push_back({"vmscan.writepage.events", process_labels, "events", "vmscan", "folios reclaim wrote out (mm_vmscan_write_folio, or mm_vmscan_writepage)"});
+	c.push_back({"vmscan.writepage.pages", process_labels, "pages", "vmscan", "pages of the folios reclaim wrote out (mm_vmscan_write_folio, folio_nr_pages())"});
 	c.push_back({"compaction.begin.events", process_labels, "events", "compaction", "compact_zone() runs started (mm_compaction_begin)"});
 	c.push_back({"compaction.end.events", {"comm", "scope", "status"}, "events", "compaction", "compact_zone() runs ended, by result (mm_compaction_end status, enum compact_result)"});
 	add_latency_families(c, "compaction", "compaction", "compact_zone() run");

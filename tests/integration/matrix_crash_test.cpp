@@ -25,11 +25,11 @@ std::string file_text(const fs::path &path)
 
 TEST(MatrixCrash, TheCrashedCellIsExit5WithTheConsoleAndTheNextScenarioRunsInAFreshBoot)
 {
-	TestKernel kernel = test_kernel();
+	TestKernel kernel = test_kernel(generic_6_1);
 	KMH_SKIP_OR_FAIL_IF(kernel.gap);
 	ScratchDir scratch;
 	ProcessOutcome run = run_kmemharness({ "matrix", "--kernel", kernel.image, "--accel", "tcg", "--output",
-					       scratch / "grid", shipped_scenario("kmalloc_burst.toml"),
+					       scratch / "grid", shipped_scenario("cross_cpu_free.toml"),
 					       test_scenario("guest_crash.toml"), shipped_scenario("vmalloc.toml") },
 					     std::chrono::seconds(110));
 	EXPECT_EQ(run.exit_code, 5) << describe(run);

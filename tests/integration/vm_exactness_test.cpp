@@ -35,20 +35,21 @@ class VmExactness : public testing::TestWithParam<KernelSeries> {
 protected:
 	void SetUp() override
 	{
-		kernel_ = test_kernel({GetParam().series, "generic"});
-		KMH_SKIP_OR_FAIL_IF(kernel_.gap);
+		TestKernel kernel = test_kernel(KernelChoice{ GetParam().series, "generic" });
+		KMH_SKIP_OR_FAIL_IF(kernel.gap);
+		kernel_ = kernel.image;
 	}
 
 	ProcessOutcome run_in_vm(const std::string &scenario)
 	{
-		return run_kmemharness({"run", "--kernel", kernel_.image, "--accel", "tcg", scenario, "--output",
+		return run_kmemharness({"run", "--kernel", kernel_, "--accel", "tcg", scenario, "--output",
 					scratch_ / "out"},
 				       vm_run_limit);
 	}
 
 	ResultFile result() const { return ResultFile(scratch_ / "out/result.json"); }
 
-	TestKernel kernel_;
+	std::string kernel_;
 	ScratchDir scratch_;
 };
 

@@ -72,9 +72,8 @@ TEST_F(VmScenarios, ReclaimableSlabGrowsSReclaimable)
 // A scenario without kmod workloads builds no module, so the guest kernel needs no headers.
 TEST_F(VmScenarios, ScenarioWithoutModuleWorkloadsBootsWithoutHeaders)
 {
-	ProcessOutcome run = run_kmemharness({"run", "--kernel", kernel_.image, "--kernel-headers", "/nonexistent",
-					      "--accel", "tcg", shipped_scenario("pcpu_bounce.toml"), "--output",
-					      scratch_ / "out"},
+	ProcessOutcome run = run_kmemharness({"run", "--kernel", kernel_.image, "--kernel-headers", "/nonexistent", "--accel",
+					      "tcg", shipped_scenario("pcpu_bounce.toml"), "--output", scratch_ / "out"},
 					     vm_run_limit);
 	KMH_SKIP_OR_FAIL_IF(environment_gap(run));
 	ASSERT_EQ(run.exit_code, exit_status::passed) << describe(run);

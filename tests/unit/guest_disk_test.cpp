@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "scratch_tree.h"
+
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "vm/guest_disk.h"
@@ -17,24 +19,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class GuestDisk : public testing::Test {
+class GuestDisk : public ScratchTree {
 protected:
-	void SetUp() override
-	{
-		dir_ = fs::temp_directory_path() / ("kmh-guest-disk-" + std::to_string(::getpid()));
-		fs::remove_all(dir_);
-		fs::create_directories(dir_);
-	}
-	void TearDown() override { fs::remove_all(dir_); }
-
-	void write(const std::string &relative, const std::string &text)
-	{
-		fs::create_directories((dir_ / relative).parent_path());
-		std::ofstream(dir_ / relative) << text;
-	}
-	std::string path(const std::string &relative) const { return (dir_ / relative).string(); }
-
-	fs::path dir_;
+	GuestDisk() : ScratchTree("kmh-guest-disk") {}
 };
 
 // Debian 6.1: virtio_pci, virtio_blk and ext4 are modules sharing virtio and virtio_ring.

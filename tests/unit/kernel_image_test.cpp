@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "common/error.h"
+#include "exit_code_of.h"
 #include "vm/kernel_image.h"
 
 namespace kmh {
@@ -26,16 +27,6 @@ std::string fake_bzimage(const std::string &version, unsigned version_offset = 0
 	return image;
 }
 
-ExitCode code_of(const std::function<void()> &action)
-{
-	try {
-		action();
-	} catch (const Error &error) {
-		return error.code();
-	}
-	return ExitCode::passed;
-}
-
 TEST(KernelImage, ReadsTheVersionTheHeaderPointsTo)
 {
 	EXPECT_EQ(bzimage_version_text(fake_bzimage(debian_version)), debian_version);
@@ -52,11 +43,11 @@ TEST(KernelImage, RejectsWhatIsNotABzImage)
 {
 	std::string image = fake_bzimage(debian_version);
 	image.replace(0x202, 4, "ELF!");
-	EXPECT_EQ(code_of([&] { bzimage_version_text(image); }), ExitCode::invalid_input);
-	EXPECT_EQ(code_of([] { bzimage_version_text("short"); }), ExitCode::invalid_input);
+	EXPECT_EQ(exit_code_of([&] { bzimage_version_text(image); }), ExitCode::invalid_input);
+	EXPECT_EQ(exit_code_of([] { bzimage_version_text("short"); }), ExitCode::invalid_input);
 	std::string no_pointer = fake_bzimage(debian_version);
 	no_pointer[0x20E] = no_pointer[0x20F] = '\0';
-	EXPECT_EQ(code_of([&] { bzimage_version_text(no_pointer); }), ExitCode::invalid_input);
+	EXPECT_EQ(exit_code_of([&] { bzimage_version_text(no_pointer); }), ExitCode::invalid_input);
 }
 
 TEST(KernelImage, MissingHeadersNameTheDebianPackage)
@@ -76,7 +67,7 @@ TEST(KernelImage, MissingHeadersNameTheDebianPackage)
 
 TEST(KernelImage, MissingImageIsAnEnvironmentError)
 {
-	EXPECT_EQ(code_of([] { inspect_kernel_image("/nonexistent/vmlinuz", ""); }), ExitCode::environment);
+	EXPECT_EQ(exit_code_of([] { inspect_kernel_image("/nonexistent/vmlinuz", ""); }), ExitCode::environment);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "exit_code_of.h"
 #include "matrix/boot_groups.h"
 
 namespace kmh {
@@ -19,16 +20,6 @@ Scenario named(const std::string &path)
 	return scenario;
 }
 
-ExitCode code_of(const std::function<void()> &action)
-{
-	try {
-		action();
-	} catch (const Error &error) {
-		return error.code();
-	}
-	return ExitCode::passed;
-}
-
 TEST(MatrixPlan, AGlobExpandsToItsSortedMatches)
 {
 	std::vector<std::string> files = expand_scenario_arguments({ scenarios_dir + "pcpu_bounce.toml",
@@ -41,13 +32,13 @@ TEST(MatrixPlan, AGlobExpandsToItsSortedMatches)
 
 TEST(MatrixPlan, AGlobMatchingNothingIsInvalid)
 {
-	EXPECT_EQ(code_of([] { expand_scenario_arguments({ scenarios_dir + "no_such_*.toml" }); }),
+	EXPECT_EQ(exit_code_of([] { expand_scenario_arguments({ scenarios_dir + "no_such_*.toml" }); }),
 		  ExitCode::invalid_input);
 }
 
 TEST(MatrixPlan, ScenariosOfOneNameGetFoldersOfTheirOwn)
 {
-	MatrixRequest request{ { "host" }, { "a/pcpu.toml", "b/pcpu.toml" }, "/tmp/m", "", "" };
+	MatrixRequest request{ { "host" }, { "a/pcpu.toml", "b/pcpu.toml" }, "/tmp/m", "", "", "/proc/self/exe" };
 	MatrixPlan plan = plan_matrix(request, named);
 	ASSERT_EQ(plan.grid.scenarios.size(), 2u);
 	EXPECT_EQ(plan.grid.scenarios[0].slug, "same_name");
@@ -59,14 +50,14 @@ TEST(MatrixPlan, ScenariosOfOneNameGetFoldersOfTheirOwn)
 
 TEST(MatrixPlan, AKernelGivenTwiceIsInvalid)
 {
-	MatrixRequest request{ { "host", "host" }, { "a.toml" }, "", "", "" };
-	EXPECT_EQ(code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
+	MatrixRequest request{ { "host", "host" }, { "a.toml" }, "", "", "", "/proc/self/exe" };
+	EXPECT_EQ(exit_code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
 }
 
 TEST(MatrixPlan, AnImageThatIsNotAKernelIsInvalid)
 {
-	MatrixRequest request{ { scenarios_dir + "pcpu_bounce.toml" }, { "a.toml" }, "", "", "" };
-	EXPECT_EQ(code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
+	MatrixRequest request{ { scenarios_dir + "pcpu_bounce.toml" }, { "a.toml" }, "", "", "", "/proc/self/exe" };
+	EXPECT_EQ(exit_code_of([&] { plan_matrix(request, named); }), ExitCode::invalid_input);
 }
 
 TEST(BootGroups, ScenariosAskingForTheSameGuestShareABootInOrder)

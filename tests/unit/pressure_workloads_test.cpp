@@ -58,7 +58,32 @@ TEST_F(PressureWorkload, FileSourceReadsTheSparseFileEveryPass)
 	EXPECT_EQ(metrics["bytes"], 3 << 20);
 	EXPECT_EQ(metrics["pages"], (3 << 20) / getpagesize());
 	EXPECT_EQ(metrics["passes"], 3);
+	EXPECT_EQ(metrics.count("settled"), 0u) << "settle = 0 waited";
 	EXPECT_TRUE(std::filesystem::is_empty(scratch_)) << "cleanup() left its file in " << scratch_;
+}
+
+// Reading 1 MiB of holes reclaims nothing, so the wait ends after three quiet polls.
+TEST_F(PressureWorkload, SettleWaitsForQuietPollsAndReportsTheWait)
+{
+	auto workload = create("memory_pressure", {{"bytes", std::int64_t{1} << 20}, {"settle", std::int64_t{5'000'000'000}}});
+	workload->prepare();
+	auto metrics = metrics_of(workload->run());
+	workload->cleanup();
+	if (metrics["settled"] == 0)
+		GTEST_SKIP() << "this machine kept reclaiming for 5 s";
+	EXPECT_GE(metrics["settle_seconds"], 0.3);
+	EXPECT_LT(metrics["settle_seconds"], 5.0);
+}
+
+TEST_F(PressureWorkload, SettleShorterThanThreePollsIsInvalid)
+{
+	try {
+		create("memory_pressure", {{"settle", std::int64_t{200'000'000}}});
+		FAIL() << "settle = 200ms was accepted";
+	} catch (const Error &error) {
+		EXPECT_EQ(error.code(), ExitCode::invalid_input);
+		EXPECT_NE(std::string(error.what()).find("at least 300 ms"), std::string::npos) << error.what();
+	}
 }
 
 TEST_F(PressureWorkload, AnonSourceWithoutSwapIsAnEnvironmentError)

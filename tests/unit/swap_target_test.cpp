@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "scratch_tree.h"
+
 #include "common/error.h"
 #include "scenario/scenario_parser.h"
 #include "vm/swap_modules.h"
@@ -51,21 +53,9 @@ TEST(SwapTarget, SwapOutOfRangeIsLocated)
 }
 
 // A /lib/modules/<release> look-alike, removed afterwards.
-class ModulesDir : public testing::Test {
+class ModulesDir : public ScratchTree {
 protected:
-	void SetUp() override
-	{
-		dir_ = fs::temp_directory_path() / ("kmh-modules-" + std::to_string(::getpid()));
-		fs::remove_all(dir_);
-		fs::create_directories(dir_);
-	}
-	void TearDown() override { fs::remove_all(dir_); }
-
-	void write(const std::string &relative, const std::string &text)
-	{
-		fs::create_directories((dir_ / relative).parent_path());
-		std::ofstream(dir_ / relative) << text;
-	}
+	ModulesDir() : ScratchTree("kmh-modules") {}
 
 	std::string error_of_lookup()
 	{
@@ -78,8 +68,6 @@ protected:
 		ADD_FAILURE() << "no error";
 		return "";
 	}
-
-	fs::path dir_;
 };
 
 TEST_F(ModulesDir, DependenciesLoadFirst)
