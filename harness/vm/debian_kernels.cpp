@@ -1,7 +1,19 @@
 // The kernel metapackage table generated from scripts/debian-kernels.tsv.
 #include "vm/debian_kernels.h"
 
+#include <vector>
+
 namespace kmh {
+
+namespace {
+
+struct DebianKernel {
+	std::string series;   // "6.12"
+	std::string flavour;  // "generic"
+	std::string image;    // "linux-image-6.12-amd64"
+	std::string headers;  // "linux-headers-6.12-amd64"
+	std::string users;    // "test", "docs": who boots it (scripts/setup.sh installs the test rows)
+};
 
 const std::vector<DebianKernel> &debian_kernels()
 {
@@ -10,6 +22,8 @@ const std::vector<DebianKernel> &debian_kernels()
 	};
 	return table;
 }
+
+}  // namespace
 
 std::string kernel_install_hint(const KernelChoice &choice)
 {
