@@ -16,11 +16,11 @@ const char *variant_name(AttachVariant variant)
 {
 	switch (variant) {
 	case AttachVariant::tp_btf:
-		return "tp_btf";
+		return attach_mode_name(AttachMode::tp_btf);
 	case AttachVariant::raw_tp:
-		return "raw_tp";
+		return attach_mode_name(AttachMode::raw_tp);
 	case AttachVariant::tracepoint:
-		return "tracepoint";
+		return attach_mode_name(AttachMode::tracepoint);
 	case AttachVariant::fentry:
 		return "fentry";
 	case AttachVariant::kprobe:

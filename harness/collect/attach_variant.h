@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "scenario/scenario.h"
+#include "scenario/attach_mode.h"
 
 struct bpf_object;
 struct bpf_link;
@@ -15,6 +15,7 @@ namespace kmh {
 // fentry and kprobe serve collectors that probe kernel functions rather than tracepoints.
 enum class AttachVariant { tp_btf, raw_tp, tracepoint, fentry, kprobe };
 
+// The tracepoint variants are named as the AttachMode that forces them ("tp_btf"); "fentry", "kprobe".
 const char *variant_name(AttachVariant variant);
 
 // The preference of collectors that watch a few system calls (mmap, shm): the per-call classic

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <map>
 
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/kernel_btf.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/process_stats_metrics.h"
@@ -82,7 +82,7 @@ protected:
 	{
 		if (program.event == "mm_compaction_fast_isolate_freepages")
 			return fast_isolate_;
-		if (program.event != "mm_compaction_migratepages" || program.variant == "tracepoint")
+		if (program.event != "mm_compaction_migratepages" || program.variant == variant_name(AttachVariant::tracepoint))
 			return true;
 		if (program.layout == "cc")
 			return layout_ == MigrateLayout::control;

@@ -1,7 +1,7 @@
 // The extfrag collector: migratetype fallbacks with their orders, fragmenting and change_ownership.
 #include <bpf/bpf.h>
 
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/event_context.h"
 #include "collect/no_preempt_count_skeletons.h"
 #include "collect/preempt_count_symbol.h"

@@ -1,7 +1,7 @@
 // The faults collector: page faults per process and scope, raised in user or kernel mode, and their rates.
 #include <chrono>
 
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/kernel_btf.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"

@@ -1,7 +1,7 @@
 // The hugetlb collector: hugetlb faults and copy-on-write faults per process, scope and mapping.
 #include <optional>
 
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/kernel_btf.h"
 #include "collect/kernel_probes.h"
 #include "collect/percpu_map_reader.h"

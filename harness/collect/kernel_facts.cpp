@@ -1,7 +1,7 @@
 // Reading the kernel facts collectors label with: migratetype names, the pageblock order, the preempt count's symbol.
 #include <sstream>
 
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/preempt_count_symbol.h"
 #include "run/file_io.h"
 

@@ -7,7 +7,8 @@
 #include <fmt/format.h>
 
 #include "collect/attach_variant.h"
-#include "collect/collectors.h"
+#include "collect/bpf_collector.h"
+#include "collect/kernel_facts.h"
 #include "collect/libbpf_log.h"
 #include "collect/malloc_metrics.h"
 #include "collect/malloc_readout.h"

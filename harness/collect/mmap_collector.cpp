@@ -1,5 +1,5 @@
 // The mmap collector: mmap, munmap and brk calls per process, scope and result, with the bytes they asked for.
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"
 #include "collect/task_counter_reader.h"

@@ -6,7 +6,7 @@
 #include <atomic>
 #include <thread>
 
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/hash_map_reader.h"
 #include "collect/kernel_btf.h"
 #include "collect/oom_kill_record.h"
@@ -119,7 +119,7 @@ protected:
 	{
 		if (program.event == "oom_kill_process")
 			return traces_oom_kill_process_;
-		return program.variant == "tracepoint" || passes_task_;
+		return program.variant == variant_name(AttachVariant::tracepoint) || passes_task_;
 	}
 
 	void configure(oom_bpf &skeleton) const override

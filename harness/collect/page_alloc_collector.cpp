@@ -1,5 +1,5 @@
 // The page_alloc collector: mm_page_alloc, mm_page_free and mm_page_free_batched counts.
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/no_preempt_count_skeletons.h"
 #include "collect/preempt_count_symbol.h"
 #include "collect/page_counter_metrics.h"

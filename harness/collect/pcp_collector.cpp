@@ -1,5 +1,5 @@
 // The pcp collector: per-CPU list refills, direct buddy allocations and drains.
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/no_preempt_count_skeletons.h"
 #include "collect/preempt_count_symbol.h"
 #include "collect/page_counter_metrics.h"

@@ -1,5 +1,5 @@
 // The shm collector: System V shared memory calls per process, scope, result, segment key and size.
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/skeleton_collector.h"
 #include "collect/task_counter_reader.h"

@@ -1,7 +1,7 @@
 // The slab collector: kmalloc/kfree/kmem_cache_alloc/kmem_cache_free counts, bytes and sizes, by scope and context.
 #include <cstring>
 
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/event_context.h"
 #include "collect/no_preempt_count_skeletons.h"
 #include "collect/preempt_count_symbol.h"

@@ -1,7 +1,7 @@
 // The swapin collector: reads from swap (calls and pages) per process and scope.
 #include <optional>
 
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/kernel_btf.h"
 #include "collect/kernel_probes.h"
 #include "collect/percpu_map_reader.h"

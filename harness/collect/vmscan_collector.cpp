@@ -1,5 +1,5 @@
 // The vmscan collector: direct and memcg reclaim, slab shrinking, kswapd wakeups, writeback, per process.
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "collect/kernel_btf.h"
 #include "collect/percpu_map_reader.h"
 #include "collect/process_stats_metrics.h"

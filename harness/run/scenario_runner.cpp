@@ -14,7 +14,7 @@
 #include <fmt/core.h>
 
 #include "assertions/assertion_evaluator.h"
-#include "collect/collectors.h"
+#include "collect/collector_registry.h"
 #include "collect/libbpf_log.h"
 #include "collect/proc_snapshot.h"
 #include "collect/snapshot_phases.h"
