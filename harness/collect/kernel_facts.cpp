@@ -2,7 +2,7 @@
 #include <sstream>
 
 #include "collect/kernel_facts.h"
-#include "collect/preempt_count_symbol.h"
+#include "collect/kmem/preempt_count_symbol.h"
 #include "run/file_io.h"
 
 namespace kmh {

@@ -1,7 +1,7 @@
 // What collectors need to know about the kernel to label their metrics, read once per run.
 #pragma once
 
-#include "collect/migratetype_names.h"
+#include "collect/kmem/migratetype_names.h"
 
 namespace kmh {
 

@@ -1,7 +1,7 @@
 // Which attach variants a collector tries, for tracepoint collectors and for function-probing ones.
 #include <gtest/gtest.h>
 
-#include "collect/attach_variant.h"
+#include "collect/bpf/attach_variant.h"
 
 namespace kmh {
 namespace {
