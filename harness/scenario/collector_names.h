@@ -6,7 +6,7 @@
 
 namespace kmh {
 
-// main passes collector_names(collector_registry()) (collect/collector_registry.h).
+// load_scenario() (cli/run_command.cpp) passes collector_names(collector_registry()) from collect/.
 struct CollectorNames {
 	std::vector<std::string> accepted;  // every registered collector, in registration order
 	std::vector<std::string> defaults;  // what runs when [collect] names no collectors
