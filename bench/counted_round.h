@@ -4,7 +4,7 @@
 #include <string>
 
 #include "bench_workloads.h"
-#include "collect/collectors.h"
+#include "collect/kernel_facts.h"
 #include "event_counts.h"
 
 namespace kmh {

@@ -3,7 +3,7 @@
 #include <cstring>
 
 #include "bench_empty.skel.h"
-#include "collect/libbpf_log.h"
+#include "collect/bpf/libbpf_log.h"
 #include "common/error.h"
 #include "tracer.h"
 

@@ -3,6 +3,7 @@
 
 #include "assertions/assertion_evaluator.h"
 #include "assertions/assertion_validator.h"
+#include "collect/collector_registry.h"
 #include "report/result_json.h"
 #include "run/file_io.h"
 #include "scenario/scenario_parser.h"
@@ -24,7 +25,8 @@ std::string scenario_text()
 Scenario parsed_scenario()
 {
 	Scenario scenario = parse_scenario_text(scenario_text(), shipped_scenario, find_workload,
-						workload_kinds(workload_registry()));
+						workload_kinds(workload_registry()),
+						collector_names(collector_registry()));
 	validate_assertions(scenario, find_workload);
 	return scenario;
 }

@@ -10,7 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
-#include "collect/libbpf_log.h"
+#include "collect/bpf/libbpf_log.h"
 #include "common/error.h"
 #include "overhead_report.h"
 #include "run/workload_cgroup.h"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "collect/bpf_collector.h"
-#include "collect/collectors.h"
+#include "collect/collector_registry.h"
 
 namespace kmh {
 

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "assertions/assertion_validator.h"
+#include "collect/collector_registry.h"
 #include "common/utc_time.h"
 #include "compare/result_index.h"
 #include "report/result_files.h"
@@ -23,23 +24,10 @@ namespace kmh {
 
 namespace {
 
-std::optional<AttachMode> attach_override(const std::string &text)
-{
-	if (text.empty())
-		return std::nullopt;
-	if (text == "auto")
-		return AttachMode::automatic;
-	if (text == "tp_btf")
-		return AttachMode::tp_btf;
-	if (text == "raw_tp")
-		return AttachMode::raw_tp;
-	return AttachMode::tracepoint;
-}
-
 RunResult run_host(const Scenario &scenario, const RunArguments &args, Progress &progress)
 {
 	RunOptions options;
-	options.attach = attach_override(args.attach);
+	options.attach = find_attach_mode(args.attach);  // empty: the scenario's
 	options.verbose = args.verbose;
 	options.module_path = args.module;
 	options.progress = &progress;
@@ -85,7 +73,7 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	run->add_option("scenario", args.scenario, "scenario TOML file")->required();
 	run->add_option("-o,--output", args.output, "result folder (default results/<scenario>/<UTC time>)");
 	run->add_option("--attach", args.attach, "force a BPF attach variant")
-		->check(CLI::IsMember({"auto", "tp_btf", "raw_tp", "tracepoint"}));
+		->check(CLI::IsMember(attach_mode_names()));
 	run->add_option("--kernel", args.kernel, "boot this kernel image in QEMU and run the scenario there "
 						  "(overrides [target] kernel; `kmemharness list kernels` shows the installed ones)");
 	run->add_option("--kernel-headers", args.kernel_headers,
@@ -105,7 +93,8 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 
 Scenario load_scenario(const std::string &path)
 {
-	Scenario scenario = parse_scenario_file(path, find_workload, workload_kinds(workload_registry()));
+	Scenario scenario = parse_scenario_file(path, find_workload, workload_kinds(workload_registry()),
+						collector_names(collector_registry()));
 	validate_assertions(scenario, find_workload);
 	return scenario;
 }

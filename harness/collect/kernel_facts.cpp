@@ -1,8 +1,8 @@
 // Reading the kernel facts collectors label with: migratetype names, the pageblock order, the preempt count's symbol.
 #include <sstream>
 
-#include "collect/collectors.h"
-#include "collect/preempt_count_symbol.h"
+#include "collect/kernel_facts.h"
+#include "collect/kmem/preempt_count_symbol.h"
 #include "run/file_io.h"
 
 namespace kmh {

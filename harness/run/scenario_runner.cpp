@@ -14,10 +14,10 @@
 #include <fmt/core.h>
 
 #include "assertions/assertion_evaluator.h"
-#include "collect/collectors.h"
-#include "collect/libbpf_log.h"
-#include "collect/proc_snapshot.h"
-#include "collect/snapshot_phases.h"
+#include "collect/bpf/libbpf_log.h"
+#include "collect/collector_registry.h"
+#include "collect/proc/proc_snapshot.h"
+#include "collect/proc/snapshot_phases.h"
 #include "common/error.h"
 #include "common/utc_time.h"
 #include "run/interrupt_watch.h"
@@ -27,9 +27,9 @@
 #include "run/sysctl_guard.h"
 #include "run/system_info.h"
 #include "run/tracefs_mount.h"
+#include "run/window_markers.h"
 #include "run/workload_cgroup.h"
 #include "run/workload_process.h"
-#include "run/window_markers.h"
 #include "run/workload_report.h"
 
 namespace kmh {

@@ -6,12 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "scenario/attach_mode.h"
 #include "scenario/option.h"
 #include "scenario/source_location.h"
 
 namespace kmh {
-
-enum class AttachMode { automatic, tp_btf, raw_tp, tracepoint };
 
 // Which events of a workload task count in scope=workload: task context only, or interrupts too.
 enum class WorkloadContextMode { task, any };
@@ -37,7 +36,7 @@ struct WorkloadSpec {
 };
 
 struct CollectSpec {
-	std::vector<std::string> collectors;  // BPF collectors: page_alloc, pcp, extfrag, slab
+	std::vector<std::string> collectors;  // registered BPF collectors (collect/collector_registry.cpp)
 	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo
 	AttachMode attach = AttachMode::automatic;
 	WorkloadContextMode workload_context = WorkloadContextMode::task;

@@ -49,17 +49,8 @@ const std::vector<std::string> cgroup_keys = { "memory_max", "swap_max" };
 const std::string sysctl_name_pattern = "[a-z0-9_]+(\\.[a-z0-9_-]+)+";
 
 const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp", "memcg", "swap" };
-// What runs when [collect] names no collectors: the kmem ones.
-const std::vector<std::string> default_collectors = { "page_alloc", "pcp", "extfrag", "slab" };
-// Accepted in [collect] collectors but off unless named: malloc's uprobes slow every allocation
-// down; the others watch other sources than the allocators.
-const std::vector<std::string> optional_collectors = { "malloc",  "faults", "mmap",       "shm",
-							"hugetlb", "vmscan", "compaction", "oom", "swapin" };
 const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
-const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
 const std::vector<std::string> workload_context_names = { "task", "any" };
-const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
-					       AttachMode::tracepoint };
 
 const std::vector<std::string> accel_names = { "auto", "kvm", "tcg" };
 constexpr std::int64_t min_vm_memory = 128LL << 20;
@@ -170,18 +161,16 @@ Requirements read_requirements(const toml::table &root, const std::string &file_
 	return requirements;
 }
 
-CollectSpec read_collect(const toml::table &root, const std::string &file_name)
+CollectSpec read_collect(const toml::table &root, const std::string &file_name, const CollectorNames &collectors)
 {
 	TableReader reader(table_or_empty(root, "collect"), "[collect]");
 	reader.reject_unknown_keys(collect_keys);
 	CollectSpec collect;
-	std::vector<std::string> accepted = default_collectors;
-	accepted.insert(accepted.end(), optional_collectors.begin(), optional_collectors.end());
-	collect.collectors = reader.strings("collectors", one_of(accepted)).value_or(default_collectors);
+	collect.collectors =
+		reader.strings("collectors", one_of(collectors.accepted)).value_or(collectors.defaults);
 	collect.snapshots = reader.strings("snapshots", one_of(snapshots)).value_or(snapshots);
-	std::string attach = reader.string("attach", one_of(attach_names)).value_or("auto");
-	auto position = std::find(attach_names.begin(), attach_names.end(), attach) - attach_names.begin();
-	collect.attach = attach_modes[static_cast<std::size_t>(position)];
+	std::optional<std::string> attach = reader.string("attach", one_of(attach_mode_names()));
+	collect.attach = attach ? *find_attach_mode(*attach) : AttachMode::automatic;
 	std::string context = reader.string("workload_context", one_of(workload_context_names)).value_or("task");
 	collect.workload_context = context == "any" ? WorkloadContextMode::any : WorkloadContextMode::task;
 	collect.where = table_location(reader, file_name);
@@ -345,7 +334,7 @@ std::string read_file(const std::string &path)
 }  // namespace
 
 Scenario parse_scenario_text(const std::string &text, const std::string &file_name, const WorkloadLookup &lookup,
-			     const std::vector<std::string> &known_kinds)
+			     const std::vector<std::string> &known_kinds, const CollectorNames &collectors)
 {
 	toml::table root = parse_toml(text, file_name);
 	check_top_level(root);
@@ -355,7 +344,7 @@ Scenario parse_scenario_text(const std::string &text, const std::string &file_na
 	read_scenario_table(root, file_name, scenario);
 	scenario.requires_ = read_requirements(root, file_name);
 	scenario.workloads = read_all_workloads(root, file_name, lookup, known_kinds);
-	scenario.collect = read_collect(root, file_name);
+	scenario.collect = read_collect(root, file_name, collectors);
 	scenario.target = read_target(root, file_name);
 	scenario.sysctls = read_sysctls(root, file_name);
 	scenario.cgroup = read_cgroup(root, file_name);
@@ -365,9 +354,9 @@ Scenario parse_scenario_text(const std::string &text, const std::string &file_na
 }
 
 Scenario parse_scenario_file(const std::string &path, const WorkloadLookup &lookup,
-			     const std::vector<std::string> &known_kinds)
+			     const std::vector<std::string> &known_kinds, const CollectorNames &collectors)
 {
-	return parse_scenario_text(read_file(path), path, lookup, known_kinds);
+	return parse_scenario_text(read_file(path), path, lookup, known_kinds, collectors);
 }
 
 }  // namespace kmh

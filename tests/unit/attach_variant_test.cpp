@@ -1,7 +1,7 @@
 // Which attach variants a collector tries, for tracepoint collectors and for function-probing ones.
 #include <gtest/gtest.h>
 
-#include "collect/attach_variant.h"
+#include "collect/bpf/attach_variant.h"
 
 namespace kmh {
 namespace {
@@ -36,6 +36,20 @@ TEST(AttachVariants, ProgramNamesCarryEventVariantAndLayout)
 	EXPECT_EQ(name.variant, "fentry");
 	EXPECT_EQ(name.layout, "vmf");
 	EXPECT_EQ(variant_name(AttachVariant::kprobe), std::string("kprobe"));
+}
+
+TEST(AttachVariants, ModeNamesRoundTripAndNameTheTracepointVariants)
+{
+	EXPECT_EQ(attach_mode_names(), (std::vector<std::string>{"auto", "tp_btf", "raw_tp", "tracepoint"}));
+	for (const std::string &name : attach_mode_names())
+		EXPECT_EQ(attach_mode_name(*find_attach_mode(name)), name);
+	EXPECT_EQ(find_attach_mode("kprobe"), std::nullopt);
+	EXPECT_EQ(find_attach_mode(""), std::nullopt);
+	for (AttachVariant variant : tracepoints) {
+		std::optional<AttachMode> mode = find_attach_mode(variant_name(variant));
+		ASSERT_TRUE(mode) << variant_name(variant);
+		EXPECT_EQ(variants_to_try(*mode, tracepoints), std::vector{variant});
+	}
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Tests of quantiles read from log2 latency histograms (harness/collect/latency_quantiles.h).
-#include "collect/latency_quantiles.h"
+// Tests of quantiles read from log2 latency histograms (harness/collect/pressure/latency_quantiles.h).
+#include "collect/pressure/latency_quantiles.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // Tests of the malloc collector's readout grouping: per comm, per stack label, the "[other stacks]" rest, leak stacks.
-#include "collect/malloc_metrics.h"
+#include "collect/process/malloc_metrics.h"
 
 #include <numeric>
 
 #include <gtest/gtest.h>
 
-#include "collect/stack_label.h"
+#include "collect/bpf/stack_label.h"
 
 namespace kmh {
 namespace {

@@ -1,5 +1,5 @@
 // Tests of the kallsyms check that decides whether the kmem collectors can read the preempt count.
-#include "collect/preempt_count_symbol.h"
+#include "collect/kmem/preempt_count_symbol.h"
 
 #include <sstream>
 

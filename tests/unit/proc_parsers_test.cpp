@@ -5,11 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "collect/buddyinfo_parser.h"
-#include "collect/meminfo_parser.h"
-#include "collect/pagetypeinfo_parser.h"
-#include "collect/slabinfo_parser.h"
-#include "collect/vmstat_parser.h"
+#include "collect/proc/buddyinfo_parser.h"
+#include "collect/proc/meminfo_parser.h"
+#include "collect/proc/pagetypeinfo_parser.h"
+#include "collect/proc/slabinfo_parser.h"
+#include "collect/proc/vmstat_parser.h"
 #include "common/error.h"
 
 namespace kmh {

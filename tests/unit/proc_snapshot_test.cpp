@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include "collect/proc_snapshot.h"
+#include "collect/proc/proc_snapshot.h"
 #include "common/error.h"
 
 namespace kmh {

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "collect/oom_kill_record.h"
-#include "collect/process_stats_metrics.h"
+#include "collect/pressure/oom_kill_record.h"
+#include "collect/pressure/process_stats_metrics.h"
 #include "kmh_common.h"
 
 namespace kmh {

@@ -1,6 +1,7 @@
 // Tests of the scenario parser (harness/scenario/scenario_parser.h) with fake workload descriptors.
 #include <gtest/gtest.h>
 
+#include "collect/collector_registry.h"
 #include "common/error.h"
 #include "scenario/scenario_parser.h"
 
@@ -69,10 +70,11 @@ const WorkloadDescriptor *find_fake(const std::string &kind)
 }
 
 const std::vector<std::string> fake_kinds = workload_kinds(fake_registry());
+const CollectorNames collectors = collector_names(collector_registry());
 
 Scenario parse(const std::string &text)
 {
-	return parse_scenario_text(text, "dir/test.toml", find_fake, fake_kinds);
+	return parse_scenario_text(text, "dir/test.toml", find_fake, fake_kinds, collectors);
 }
 
 // The message of the invalid_input error parsing `text` throws.
@@ -142,7 +144,7 @@ TEST(ScenarioParser, MinimalScenarioTakesEveryDefault)
 
 TEST(ScenarioParser, DefaultNameIsTheFileStemMadeValid)
 {
-	Scenario scenario = parse_scenario_text(one_bounce, "/x/PCP drain.v2.toml", find_fake, fake_kinds);
+	Scenario scenario = parse_scenario_text(one_bounce, "/x/PCP drain.v2.toml", find_fake, fake_kinds, collectors);
 	EXPECT_EQ(scenario.name, "pcp_drain_v2");
 }
 
@@ -462,7 +464,7 @@ TEST(ScenarioParser, TomlSyntaxErrorIsLocated)
 TEST(ScenarioParser, ParsesAFile)
 {
 	std::string path = std::string(KMH_SOURCE_DIR) + "/tests/unit/fixtures/scenarios/bounce_two_phases.toml";
-	Scenario scenario = parse_scenario_file(path, find_fake, fake_kinds);
+	Scenario scenario = parse_scenario_file(path, find_fake, fake_kinds, collectors);
 	EXPECT_EQ(scenario.file, path);
 	EXPECT_EQ(scenario.name, "bounce_two_phases");
 	EXPECT_EQ(scenario.timeout_ns, 120 * s);
@@ -479,7 +481,7 @@ TEST(ScenarioParser, ParsesAFile)
 TEST(ScenarioParser, MissingFileNamesThePath)
 {
 	try {
-		parse_scenario_file("/nonexistent/s.toml", find_fake, fake_kinds);
+		parse_scenario_file("/nonexistent/s.toml", find_fake, fake_kinds, collectors);
 		FAIL() << "no error for a missing file";
 	} catch (const Error &error) {
 		EXPECT_EQ(error.code(), ExitCode::invalid_input);

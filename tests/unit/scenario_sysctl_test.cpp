@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "collect/collector_registry.h"
 #include "common/error.h"
 #include "scenario/scenario_parser.h"
 
@@ -20,7 +21,7 @@ Scenario parse(const std::string &text, const std::string &workload_keys = "")
 {
 	auto lookup = [](const std::string &kind) { return kind == "plain" ? &plain_kind : nullptr; };
 	return parse_scenario_text(text + "\n[[workload]]\nkind = \"plain\"\n" + workload_keys, "s.toml", lookup,
-				   {"plain"});
+				   {"plain"}, collector_names(collector_registry()));
 }
 
 std::string error_of(const std::string &text, const std::string &workload_keys = "")

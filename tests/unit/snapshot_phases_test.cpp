@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "collect/snapshot_phases.h"
+#include "collect/proc/snapshot_phases.h"
 #include "metrics/catalog.h"
 
 namespace kmh {

@@ -1,5 +1,5 @@
 // Tests of the `stack` label: short C++ names, frame selection, and where a frame-pointer walk went astray.
-#include "collect/stack_label.h"
+#include "collect/bpf/stack_label.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Tests of symbolization: functions of this test binary named from its own memory map, libc found in a map.
-#include "collect/stack_symbolizer.h"
+#include "collect/bpf/stack_symbolizer.h"
 
 #include <unistd.h>
 
@@ -9,8 +9,8 @@
 
 #include <gtest/gtest.h>
 
-#include "collect/elf_function.h"
-#include "collect/process_maps.h"
+#include "collect/bpf/elf_function.h"
+#include "collect/bpf/process_maps.h"
 #include "common/error.h"
 
 extern "C" [[gnu::noipa]] int kmh_symbolizer_test_target(int value)

@@ -8,6 +8,7 @@
 
 #include "scratch_tree.h"
 
+#include "collect/collector_registry.h"
 #include "common/error.h"
 #include "scenario/scenario_parser.h"
 #include "vm/swap_modules.h"
@@ -22,7 +23,8 @@ const std::string swap_in_workload = "[[workload]]\nkind = \"swap_in\"\n";
 
 Scenario parse(const std::string &text)
 {
-	return parse_scenario_text(text, "dir/swap.toml", find_workload, {"swap_in"});
+	return parse_scenario_text(text, "dir/swap.toml", find_workload, {"swap_in"},
+				   collector_names(collector_registry()));
 }
 
 std::string error_of(const std::string &text)

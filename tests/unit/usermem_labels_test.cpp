@@ -3,7 +3,7 @@
 
 #include <cerrno>
 
-#include "collect/usermem_labels.h"
+#include "collect/process/usermem_labels.h"
 
 namespace kmh {
 namespace {
