@@ -9,8 +9,8 @@
 #include <cstring>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "run/workload_cgroup.h"
+#include "system/file_io.h"
 #include "tracer.h"
 
 namespace kmh {

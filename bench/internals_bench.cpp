@@ -4,9 +4,9 @@
 #include "assertions/assertion_evaluator.h"
 #include "assertions/assertion_validator.h"
 #include "report/result_json.h"
-#include "run/file_io.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/workload_lookup.h"
+#include "system/file_io.h"
 #include "workloads/workload.h"
 
 namespace kmh {

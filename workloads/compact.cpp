@@ -10,7 +10,7 @@
 #include <string>
 
 #include "common/error.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"

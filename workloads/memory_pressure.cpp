@@ -15,8 +15,8 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "scenario/units.h"
+#include "system/file_io.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"

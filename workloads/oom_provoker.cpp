@@ -14,9 +14,9 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "run/memory_cgroup.h"
 #include "scenario/units.h"
+#include "system/file_io.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"

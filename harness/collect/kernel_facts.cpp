@@ -3,7 +3,7 @@
 
 #include "collect/collectors.h"
 #include "collect/preempt_count_symbol.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

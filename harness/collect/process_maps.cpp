@@ -4,7 +4,7 @@
 #include <regex>
 
 #include "collect/proc_text.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

@@ -13,7 +13,7 @@
 #include <sstream>
 
 #include "common/error.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "run/workload_cgroup.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

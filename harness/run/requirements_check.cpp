@@ -7,9 +7,9 @@
 
 #include "common/error.h"
 #include "common/external_programs.h"
-#include "run/file_io.h"
 #include "run/memory_cgroup.h"
 #include "run/workload_cgroup.h"
+#include "system/file_io.h"
 #include "workloads/workload.h"
 
 namespace kmh {

@@ -14,8 +14,8 @@
 #include <thread>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "run/memory_cgroup.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "run/file_io.h"
 #include "report/result_json.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

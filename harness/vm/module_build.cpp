@@ -11,8 +11,8 @@
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "report/result_json.h"
-#include "run/file_io.h"
 #include "run/scenario_digest.h"
+#include "system/file_io.h"
 #include "vm/command.h"
 
 namespace kmh {

@@ -9,8 +9,8 @@
 #include <map>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "run/memory_cgroup.h"
+#include "system/file_io.h"
 #include "workloads/workload.h"
 
 namespace kmh {

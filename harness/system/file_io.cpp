@@ -1,5 +1,5 @@
 // Whole-file reads and writes with errors that name the file.
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 #include <fcntl.h>
 #include <unistd.h>
