@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
@@ -37,7 +38,7 @@ std::size_t fill_from_kernel(int zero_fd, Mapping &mapping)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0)
-			throw run_error(std::string("read from /dev/zero into the mapping failed: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "read from /dev/zero into the mapping failed");
 		done += static_cast<std::size_t>(got);
 	}
 	return done / page_size();
@@ -57,7 +58,7 @@ public:
 	{
 		restrict_current_thread_to_cpus(options_.cpus);
 		if (options_.fault_by == FaultBy::kernel && (zero_fd_ = open("/dev/zero", O_RDONLY | O_CLOEXEC)) < 0)
-			throw environment_error(std::string("cannot open /dev/zero: ") + std::strerror(errno));
+			throw errno_error(ExitCode::environment, "cannot open /dev/zero");
 	}
 
 	std::vector<WorkloadMetric> run() override

@@ -6,12 +6,12 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/descriptors.h"
 #include "workloads/hugepage_pool.h"
 #include "workloads/memory_mapping.h"
@@ -40,11 +40,11 @@ public:
 	{
 		int shmid = shmget(IPC_PRIVATE, bytes, IPC_CREAT | SHM_HUGETLB | 0600);
 		if (shmid < 0)
-			throw run_error(fmt::format("shmget(SHM_HUGETLB) of {} bytes failed: {}", bytes, std::strerror(errno)));
+			throw errno_error(ExitCode::run_failed, fmt::format("shmget(SHM_HUGETLB) of {} bytes failed", bytes));
 		void *address = shmat(shmid, nullptr, 0);
 		shmctl(shmid, IPC_RMID, nullptr);
 		if (address == reinterpret_cast<void *>(-1))
-			throw run_error(fmt::format("shmat of a SHM_HUGETLB segment failed: {}", std::strerror(errno)));
+			throw errno_error(ExitCode::run_failed, "shmat of a SHM_HUGETLB segment failed");
 		data_ = static_cast<char *>(address);
 	}
 	SysvHugeSegment(const SysvHugeSegment &) = delete;
@@ -126,9 +126,9 @@ private:
 	{
 		memfd_ = memfd_create(memfd_name, MFD_HUGETLB | MFD_CLOEXEC);
 		if (memfd_ < 0)
-			throw environment_error(fmt::format("memfd_create(MFD_HUGETLB) failed: {}", std::strerror(errno)));
+			throw errno_error(ExitCode::environment, "memfd_create(MFD_HUGETLB) failed");
 		if (ftruncate(memfd_, options_.file_pages * huge) != 0)
-			throw run_error(fmt::format("ftruncate of the hugetlb memfd failed: {}", std::strerror(errno)));
+			throw errno_error(ExitCode::run_failed, "ftruncate of the hugetlb memfd failed");
 		file_ = Mapping::file(memfd_, options_.file_pages * huge, Sharing::shared);
 		if (options_.cow_pages)
 			cow_ = Mapping::file(memfd_, options_.cow_pages * huge, Sharing::private_copy);

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/kmod_request.h"
@@ -36,7 +37,7 @@ public:
 							    "kmod_workloads/kmemharness.ko and mounts debugfs before "
 							    "kmod workloads start)", control_path));
 		if (fd_ < 0)
-			throw environment_error(fmt::format("cannot open {}: {}", control_path, std::strerror(errno)));
+			throw errno_error(ExitCode::environment, fmt::format("cannot open {}", control_path));
 	}
 	~ControlFile() { close(fd_); }
 	ControlFile(const ControlFile &) = delete;

@@ -16,6 +16,7 @@
 
 #include "common/error.h"
 #include "scenario/units.h"
+#include "system/errno_error.h"
 #include "system/file_io.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
@@ -45,7 +46,7 @@ struct PressureOptions {
 
 Error file_error(const std::string &call, const std::string &path)
 {
-	return run_error(fmt::format("{} on {} failed: {}", call, path, std::strerror(errno)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} on {} failed", call, path));
 }
 
 std::uint64_t swap_total_kb()
@@ -74,7 +75,7 @@ public:
 		path_ = dir + "/kmh-memory-pressure-XXXXXX";
 		fd_ = mkstemp(path_.data());
 		if (fd_ < 0)
-			throw environment_error(fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno)));
+			throw errno_error(ExitCode::environment, fmt::format("cannot create a file in {}", dir));
 		if (ftruncate(fd_, static_cast<off_t>(bytes)) != 0)
 			throw file_error("ftruncate", path_);
 	}

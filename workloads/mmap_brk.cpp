@@ -5,12 +5,12 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
 #include "workloads/option_specs.h"
@@ -36,7 +36,7 @@ struct CallCounts {
 
 Error call_error(const std::string &call)
 {
-	return run_error(fmt::format("{} failed: {}", call, std::strerror(errno)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} failed", call));
 }
 
 // brk(2) itself, not glibc's sbrk(), so every call is one the workload counts.

@@ -16,6 +16,7 @@
 #include "common/error.h"
 #include "run/memory_cgroup.h"
 #include "scenario/units.h"
+#include "system/errno_error.h"
 #include "system/file_io.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
@@ -46,7 +47,7 @@ public:
 	{
 		void *page = mmap(nullptr, page_size(), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		if (page == MAP_FAILED)
-			throw run_error(std::string("mmap of the shared progress page failed: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "mmap of the shared progress page failed");
 		counter_ = new (page) std::atomic<std::size_t>(0);
 	}
 	~SharedCounter() { munmap(counter_, page_size()); }
@@ -118,7 +119,7 @@ public:
 		}
 		pid_t child = fork();
 		if (child < 0)
-			throw run_error(std::string("fork: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "fork");
 		if (child == 0)
 			child_main();
 		int status = 0;

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
@@ -34,7 +35,7 @@ struct PageCacheOptions {
 
 Error file_error(const std::string &call, const std::string &path)
 {
-	return run_error(fmt::format("{} on {} failed: {}", call, path, std::strerror(errno)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} on {} failed", call, path));
 }
 
 class PageCache : public Workload {
@@ -74,7 +75,7 @@ private:
 		path_ = options_.dir + "/kmh-page-cache-XXXXXX";
 		fd_ = mkstemp(path_.data());
 		if (fd_ < 0)
-			throw environment_error(fmt::format("cannot create a file in {}: {}", options_.dir, std::strerror(errno)));
+			throw errno_error(ExitCode::environment, fmt::format("cannot create a file in {}", options_.dir));
 	}
 
 	void write_file()
@@ -95,7 +96,7 @@ private:
 			throw file_error("fsync", path_);
 		int err = posix_fadvise(fd_, 0, 0, POSIX_FADV_DONTNEED);
 		if (err != 0)
-			throw run_error(fmt::format("posix_fadvise(POSIX_FADV_DONTNEED) on {} failed: {}", path_, std::strerror(err)));
+			throw errno_error(ExitCode::run_failed, fmt::format("posix_fadvise(POSIX_FADV_DONTNEED) on {} failed", path_), err);
 	}
 
 	void require_dropped() const

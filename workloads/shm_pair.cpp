@@ -8,13 +8,13 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <filesystem>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
 #include "workloads/option_specs.h"
@@ -34,7 +34,7 @@ struct ShmPairOptions {
 
 Error shm_error(const std::string &call, key_t key)
 {
-	return run_error(fmt::format("{} on the segment with key {:#010x} failed: {}", call, key, std::strerror(errno)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} on the segment with key {:#010x} failed", call, key));
 }
 
 // Attaches segment `shmid`, writes one byte per page, detaches; false when a call failed.
@@ -90,7 +90,7 @@ public:
 			throw shm_error("shmget(IPC_CREAT)", options_.key);
 		pid_t peer = fork();
 		if (peer < 0)
-			throw run_error(std::string("fork: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "fork");
 		if (peer == 0)
 			run_peer(options_);
 		bool owner_ok = attach_touch_detach(shmid_, options_.bytes);

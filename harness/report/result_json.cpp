@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -688,13 +689,13 @@ void write_report_file(const std::string &path, const std::string &content)
 		if (!out) {
 			int saved_errno = errno;
 			std::remove(temporary.c_str());
-			throw run_error(fmt::format("cannot write {}: {}", temporary, std::strerror(saved_errno)));
+			throw errno_error(ExitCode::run_failed, fmt::format("cannot write {}", temporary), saved_errno);
 		}
 	}
 	if (std::rename(temporary.c_str(), path.c_str()) != 0) {
 		int saved_errno = errno;
 		std::remove(temporary.c_str());
-		throw run_error(fmt::format("cannot rename {} to {}: {}", temporary, path, std::strerror(saved_errno)));
+		throw errno_error(ExitCode::run_failed, fmt::format("cannot rename {} to {}", temporary, path), saved_errno);
 	}
 }
 

@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "run/workload_cgroup.h"
+#include "system/errno_error.h"
 #include "system/file_io.h"
 
 namespace kmh {
@@ -174,7 +175,7 @@ void MemoryCgroup::limit_cgroup1(const CgroupSpec &spec, const std::string &moun
 	remove_stale_cgroups(mount);
 	owned_path_ = mount + "/" + own_cgroup_name();
 	if (mkdir(owned_path_.c_str(), 0755) != 0 && errno != EEXIST)
-		throw environment_error("cannot create the memory cgroup " + owned_path_ + ": " + std::strerror(errno));
+		throw errno_error(ExitCode::environment, "cannot create the memory cgroup " + owned_path_);
 	info_.mechanism = "cgroup1";
 	info_.path = owned_path_;
 	write_limit(owned_path_ + "/memory.limit_in_bytes", *spec.memory_max);

@@ -5,9 +5,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -31,12 +31,12 @@ void write_text_file(const std::string &path, const std::string &text)
 {
 	int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
-		throw run_error("cannot open " + path + " for writing: " + std::strerror(errno));
+		throw errno_error(ExitCode::run_failed, "cannot open " + path + " for writing");
 	ssize_t written = write(fd, text.data(), text.size());
 	int error = errno;
 	close(fd);
 	if (written != static_cast<ssize_t>(text.size()))
-		throw run_error("cannot write '" + text + "' to " + path + ": " + std::strerror(error));
+		throw errno_error(ExitCode::run_failed, "cannot write '" + text + "' to " + path, error);
 }
 
 }  // namespace kmh
