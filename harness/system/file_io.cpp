@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <fstream>
 
 #include "common/error.h"
 #include "system/errno_error.h"
@@ -37,6 +39,26 @@ void write_text_file(const std::string &path, const std::string &text)
 	close(fd);
 	if (written != static_cast<ssize_t>(text.size()))
 		throw errno_error(ExitCode::run_failed, "cannot write '" + text + "' to " + path, error);
+}
+
+void write_file_atomically(const std::string &path, const std::string &content)
+{
+	std::string temporary = path + ".tmp";
+	{
+		std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+		out << content;
+		out.flush();
+		if (!out) {
+			int saved_errno = errno;
+			std::remove(temporary.c_str());
+			throw errno_error(ExitCode::run_failed, "cannot write " + temporary, saved_errno);
+		}
+	}
+	if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+		int saved_errno = errno;
+		std::remove(temporary.c_str());
+		throw errno_error(ExitCode::run_failed, "cannot rename " + temporary + " to " + path, saved_errno);
+	}
 }
 
 }  // namespace kmh

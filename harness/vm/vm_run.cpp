@@ -339,7 +339,7 @@ void keep_console_log(const std::string &path, const GuestRun &guest, const Scen
 	for (const std::string &line : console_without_output(lines))
 		text += line + "\n";
 	fs::create_directories(fs::path(path).parent_path());
-	write_report_file(path, text);
+	write_file_atomically(path, text);
 }
 
 // The guest as far as one scenario's part: how the guest ended, if it ended during that part.
