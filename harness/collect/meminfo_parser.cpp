@@ -1,7 +1,7 @@
 // Parser of /proc/meminfo (layout of fs/proc/meminfo.c).
 #include "collect/meminfo_parser.h"
 
-#include "collect/proc_text.h"
+#include "system/proc_text.h"
 
 namespace kmh {
 

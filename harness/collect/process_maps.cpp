@@ -3,8 +3,8 @@
 
 #include <regex>
 
-#include "collect/proc_text.h"
 #include "system/file_io.h"
+#include "system/proc_text.h"
 
 namespace kmh {
 

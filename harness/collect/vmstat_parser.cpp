@@ -1,7 +1,7 @@
 // Parser of /proc/vmstat (layout of mm/vmstat.c: vmstat_show).
 #include "collect/vmstat_parser.h"
 
-#include "collect/proc_text.h"
+#include "system/proc_text.h"
 
 namespace kmh {
 
