@@ -17,7 +17,7 @@
 #include "common/error.h"
 #include "scenario/units.h"
 #include "system/errno_error.h"
-#include "system/file_io.h"
+#include "system/meminfo.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
@@ -49,18 +49,6 @@ Error file_error(const std::string &call, const std::string &path)
 	return errno_error(ExitCode::run_failed, fmt::format("{} on {} failed", call, path));
 }
 
-std::uint64_t swap_total_kb()
-{
-	std::istringstream meminfo(read_text_file("/proc/meminfo").value_or(""));
-	std::string key;
-	std::uint64_t value = 0;
-	while (meminfo >> key >> value) {
-		if (key == "SwapTotal:")
-			return value;
-		meminfo.ignore(64, '\n');
-	}
-	return 0;
-}
 
 // A sparse file: reading its holes fills the page cache with clean zeroed pages, no disk I/O.
 class SparseFile {
@@ -179,7 +167,7 @@ PressureOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
 	PressureSource source = values.string("source") == "anon" ? PressureSource::anon : PressureSource::file;
-	if (source == PressureSource::anon && swap_total_kb() == 0)
+	if (source == PressureSource::anon && meminfo_value(read_meminfo(), "SwapTotal").value_or(0) == 0)
 		throw environment_error("memory_pressure: source = \"anon\" pushes anonymous memory out to swap, and "
 					"this machine has none (SwapTotal 0): the OOM killer would end it; use "
 					"source = \"file\", or oom_provoker to provoke the OOM killer");
