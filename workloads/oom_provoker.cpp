@@ -14,8 +14,8 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
-#include "run/memory_cgroup.h"
 #include "scenario/units.h"
+#include "system/cgroup_mounts.h"
 #include "system/errno_error.h"
 #include "system/file_io.h"
 #include "workloads/cpu_affinity.h"

@@ -8,7 +8,7 @@
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "run/memory_cgroup.h"
-#include "run/workload_cgroup.h"
+#include "system/cgroup_mounts.h"
 #include "system/file_io.h"
 #include "workloads/workload.h"
 

@@ -15,6 +15,7 @@
 
 #include "common/error.h"
 #include "run/memory_cgroup.h"
+#include "system/cgroup_mounts.h"
 #include "system/errno_error.h"
 #include "system/file_io.h"
 
@@ -65,16 +66,6 @@ bool remove_cgroup(const std::string &path)
 std::string own_cgroup_name()
 {
 	return cgroup_prefix + std::to_string(getpid());
-}
-
-std::string find_cgroup2_mount()
-{
-	std::istringstream mounts(read_text_file("/proc/self/mounts").value_or(""));
-	std::string device, mountpoint, type, rest;
-	while (mounts >> device >> mountpoint >> type && std::getline(mounts, rest))
-		if (type == "cgroup2")
-			return mountpoint;
-	return "";
 }
 
 void remove_stale_cgroups(const std::string &mount)

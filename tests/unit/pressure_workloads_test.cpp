@@ -9,7 +9,7 @@
 #include <map>
 
 #include "common/error.h"
-#include "run/memory_cgroup.h"
+#include "system/cgroup_mounts.h"
 #include "system/file_io.h"
 #include "workloads/workload.h"
 
