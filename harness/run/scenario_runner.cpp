@@ -23,14 +23,14 @@
 #include "run/interrupt_watch.h"
 #include "run/kernel_module.h"
 #include "run/requirements_check.h"
-#include "run/scenario_digest.h"
 #include "run/sysctl_guard.h"
 #include "run/system_info.h"
 #include "run/tracefs_mount.h"
+#include "run/window_markers.h"
 #include "run/workload_cgroup.h"
 #include "run/workload_process.h"
-#include "run/window_markers.h"
 #include "run/workload_report.h"
+#include "system/sha256.h"
 
 namespace kmh {
 

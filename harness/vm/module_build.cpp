@@ -10,8 +10,8 @@
 
 #include "common/error.h"
 #include "common/external_programs.h"
-#include "run/scenario_digest.h"
 #include "system/file_io.h"
+#include "system/sha256.h"
 #include "vm/command.h"
 
 namespace kmh {
