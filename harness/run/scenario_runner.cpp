@@ -20,7 +20,6 @@
 #include "collect/snapshot_phases.h"
 #include "common/error.h"
 #include "common/utc_time.h"
-#include "run/interrupt_watch.h"
 #include "run/kernel_module.h"
 #include "run/requirements_check.h"
 #include "run/sysctl_guard.h"
@@ -30,6 +29,7 @@
 #include "run/workload_cgroup.h"
 #include "run/workload_process.h"
 #include "run/workload_report.h"
+#include "system/interrupt_watch.h"
 #include "system/sha256.h"
 
 namespace kmh {

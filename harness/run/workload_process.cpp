@@ -16,9 +16,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
-#include "run/interrupt_watch.h"
 #include "run/workload_cgroup.h"
 #include "system/errno_error.h"
+#include "system/interrupt_watch.h"
 
 namespace kmh {
 
