@@ -5,7 +5,6 @@
 #include "assertions/assertion_validator.h"
 #include "report/result_json.h"
 #include "scenario/scenario_parser.h"
-#include "scenario/workload_lookup.h"
 #include "system/file_io.h"
 #include "workloads/workload.h"
 
@@ -23,9 +22,8 @@ std::string scenario_text()
 
 Scenario parsed_scenario()
 {
-	Scenario scenario = parse_scenario_text(scenario_text(), shipped_scenario, find_workload,
-						workload_kinds(workload_registry()));
-	validate_assertions(scenario, find_workload);
+	Scenario scenario = parse_scenario_text(scenario_text(), shipped_scenario, find_workload_schema, workload_kinds());
+	validate_assertions(scenario, find_workload_schema);
 	return scenario;
 }
 

@@ -99,22 +99,24 @@ AnonFaultOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_anon_fault()
 {
 	return {
-		.kind = "anon_fault",
-		.summary = "mmap anonymous memory, write one byte per page (or fill it with read(2)), munmap; "
-			   "repeated `rounds` times",
-		.options = {
-			size_option("bytes", "bytes mapped and faulted in per round (a multiple of the page size)",
-				    64 * MiB, 4 * KiB, 64 * GiB),
-			integer_option("rounds", "how many times to map, fault in and unmap", 1, 1, 100000),
-			boolean_option("thp", "true: madvise(MADV_HUGEPAGE) on a 2 MiB aligned mapping; "
-				       "false: madvise(MADV_NOHUGEPAGE)", false),
-			choice_option("fault_by", "user: the workload writes one byte per page; kernel: read(2) from "
-				      "/dev/zero fills each round's mapping, so the kernel takes the faults",
-				      "user", {"user", "kernel"}),
-		},
-		.metrics = {
-			{"pages", "base pages faulted in over all rounds (one byte written each, or filled by read(2))", {}},
-			{"rounds", "rounds completed", {}},
+		.schema = {
+			.kind = "anon_fault",
+			.summary = "mmap anonymous memory, write one byte per page (or fill it with read(2)), munmap; "
+				   "repeated `rounds` times",
+			.options = {
+				size_option("bytes", "bytes mapped and faulted in per round (a multiple of the page size)",
+					    64 * MiB, 4 * KiB, 64 * GiB),
+				integer_option("rounds", "how many times to map, fault in and unmap", 1, 1, 100000),
+				boolean_option("thp", "true: madvise(MADV_HUGEPAGE) on a 2 MiB aligned mapping; "
+					       "false: madvise(MADV_NOHUGEPAGE)", false),
+				choice_option("fault_by", "user: the workload writes one byte per page; kernel: read(2) from "
+					      "/dev/zero fills each round's mapping, so the kernel takes the faults",
+					      "user", {"user", "kernel"}),
+			},
+			.metrics = {
+				{"pages", "base pages faulted in over all rounds (one byte written each, or filled by read(2))", {}},
+				{"rounds", "rounds completed", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

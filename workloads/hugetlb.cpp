@@ -177,27 +177,29 @@ std::optional<std::string> hugetlb_missing()
 WorkloadDescriptor describe_hugetlb()
 {
 	return {
-		.kind = "hugetlb",
-		.summary = "fault a known number of default-size huge pages into MAP_HUGETLB, memfd (MFD_HUGETLB), "
-			   "SysV SHM_HUGETLB and private copy-on-write mappings; needs vm.nr_hugepages in [sysctl]",
-		.options = {
-			integer_option("anon_pages", "huge pages of a MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB mapping",
-				       4, 0, 4096),
-			integer_option("file_pages", "huge pages of a MAP_SHARED mapping of a memfd_create(MFD_HUGETLB) "
-				       "file", 4, 0, 4096),
-			integer_option("shm_pages", "huge pages of a SysV SHM_HUGETLB segment", 4, 0, 4096),
-			integer_option("cow_pages", "of the memfd's pages, how many are then read and written through a "
-				       "MAP_PRIVATE mapping: a read fault mapping the shared page, then a copy-on-write "
-				       "fault (at most file_pages)", 2, 0, 4096),
-		},
-		.metrics = {
-			{"pages", "huge pages taken from the pool: anon + file + shm + cow", {}},
-			{"faults", "hugetlb faults the workload caused: anon + file + shm + 2 x cow", {}},
-			{"anon_pages", "huge pages of the MAP_HUGETLB mapping written", {}},
-			{"file_pages", "huge pages of the shared memfd mapping written", {}},
-			{"shm_pages", "huge pages of the SysV segment written", {}},
-			{"cow_pages", "huge pages read, then written through the private memfd mapping: each write a copy", {}},
-			{"huge_page_bytes", "the default huge page size (Hugepagesize)", {}},
+		.schema = {
+			.kind = "hugetlb",
+			.summary = "fault a known number of default-size huge pages into MAP_HUGETLB, memfd (MFD_HUGETLB), "
+				   "SysV SHM_HUGETLB and private copy-on-write mappings; needs vm.nr_hugepages in [sysctl]",
+			.options = {
+				integer_option("anon_pages", "huge pages of a MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB mapping",
+					       4, 0, 4096),
+				integer_option("file_pages", "huge pages of a MAP_SHARED mapping of a memfd_create(MFD_HUGETLB) "
+					       "file", 4, 0, 4096),
+				integer_option("shm_pages", "huge pages of a SysV SHM_HUGETLB segment", 4, 0, 4096),
+				integer_option("cow_pages", "of the memfd's pages, how many are then read and written through a "
+					       "MAP_PRIVATE mapping: a read fault mapping the shared page, then a copy-on-write "
+					       "fault (at most file_pages)", 2, 0, 4096),
+			},
+			.metrics = {
+				{"pages", "huge pages taken from the pool: anon + file + shm + cow", {}},
+				{"faults", "hugetlb faults the workload caused: anon + file + shm + 2 x cow", {}},
+				{"anon_pages", "huge pages of the MAP_HUGETLB mapping written", {}},
+				{"file_pages", "huge pages of the shared memfd mapping written", {}},
+				{"shm_pages", "huge pages of the SysV segment written", {}},
+				{"cow_pages", "huge pages read, then written through the private memfd mapping: each write a copy", {}},
+				{"huge_page_bytes", "the default huge page size (Hugepagesize)", {}},
+			},
 		},
 		.unsupported_reason = hugetlb_missing,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -192,29 +192,31 @@ PressureOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_memory_pressure()
 {
 	return {
-		.kind = "memory_pressure",
-		.summary = "read a sparse file of `bytes` (clean page cache) or write anonymous memory, `passes` times, "
-			   "so that a [cgroup] memory_max below `bytes` makes the kernel reclaim",
-		.options = {
-			choice_option("source", "file: page cache of a sparse file, read sequentially (dropped by "
-				      "reclaim without I/O); anon: anonymous memory written page by page (needs swap)",
-				      "file", {"file", "anon"}),
-			size_option("bytes", "the file's size, or the anonymous mapping's (a multiple of the page size)",
-				    1 * GiB, 4 * KiB, 64 * GiB),
-			integer_option("passes", "how many times the whole of `bytes` is read or written", 1, 1, 1000),
-			string_option("dir", "source = file: the file's directory, on a disk-backed filesystem; empty: "
-				      "the workload's scratch directory", std::string()),
-			size_option("read_block", "source = file: bytes per pread() call", 1 * MiB, 4 * KiB, 1 * GiB),
-			duration_option("settle", "after the passes, still measured: wait until /proc/vmstat's pswpout "
-					"and pgsteal_kswapd stay unchanged over 3 polls 100 ms apart, at most this "
-					"long; 0: do not wait", 0, 0, 60 * ns_per_second),
-		},
-		.metrics = {
-			{"bytes", "bytes read (file) or written (anon), over all passes", {}},
-			{"pages", "`bytes` in base pages", {}},
-			{"passes", "passes completed", {}},
-			{"settle_seconds", "settle > 0: seconds waited for reclaim to go quiet", {}},
-			{"settled", "settle > 0: 1 when reclaim went quiet, 0 when `settle` passed first", {}},
+		.schema = {
+			.kind = "memory_pressure",
+			.summary = "read a sparse file of `bytes` (clean page cache) or write anonymous memory, `passes` times, "
+				   "so that a [cgroup] memory_max below `bytes` makes the kernel reclaim",
+			.options = {
+				choice_option("source", "file: page cache of a sparse file, read sequentially (dropped by "
+					      "reclaim without I/O); anon: anonymous memory written page by page (needs swap)",
+					      "file", {"file", "anon"}),
+				size_option("bytes", "the file's size, or the anonymous mapping's (a multiple of the page size)",
+					    1 * GiB, 4 * KiB, 64 * GiB),
+				integer_option("passes", "how many times the whole of `bytes` is read or written", 1, 1, 1000),
+				string_option("dir", "source = file: the file's directory, on a disk-backed filesystem; empty: "
+					      "the workload's scratch directory", std::string()),
+				size_option("read_block", "source = file: bytes per pread() call", 1 * MiB, 4 * KiB, 1 * GiB),
+				duration_option("settle", "after the passes, still measured: wait until /proc/vmstat's pswpout "
+						"and pgsteal_kswapd stay unchanged over 3 polls 100 ms apart, at most this "
+						"long; 0: do not wait", 0, 0, 60 * ns_per_second),
+			},
+			.metrics = {
+				{"bytes", "bytes read (file) or written (anon), over all passes", {}},
+				{"pages", "`bytes` in base pages", {}},
+				{"passes", "passes completed", {}},
+				{"settle_seconds", "settle > 0: seconds waited for reclaim to go quiet", {}},
+				{"settled", "settle > 0: 1 when reclaim went quiet, 0 when `settle` passed first", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -165,19 +165,21 @@ ProvokerOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_oom_provoker()
 {
 	return {
-		.kind = "oom_provoker",
-		.summary = "write anonymous memory page by page, past the [cgroup] memory_max, until the memory "
-			   "cgroup's OOM killer kills the writing process (named oom_provoker)",
-		.options = {
-			choice_option("victim", "child: a forked child writes and is killed, the workload reports it; "
-				      "self: the workload process writes and is killed (set expect_oom_kill = true)",
-				      "child", {"child", "self"}),
-			size_option("bytes", "the most it writes: more than the memory limit (a multiple of the page size)",
-				    1 * GiB, 4 * KiB, 64 * GiB),
-		},
-		.metrics = {
-			{"oom_killed", "1 when the writing process was killed by SIGKILL, 0 when it wrote all of bytes", {}},
-			{"bytes_touched", "bytes written before the kill (one byte per page written counts the page)", {}},
+		.schema = {
+			.kind = "oom_provoker",
+			.summary = "write anonymous memory page by page, past the [cgroup] memory_max, until the memory "
+				   "cgroup's OOM killer kills the writing process (named oom_provoker)",
+			.options = {
+				choice_option("victim", "child: a forked child writes and is killed, the workload reports it; "
+					      "self: the workload process writes and is killed (set expect_oom_kill = true)",
+					      "child", {"child", "self"}),
+				size_option("bytes", "the most it writes: more than the memory limit (a multiple of the page size)",
+					    1 * GiB, 4 * KiB, 64 * GiB),
+			},
+			.metrics = {
+				{"oom_killed", "1 when the writing process was killed by SIGKILL, 0 when it wrote all of bytes", {}},
+				{"bytes_touched", "bytes written before the kill (one byte per page written counts the page)", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -161,20 +161,22 @@ PageCacheOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_page_cache()
 {
 	return {
-		.kind = "page_cache",
-		.summary = "write a file, drop it from the page cache (fsync + POSIX_FADV_DONTNEED), then read it "
-			   "sequentially while measuring: one page cache page allocated per page read",
-		.options = {
-			size_option("bytes", "size of the file", 64 * MiB, 4 * KiB, 16 * GiB),
-			string_option("dir", "directory for the file, on a disk-backed filesystem (tmpfs cannot drop "
-				      "pages); empty: the workload's scratch directory", std::string()),
-			size_option("read_block", "bytes per read() call", 1 * MiB, 4 * KiB, 1 * GiB),
-		},
-		.metrics = {
-			{"bytes_read", "bytes read from the file", {}},
-			{"pages_read", "bytes_read in base pages", {}},
-			{"resident_before", "pages of the file still in the page cache when the read started "
-					    "(after dropping it; more than 1% fails the run)", {}},
+		.schema = {
+			.kind = "page_cache",
+			.summary = "write a file, drop it from the page cache (fsync + POSIX_FADV_DONTNEED), then read it "
+				   "sequentially while measuring: one page cache page allocated per page read",
+			.options = {
+				size_option("bytes", "size of the file", 64 * MiB, 4 * KiB, 16 * GiB),
+				string_option("dir", "directory for the file, on a disk-backed filesystem (tmpfs cannot drop "
+					      "pages); empty: the workload's scratch directory", std::string()),
+				size_option("read_block", "bytes per read() call", 1 * MiB, 4 * KiB, 1 * GiB),
+			},
+			.metrics = {
+				{"bytes_read", "bytes read from the file", {}},
+				{"pages_read", "bytes_read in base pages", {}},
+				{"resident_before", "pages of the file still in the page cache when the read started "
+						    "(after dropping it; more than 1% fails the run)", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -257,18 +257,20 @@ std::vector<WorkloadMetricSpec> metric_specs()
 WorkloadDescriptor describe_stress_ng()
 {
 	return {
-		.kind = "stress-ng",
-		.summary = "run `stress-ng --<stressor> <instances> --timeout <timeout> --metrics-brief --yaml FILE <args>` "
-			   "and report its metrics",
-		.options = {
-			string_option("stressor", "the stressor to run, e.g. vm, bigheap, mmap (`stress-ng --stressors`)", std::nullopt),
-			integer_option("instances", "instances of the stressor (its --<stressor> N)", 1, 1, 1024),
-			duration_option("timeout", "how long the stressor runs, whole seconds", 5 * ns_per_second,
-					1 * ns_per_second, 86400 * ns_per_second),
-			string_map_option("args", "more stress-ng options: each key = value becomes --key value, "
-				          "key = true becomes --key, key = false is left out; e.g. {vm-bytes = \"128M\"}"),
+		.schema = {
+			.kind = "stress-ng",
+			.summary = "run `stress-ng --<stressor> <instances> --timeout <timeout> --metrics-brief --yaml FILE <args>` "
+				   "and report its metrics",
+			.options = {
+				string_option("stressor", "the stressor to run, e.g. vm, bigheap, mmap (`stress-ng --stressors`)", std::nullopt),
+				integer_option("instances", "instances of the stressor (its --<stressor> N)", 1, 1, 1024),
+				duration_option("timeout", "how long the stressor runs, whole seconds", 5 * ns_per_second,
+						1 * ns_per_second, 86400 * ns_per_second),
+				string_map_option("args", "more stress-ng options: each key = value becomes --key value, "
+					          "key = true becomes --key, key = false is left out; e.g. {vm-bytes = \"128M\"}"),
+			},
+			.metrics = metric_specs(),
 		},
-		.metrics = metric_specs(),
 		.unsupported_reason = stress_ng_missing,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<StressNg>(read_options(context));

@@ -95,17 +95,19 @@ private:
 WorkloadDescriptor describe_swap_in()
 {
 	return {
-		.kind = "swap_in",
-		.summary = "fill an anonymous mapping, page it out with madvise(MADV_PAGEOUT) (before the measured "
-			   "window), then read every page, swapping back in each one that was out",
-		.options = {
-			size_option("bytes", "bytes mapped, filled and paged out (a multiple of the page size)",
-				    64 * MiB, 4 * KiB, 16 * GiB),
-		},
-		.metrics = {
-			{"pages", "base pages read in the measured window", {}},
-			{"paged_out", "pages /proc/self/pagemap showed as swapped out after MADV_PAGEOUT", {}},
-			{"still_swapped", "pages still swapped out after the reads (0 unless swap-in failed)", {}},
+		.schema = {
+			.kind = "swap_in",
+			.summary = "fill an anonymous mapping, page it out with madvise(MADV_PAGEOUT) (before the measured "
+				   "window), then read every page, swapping back in each one that was out",
+			.options = {
+				size_option("bytes", "bytes mapped, filled and paged out (a multiple of the page size)",
+					    64 * MiB, 4 * KiB, 16 * GiB),
+			},
+			.metrics = {
+				{"pages", "base pages read in the measured window", {}},
+				{"paged_out", "pages /proc/self/pagemap showed as swapped out after MADV_PAGEOUT", {}},
+				{"still_swapped", "pages still swapped out after the reads (0 unless swap-in failed)", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -15,7 +15,6 @@
 #include "report/tap_report.h"
 #include "run/scenario_runner.h"
 #include "scenario/scenario_parser.h"
-#include "scenario/workload_lookup.h"
 #include "vm/vm_run.h"
 #include "workloads/workload.h"
 
@@ -105,8 +104,8 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 
 Scenario load_scenario(const std::string &path)
 {
-	Scenario scenario = parse_scenario_file(path, find_workload, workload_kinds(workload_registry()));
-	validate_assertions(scenario, find_workload);
+	Scenario scenario = parse_scenario_file(path, find_workload_schema, workload_kinds());
+	validate_assertions(scenario, find_workload_schema);
 	return scenario;
 }
 
