@@ -42,6 +42,7 @@ RunResult run_host(const Scenario &scenario, const RunArguments &args, Progress 
 	options.verbose = args.verbose;
 	options.module_path = args.module;
 	options.progress = &progress;
+	options.workloads = find_workload;
 	return run_scenario(scenario, options);
 }
 

@@ -101,7 +101,7 @@ private:
 		timed("setup", [&] {
 			progress_.step("checking what " + scenario_.name + " requires");
 			tracefs_ = std::make_unique<TracefsMount>();
-			check_requirements(scenario_, tracefs_->events_dir());
+			check_requirements(scenario_, tracefs_->events_dir(), options_.workloads);
 			cgroup_ = std::make_unique<WorkloadCgroup>();
 			if (scenario_.cgroup.memory_max)
 				result_.memory_limit = cgroup_->limit_memory(scenario_.cgroup);
@@ -131,6 +131,14 @@ private:
 		});
 	}
 
+	const WorkloadDescriptor &registered_kind(const WorkloadSpec &spec) const
+	{
+		const WorkloadDescriptor *descriptor = options_.workloads(spec.kind);
+		if (!descriptor)
+			throw run_error("workload " + spec.name + ": kind '" + spec.kind + "' is not registered");
+		return *descriptor;
+	}
+
 	void spawn_workloads()
 	{
 		timed("prepare", [&] {
@@ -139,8 +147,7 @@ private:
 			for (const WorkloadSpec &spec : scenario_.workloads) {
 				std::string scratch = scratch_root_ + "/" + spec.name;
 				std::filesystem::create_directories(scratch);
-				processes_.push_back(
-					std::make_unique<WorkloadProcess>(spec, *find_workload(spec.kind), scratch));
+				processes_.push_back(std::make_unique<WorkloadProcess>(spec, registered_kind(spec), scratch));
 				processes_.back()->spawn(*cgroup_);
 			}
 			oom_kills_before_ = cgroup_->oom_kills();
