@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -20,7 +20,7 @@ void fault_in_and_unmap(std::size_t pages)
 	std::size_t length = pages * page_size;
 	void *mapping = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (mapping == MAP_FAILED)
-		throw run_error(std::string("mmap: ") + std::strerror(errno));
+		throw errno_error(ExitCode::run_failed, "mmap");
 	madvise(mapping, length, MADV_NOHUGEPAGE);
 	auto *bytes = static_cast<volatile char *>(mapping);
 	for (std::size_t offset = 0; offset < length; offset += page_size)
@@ -33,7 +33,7 @@ void open_and_close(std::size_t times)
 	for (std::size_t i = 0; i < times; ++i) {
 		int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
-			throw run_error(std::string("open /dev/null: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "open /dev/null");
 		close(fd);
 	}
 }

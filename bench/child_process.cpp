@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include "common/error.h"
 #include "common/external_programs.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -47,10 +47,10 @@ ChildProcess::ChildProcess(const std::vector<std::string> &argv, const std::vect
 {
 	int fds[2];
 	if (pipe2(fds, O_CLOEXEC) != 0)
-		throw run_error(std::string("pipe: ") + std::strerror(errno));
+		throw errno_error(ExitCode::run_failed, "pipe");
 	pid_ = fork();
 	if (pid_ < 0)
-		throw run_error(std::string("fork: ") + std::strerror(errno));
+		throw errno_error(ExitCode::run_failed, "fork");
 	if (pid_ == 0)
 		exec_child(argv, fds[1], inherited_fds);
 	close(fds[1]);

@@ -6,11 +6,11 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "run/workload_cgroup.h"
+#include "system/errno_error.h"
+#include "system/file_io.h"
 #include "tracer.h"
 
 namespace kmh {
@@ -34,7 +34,7 @@ public:
 		int go[2], done[2], release[2];
 		if (pipe2(go, O_CLOEXEC) != 0 || pipe2(done, O_CLOEXEC) != 0 || pipe2(release, O_CLOEXEC) != 0 ||
 		    (pid_ = fork()) < 0)
-			throw run_error(std::string("pipe/fork: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "pipe/fork");
 		if (pid_ == 0) {
 			close(go[1]);
 			close(done[0]);

@@ -5,6 +5,7 @@
 #include "bench_empty.skel.h"
 #include "collect/bpf/libbpf_log.h"
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "tracer.h"
 
 namespace kmh {
@@ -25,7 +26,7 @@ public:
 		if (bench_empty_bpf__attach(skeleton_) != 0) {
 			int error = errno;
 			stop();
-			throw environment_error(std::string("cannot attach bench/empty.bpf.c: ") + std::strerror(error));
+			throw errno_error(ExitCode::environment, "cannot attach bench/empty.bpf.c", error);
 		}
 	}
 

@@ -5,7 +5,7 @@
 #include "common/error.h"
 #include "event_counts.h"
 #include "report/result_json.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

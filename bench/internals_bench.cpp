@@ -5,9 +5,8 @@
 #include "assertions/assertion_validator.h"
 #include "collect/collector_registry.h"
 #include "report/result_json.h"
-#include "run/file_io.h"
 #include "scenario/scenario_parser.h"
-#include "scenario/workload_lookup.h"
+#include "system/file_io.h"
 #include "workloads/workload.h"
 
 namespace kmh {
@@ -24,10 +23,9 @@ std::string scenario_text()
 
 Scenario parsed_scenario()
 {
-	Scenario scenario = parse_scenario_text(scenario_text(), shipped_scenario, find_workload,
-						workload_kinds(workload_registry()),
-						collector_names(collector_registry()));
-	validate_assertions(scenario, find_workload);
+	Scenario scenario = parse_scenario_text(scenario_text(), shipped_scenario, find_workload_schema,
+						workload_kinds(), collector_names(collector_registry()));
+	validate_assertions(scenario, find_workload_schema);
 	return scenario;
 }
 

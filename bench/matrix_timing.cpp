@@ -10,7 +10,7 @@
 #include "common/error.h"
 #include "harness_run.h"
 #include "report/result_json.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "overhead_report.h"
 #include "run/workload_cgroup.h"
+#include "system/cgroup_mounts.h"
 
 namespace kmh {
 

@@ -4,13 +4,13 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <optional>
 
 #include "child_process.h"
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "kmem_tracepoints.h"
+#include "system/errno_error.h"
 #include "tracer.h"
 
 namespace kmh {
@@ -27,7 +27,7 @@ struct Pipe {
 	{
 		int fds[2];
 		if (pipe2(fds, O_CLOEXEC) != 0)
-			throw run_error(std::string("pipe: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "pipe");
 		read_end = fds[0];
 		write_end = fds[1];
 	}

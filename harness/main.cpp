@@ -35,7 +35,7 @@ int list_verb(const std::string &what, const std::string &kernel_choice)
 		return kernel_choice.empty() ? list_kernels() : print_kernel_image(kernel_choice);
 	if (what == "workloads") {
 		for (const WorkloadDescriptor &d : workload_registry())
-			fmt::print("{:<12} {}\n", d.kind, d.summary);
+			fmt::print("{:<12} {}\n", d.schema.kind, d.schema.summary);
 	} else {
 		for (const MetricFamily &family : metric_catalog())
 			fmt::print("{:<32} {}\n", family.name, family.help);

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
@@ -37,7 +38,7 @@ std::size_t fill_from_kernel(int zero_fd, Mapping &mapping)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0)
-			throw run_error(std::string("read from /dev/zero into the mapping failed: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "read from /dev/zero into the mapping failed");
 		done += static_cast<std::size_t>(got);
 	}
 	return done / page_size();
@@ -57,7 +58,7 @@ public:
 	{
 		restrict_current_thread_to_cpus(options_.cpus);
 		if (options_.fault_by == FaultBy::kernel && (zero_fd_ = open("/dev/zero", O_RDONLY | O_CLOEXEC)) < 0)
-			throw environment_error(std::string("cannot open /dev/zero: ") + std::strerror(errno));
+			throw errno_error(ExitCode::environment, "cannot open /dev/zero");
 	}
 
 	std::vector<WorkloadMetric> run() override
@@ -98,22 +99,24 @@ AnonFaultOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_anon_fault()
 {
 	return {
-		.kind = "anon_fault",
-		.summary = "mmap anonymous memory, write one byte per page (or fill it with read(2)), munmap; "
-			   "repeated `rounds` times",
-		.options = {
-			size_option("bytes", "bytes mapped and faulted in per round (a multiple of the page size)",
-				    64 * MiB, 4 * KiB, 64 * GiB),
-			integer_option("rounds", "how many times to map, fault in and unmap", 1, 1, 100000),
-			boolean_option("thp", "true: madvise(MADV_HUGEPAGE) on a 2 MiB aligned mapping; "
-				       "false: madvise(MADV_NOHUGEPAGE)", false),
-			choice_option("fault_by", "user: the workload writes one byte per page; kernel: read(2) from "
-				      "/dev/zero fills each round's mapping, so the kernel takes the faults",
-				      "user", {"user", "kernel"}),
-		},
-		.metrics = {
-			{"pages", "base pages faulted in over all rounds (one byte written each, or filled by read(2))", {}},
-			{"rounds", "rounds completed", {}},
+		.schema = {
+			.kind = "anon_fault",
+			.summary = "mmap anonymous memory, write one byte per page (or fill it with read(2)), munmap; "
+				   "repeated `rounds` times",
+			.options = {
+				size_option("bytes", "bytes mapped and faulted in per round (a multiple of the page size)",
+					    64 * MiB, 4 * KiB, 64 * GiB),
+				integer_option("rounds", "how many times to map, fault in and unmap", 1, 1, 100000),
+				boolean_option("thp", "true: madvise(MADV_HUGEPAGE) on a 2 MiB aligned mapping; "
+					       "false: madvise(MADV_NOHUGEPAGE)", false),
+				choice_option("fault_by", "user: the workload writes one byte per page; kernel: read(2) from "
+					      "/dev/zero fills each round's mapping, so the kernel takes the faults",
+					      "user", {"user", "kernel"}),
+			},
+			.metrics = {
+				{"pages", "base pages faulted in over all rounds (one byte written each, or filled by read(2))", {}},
+				{"rounds", "rounds completed", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

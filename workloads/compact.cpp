@@ -10,7 +10,7 @@
 #include <string>
 
 #include "common/error.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
@@ -100,19 +100,21 @@ CompactOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_compact()
 {
 	return {
-		.kind = "compact",
-		.summary = "fragment memory (fill, free every other page), then write 1 to /proc/sys/vm/compact_memory: "
-			   "the kernel compacts every populated zone of every node, in the workload's process",
-		.options = {
-			size_option("fragment_bytes", "anonymous memory filled and then freed every other page before "
-				    "measuring (a multiple of the page size); 0: none", 256 * MiB, 0, 16 * GiB),
-			integer_option("writes", "how many times compact_memory is written", 1, 1, 100),
-		},
-		.metrics = {
-			{"writes", "writes to compact_memory", {}},
-			{"zones", "zones with present pages (/proc/zoneinfo), each compacted once per write", {}},
-			{"zone_compactions", "writes x zones: the compact_zone() runs the writes asked for", {}},
-			{"write_ns", "wall-clock time of the writes, in ns", {}},
+		.schema = {
+			.kind = "compact",
+			.summary = "fragment memory (fill, free every other page), then write 1 to /proc/sys/vm/compact_memory: "
+				   "the kernel compacts every populated zone of every node, in the workload's process",
+			.options = {
+				size_option("fragment_bytes", "anonymous memory filled and then freed every other page before "
+					    "measuring (a multiple of the page size); 0: none", 256 * MiB, 0, 16 * GiB),
+				integer_option("writes", "how many times compact_memory is written", 1, 1, 100),
+			},
+			.metrics = {
+				{"writes", "writes to compact_memory", {}},
+				{"zones", "zones with present pages (/proc/zoneinfo), each compacted once per write", {}},
+				{"zone_compactions", "writes x zones: the compact_zone() runs the writes asked for", {}},
+				{"write_ns", "wall-clock time of the writes, in ns", {}},
+			},
 		},
 		.unsupported_reason = []() -> std::optional<std::string> {
 			if (access(compact_memory, W_OK) != 0)

@@ -129,26 +129,28 @@ FragmentOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_fragment()
 {
 	return {
-		.kind = "fragment",
-		.summary = "provoke migratetype fallbacks (extfrag.events): sparse_touch touches one page per stride of "
-			   "a sparse span; hole_punch frees every other page of a filled region, then requests huge pages",
-		.options = {
-			choice_option("mode", "sparse_touch: one page-table page and one data page per stride; hole_punch: "
-				      "fill bytes, free every other page, then fault in thp_bytes with MADV_HUGEPAGE",
-				      "sparse_touch", {"sparse_touch", "hole_punch"}),
-			size_option("bytes", "sparse_touch: the virtual span (MAP_NORESERVE); hole_punch: the memory to fill; "
-				    "0: 16GiB for sparse_touch, 256MiB for hole_punch", 0, 0, 64 * TiB),
-			size_option("stride", "sparse_touch: distance between touched pages (2MiB: one page table each)",
-				    2 * MiB, 4 * KiB, 1 * GiB),
-			size_option("thp_bytes", "hole_punch: the huge page request made after fragmenting, a multiple of 2MiB",
-				    64 * MiB, 2 * MiB, 64 * GiB),
-		},
-		.metrics = {
-			{"pages_touched", "sparse_touch: pages touched, one per stride; hole_punch: base pages filled", {}},
-			{"pages_freed", "hole_punch: base pages freed with MADV_DONTNEED (every other one); sparse_touch: 0", {}},
-			{"thp_requested", "hole_punch: thp_bytes in 2MiB huge pages; sparse_touch: 0", {}},
-			{"thp_obtained", "hole_punch: 2MiB huge pages actually backing the request (AnonHugePages in "
-					 "/proc/self/smaps); sparse_touch: 0", {}},
+		.schema = {
+			.kind = "fragment",
+			.summary = "provoke migratetype fallbacks (extfrag.events): sparse_touch touches one page per stride of "
+				   "a sparse span; hole_punch frees every other page of a filled region, then requests huge pages",
+			.options = {
+				choice_option("mode", "sparse_touch: one page-table page and one data page per stride; hole_punch: "
+					      "fill bytes, free every other page, then fault in thp_bytes with MADV_HUGEPAGE",
+					      "sparse_touch", {"sparse_touch", "hole_punch"}),
+				size_option("bytes", "sparse_touch: the virtual span (MAP_NORESERVE); hole_punch: the memory to fill; "
+					    "0: 16GiB for sparse_touch, 256MiB for hole_punch", 0, 0, 64 * TiB),
+				size_option("stride", "sparse_touch: distance between touched pages (2MiB: one page table each)",
+					    2 * MiB, 4 * KiB, 1 * GiB),
+				size_option("thp_bytes", "hole_punch: the huge page request made after fragmenting, a multiple of 2MiB",
+					    64 * MiB, 2 * MiB, 64 * GiB),
+			},
+			.metrics = {
+				{"pages_touched", "sparse_touch: pages touched, one per stride; hole_punch: base pages filled", {}},
+				{"pages_freed", "hole_punch: base pages freed with MADV_DONTNEED (every other one); sparse_touch: 0", {}},
+				{"thp_requested", "hole_punch: thp_bytes in 2MiB huge pages; sparse_touch: 0", {}},
+				{"thp_obtained", "hole_punch: 2MiB huge pages actually backing the request (AnonHugePages in "
+						 "/proc/self/smaps); sparse_touch: 0", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

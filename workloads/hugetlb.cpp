@@ -6,12 +6,12 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/descriptors.h"
 #include "workloads/hugepage_pool.h"
 #include "workloads/memory_mapping.h"
@@ -40,11 +40,11 @@ public:
 	{
 		int shmid = shmget(IPC_PRIVATE, bytes, IPC_CREAT | SHM_HUGETLB | 0600);
 		if (shmid < 0)
-			throw run_error(fmt::format("shmget(SHM_HUGETLB) of {} bytes failed: {}", bytes, std::strerror(errno)));
+			throw errno_error(ExitCode::run_failed, fmt::format("shmget(SHM_HUGETLB) of {} bytes failed", bytes));
 		void *address = shmat(shmid, nullptr, 0);
 		shmctl(shmid, IPC_RMID, nullptr);
 		if (address == reinterpret_cast<void *>(-1))
-			throw run_error(fmt::format("shmat of a SHM_HUGETLB segment failed: {}", std::strerror(errno)));
+			throw errno_error(ExitCode::run_failed, "shmat of a SHM_HUGETLB segment failed");
 		data_ = static_cast<char *>(address);
 	}
 	SysvHugeSegment(const SysvHugeSegment &) = delete;
@@ -126,9 +126,9 @@ private:
 	{
 		memfd_ = memfd_create(memfd_name, MFD_HUGETLB | MFD_CLOEXEC);
 		if (memfd_ < 0)
-			throw environment_error(fmt::format("memfd_create(MFD_HUGETLB) failed: {}", std::strerror(errno)));
+			throw errno_error(ExitCode::environment, "memfd_create(MFD_HUGETLB) failed");
 		if (ftruncate(memfd_, options_.file_pages * huge) != 0)
-			throw run_error(fmt::format("ftruncate of the hugetlb memfd failed: {}", std::strerror(errno)));
+			throw errno_error(ExitCode::run_failed, "ftruncate of the hugetlb memfd failed");
 		file_ = Mapping::file(memfd_, options_.file_pages * huge, Sharing::shared);
 		if (options_.cow_pages)
 			cow_ = Mapping::file(memfd_, options_.cow_pages * huge, Sharing::private_copy);
@@ -177,27 +177,29 @@ std::optional<std::string> hugetlb_missing()
 WorkloadDescriptor describe_hugetlb()
 {
 	return {
-		.kind = "hugetlb",
-		.summary = "fault a known number of default-size huge pages into MAP_HUGETLB, memfd (MFD_HUGETLB), "
-			   "SysV SHM_HUGETLB and private copy-on-write mappings; needs vm.nr_hugepages in [sysctl]",
-		.options = {
-			integer_option("anon_pages", "huge pages of a MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB mapping",
-				       4, 0, 4096),
-			integer_option("file_pages", "huge pages of a MAP_SHARED mapping of a memfd_create(MFD_HUGETLB) "
-				       "file", 4, 0, 4096),
-			integer_option("shm_pages", "huge pages of a SysV SHM_HUGETLB segment", 4, 0, 4096),
-			integer_option("cow_pages", "of the memfd's pages, how many are then read and written through a "
-				       "MAP_PRIVATE mapping: a read fault mapping the shared page, then a copy-on-write "
-				       "fault (at most file_pages)", 2, 0, 4096),
-		},
-		.metrics = {
-			{"pages", "huge pages taken from the pool: anon + file + shm + cow", {}},
-			{"faults", "hugetlb faults the workload caused: anon + file + shm + 2 x cow", {}},
-			{"anon_pages", "huge pages of the MAP_HUGETLB mapping written", {}},
-			{"file_pages", "huge pages of the shared memfd mapping written", {}},
-			{"shm_pages", "huge pages of the SysV segment written", {}},
-			{"cow_pages", "huge pages read, then written through the private memfd mapping: each write a copy", {}},
-			{"huge_page_bytes", "the default huge page size (Hugepagesize)", {}},
+		.schema = {
+			.kind = "hugetlb",
+			.summary = "fault a known number of default-size huge pages into MAP_HUGETLB, memfd (MFD_HUGETLB), "
+				   "SysV SHM_HUGETLB and private copy-on-write mappings; needs vm.nr_hugepages in [sysctl]",
+			.options = {
+				integer_option("anon_pages", "huge pages of a MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB mapping",
+					       4, 0, 4096),
+				integer_option("file_pages", "huge pages of a MAP_SHARED mapping of a memfd_create(MFD_HUGETLB) "
+					       "file", 4, 0, 4096),
+				integer_option("shm_pages", "huge pages of a SysV SHM_HUGETLB segment", 4, 0, 4096),
+				integer_option("cow_pages", "of the memfd's pages, how many are then read and written through a "
+					       "MAP_PRIVATE mapping: a read fault mapping the shared page, then a copy-on-write "
+					       "fault (at most file_pages)", 2, 0, 4096),
+			},
+			.metrics = {
+				{"pages", "huge pages taken from the pool: anon + file + shm + cow", {}},
+				{"faults", "hugetlb faults the workload caused: anon + file + shm + 2 x cow", {}},
+				{"anon_pages", "huge pages of the MAP_HUGETLB mapping written", {}},
+				{"file_pages", "huge pages of the shared memfd mapping written", {}},
+				{"shm_pages", "huge pages of the SysV segment written", {}},
+				{"cow_pages", "huge pages read, then written through the private memfd mapping: each write a copy", {}},
+				{"huge_page_bytes", "the default huge page size (Hugepagesize)", {}},
+			},
 		},
 		.unsupported_reason = hugetlb_missing,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

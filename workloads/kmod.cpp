@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/kmod_request.h"
@@ -36,7 +37,7 @@ public:
 							    "kmod_workloads/kmemharness.ko and mounts debugfs before "
 							    "kmod workloads start)", control_path));
 		if (fd_ < 0)
-			throw environment_error(fmt::format("cannot open {}: {}", control_path, std::strerror(errno)));
+			throw errno_error(ExitCode::environment, fmt::format("cannot open {}", control_path));
 	}
 	~ControlFile() { close(fd_); }
 	ControlFile(const ControlFile &) = delete;
@@ -217,47 +218,49 @@ KmodOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_kmod()
 {
 	return {
-		.kind = "kmod",
-		.summary = "ask the kmemharness kernel module for count kernel allocations (kmalloc, a kmem_cache, "
-			   "vmalloc or alloc_pages) on one CPU's worker kthread, freed at once on free_cpu's worker "
-			   "or held until cleanup; see docs/kmod.md",
-		.options = {
-			choice_option("op", "the allocator to call (crash: BUG() in the kernel, to test crash reports)", "kmalloc",
-				      { "kmalloc", "cache_alloc", "vmalloc", "alloc_pages", "release", "crash" }),
-			size_option("size", "bytes per object: kmalloc 1..4MiB, vmalloc 4KiB..256MiB", 64, 1,
-				    kmod_max_vmalloc_size),
-			integer_option("count", "objects to allocate", 1, 1, kmod_max_count),
-			string_option("gfp", "GFP flags joined with |: exactly one of GFP_KERNEL GFP_KERNEL_ACCOUNT "
-				      "GFP_NOWAIT GFP_ATOMIC GFP_HIGHUSER_MOVABLE, plus __GFP_RECLAIMABLE __GFP_ZERO "
-				      "__GFP_NOWARN __GFP_COMP __GFP_MOVABLE (movable ones for alloc_pages only)",
-				      std::string("GFP_KERNEL")),
-			boolean_option("zero", "kzalloc / kmem_cache_zalloc instead of kmalloc / kmem_cache_alloc", false),
-			string_option("cache", "op cache_alloc: tag of the cache this workload creates in prepare() "
-				      "(kernel name kmh_<tag>) and destroys in cleanup()", std::string()),
-			integer_option("object_size", "op cache_alloc: the cache's object size", 64,
-				       kmod_min_object_size, kmod_max_object_size),
-			integer_option("align", "op cache_alloc: the cache's alignment, 0 or a power of 2", 0, 0,
-				       kmod_max_align),
-			string_option("flags", "op cache_alloc: the cache's flags joined with |: SLAB_RECLAIM_ACCOUNT "
-				      "SLAB_ACCOUNT SLAB_HWCACHE_ALIGN; empty: none", std::string()),
-			choice_option("variant", "op vmalloc: the function to call", "vmalloc",
-				      { "vmalloc", "vzalloc", "kvmalloc" }),
-			integer_option("order", "op alloc_pages: the page order", 0, 0, kmod_max_order),
-			integer_option("cpu", "the CPU whose worker kthread allocates", 0, 0, 4095),
-			integer_option("free_cpu", "the CPU whose worker frees (cross-CPU free); -1: cpu", -1, -1, 4095),
-			boolean_option("hold", "keep the objects from run() until cleanup(), i.e. through the harness's "
-				       "after snapshot; the workload's name is the tag", false),
-			string_option("release_tag", "op release: the tag (workload name) whose held objects to free",
-				      std::string()),
-		},
-		.metrics = {
-			{ "requested", "objects allocated (the request's count)", {} },
-			{ "bytes", "bytes requested: count x size (cache: object slot size; pages: 4096 << order)", {} },
-			{ "bytes_alloc", "bytes the allocator handed out (ksize for kmalloc), as the kmem tracepoints' "
-					 "bytes_alloc; not for op release", {} },
-			{ "ns", "nanoseconds the worker spent allocating (op release: freeing)", {} },
-			{ "free_ns", "nanoseconds the worker spent freeing, when not held", {} },
-			{ "vmalloced", "variant kvmalloc: how many of the objects came from vmalloc", {} },
+		.schema = {
+			.kind = "kmod",
+			.summary = "ask the kmemharness kernel module for count kernel allocations (kmalloc, a kmem_cache, "
+				   "vmalloc or alloc_pages) on one CPU's worker kthread, freed at once on free_cpu's worker "
+				   "or held until cleanup; see docs/kmod.md",
+			.options = {
+				choice_option("op", "the allocator to call (crash: BUG() in the kernel, to test crash reports)", "kmalloc",
+					      { "kmalloc", "cache_alloc", "vmalloc", "alloc_pages", "release", "crash" }),
+				size_option("size", "bytes per object: kmalloc 1..4MiB, vmalloc 4KiB..256MiB", 64, 1,
+					    kmod_max_vmalloc_size),
+				integer_option("count", "objects to allocate", 1, 1, kmod_max_count),
+				string_option("gfp", "GFP flags joined with |: exactly one of GFP_KERNEL GFP_KERNEL_ACCOUNT "
+					      "GFP_NOWAIT GFP_ATOMIC GFP_HIGHUSER_MOVABLE, plus __GFP_RECLAIMABLE __GFP_ZERO "
+					      "__GFP_NOWARN __GFP_COMP __GFP_MOVABLE (movable ones for alloc_pages only)",
+					      std::string("GFP_KERNEL")),
+				boolean_option("zero", "kzalloc / kmem_cache_zalloc instead of kmalloc / kmem_cache_alloc", false),
+				string_option("cache", "op cache_alloc: tag of the cache this workload creates in prepare() "
+					      "(kernel name kmh_<tag>) and destroys in cleanup()", std::string()),
+				integer_option("object_size", "op cache_alloc: the cache's object size", 64,
+					       kmod_min_object_size, kmod_max_object_size),
+				integer_option("align", "op cache_alloc: the cache's alignment, 0 or a power of 2", 0, 0,
+					       kmod_max_align),
+				string_option("flags", "op cache_alloc: the cache's flags joined with |: SLAB_RECLAIM_ACCOUNT "
+					      "SLAB_ACCOUNT SLAB_HWCACHE_ALIGN; empty: none", std::string()),
+				choice_option("variant", "op vmalloc: the function to call", "vmalloc",
+					      { "vmalloc", "vzalloc", "kvmalloc" }),
+				integer_option("order", "op alloc_pages: the page order", 0, 0, kmod_max_order),
+				integer_option("cpu", "the CPU whose worker kthread allocates", 0, 0, 4095),
+				integer_option("free_cpu", "the CPU whose worker frees (cross-CPU free); -1: cpu", -1, -1, 4095),
+				boolean_option("hold", "keep the objects from run() until cleanup(), i.e. through the harness's "
+					       "after snapshot; the workload's name is the tag", false),
+				string_option("release_tag", "op release: the tag (workload name) whose held objects to free",
+					      std::string()),
+			},
+			.metrics = {
+				{ "requested", "objects allocated (the request's count)", {} },
+				{ "bytes", "bytes requested: count x size (cache: object slot size; pages: 4096 << order)", {} },
+				{ "bytes_alloc", "bytes the allocator handed out (ksize for kmalloc), as the kmem tracepoints' "
+						 "bytes_alloc; not for op release", {} },
+				{ "ns", "nanoseconds the worker spent allocating (op release: freeing)", {} },
+				{ "free_ns", "nanoseconds the worker spent freeing, when not held", {} },
+				{ "vmalloced", "variant kvmalloc: how many of the objects came from vmalloc", {} },
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

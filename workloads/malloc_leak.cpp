@@ -167,31 +167,33 @@ MallocLeakOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_malloc_leak()
 {
 	return {
-		.kind = "malloc_leak",
-		.summary = "malloc()s blocks on kmh_leak_known_path and never frees them; malloc()s and frees "
-			   "blocks on kmh_churn_freed_path; optionally leaks large, mmap-backed blocks on kmh_leak_large_path",
-		.options = {
-			integer_option("leak_blocks", "blocks leaked on kmh_leak_known_path", 1000, 0, 1000000),
-			size_option("leak_size", "bytes of each leaked block", 4 * KiB, 1, 16 * MiB),
-			integer_option("freed_blocks", "blocks allocated and freed on kmh_churn_freed_path, 64 at a time", 10000,
-				       0, 10000000),
-			size_option("freed_size", "bytes of each freed block", 4 * KiB, 1, 16 * MiB),
-			integer_option("large_blocks", "blocks leaked on kmh_leak_large_path, each in a mapping of its own",
-				       0, 0, 1024),
-			size_option("large_size", "bytes of each large block: at least the mmap threshold the workload "
-				    "pins (128 KiB)", 1 * MiB, large_threshold, 64 * MiB),
-		},
-		.metrics = {
-			{"leaked_allocations", "blocks leaked on kmh_leak_known_path", {}},
-			{"leaked_bytes", "bytes leaked on kmh_leak_known_path", {}},
-			{"freed_allocations", "blocks allocated and freed on kmh_churn_freed_path", {}},
-			{"freed_bytes", "bytes allocated and freed on kmh_churn_freed_path", {}},
-			{"freed_path_calls", "allocation calls on kmh_churn_freed_path that returned a block: one per "
-			 "block, two for every sixth (malloc, then realloc to the full size)", {}},
-			{"large_allocations", "blocks leaked on kmh_leak_large_path", {}},
-			{"large_bytes", "bytes leaked on kmh_leak_large_path", {}},
-			{"glibc_mmapped_chunks", "chunks glibc holds in mappings of their own after run() minus before "
-			 "(mallinfo2().hblks): its own count of mmap-backed allocations", {}},
+		.schema = {
+			.kind = "malloc_leak",
+			.summary = "malloc()s blocks on kmh_leak_known_path and never frees them; malloc()s and frees "
+				   "blocks on kmh_churn_freed_path; optionally leaks large, mmap-backed blocks on kmh_leak_large_path",
+			.options = {
+				integer_option("leak_blocks", "blocks leaked on kmh_leak_known_path", 1000, 0, 1000000),
+				size_option("leak_size", "bytes of each leaked block", 4 * KiB, 1, 16 * MiB),
+				integer_option("freed_blocks", "blocks allocated and freed on kmh_churn_freed_path, 64 at a time", 10000,
+					       0, 10000000),
+				size_option("freed_size", "bytes of each freed block", 4 * KiB, 1, 16 * MiB),
+				integer_option("large_blocks", "blocks leaked on kmh_leak_large_path, each in a mapping of its own",
+					       0, 0, 1024),
+				size_option("large_size", "bytes of each large block: at least the mmap threshold the workload "
+					    "pins (128 KiB)", 1 * MiB, large_threshold, 64 * MiB),
+			},
+			.metrics = {
+				{"leaked_allocations", "blocks leaked on kmh_leak_known_path", {}},
+				{"leaked_bytes", "bytes leaked on kmh_leak_known_path", {}},
+				{"freed_allocations", "blocks allocated and freed on kmh_churn_freed_path", {}},
+				{"freed_bytes", "bytes allocated and freed on kmh_churn_freed_path", {}},
+				{"freed_path_calls", "allocation calls on kmh_churn_freed_path that returned a block: one per "
+				 "block, two for every sixth (malloc, then realloc to the full size)", {}},
+				{"large_allocations", "blocks leaked on kmh_leak_large_path", {}},
+				{"large_bytes", "bytes leaked on kmh_leak_large_path", {}},
+				{"glibc_mmapped_chunks", "chunks glibc holds in mappings of their own after run() minus before "
+				 "(mallinfo2().hblks): its own count of mmap-backed allocations", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -6,13 +6,13 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -20,7 +20,7 @@ namespace {
 
 Error mapping_error(const std::string &call, std::size_t bytes, int err)
 {
-	return run_error(fmt::format("{} of {} bytes failed: {}", call, bytes, std::strerror(err)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} of {} bytes failed", call, bytes), err);
 }
 
 char *map_anonymous(std::size_t bytes, SwapReserve reserve)

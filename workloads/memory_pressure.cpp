@@ -15,8 +15,9 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "scenario/units.h"
+#include "system/errno_error.h"
+#include "system/meminfo.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
@@ -45,21 +46,9 @@ struct PressureOptions {
 
 Error file_error(const std::string &call, const std::string &path)
 {
-	return run_error(fmt::format("{} on {} failed: {}", call, path, std::strerror(errno)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} on {} failed", call, path));
 }
 
-std::uint64_t swap_total_kb()
-{
-	std::istringstream meminfo(read_text_file("/proc/meminfo").value_or(""));
-	std::string key;
-	std::uint64_t value = 0;
-	while (meminfo >> key >> value) {
-		if (key == "SwapTotal:")
-			return value;
-		meminfo.ignore(64, '\n');
-	}
-	return 0;
-}
 
 // A sparse file: reading its holes fills the page cache with clean zeroed pages, no disk I/O.
 class SparseFile {
@@ -74,7 +63,7 @@ public:
 		path_ = dir + "/kmh-memory-pressure-XXXXXX";
 		fd_ = mkstemp(path_.data());
 		if (fd_ < 0)
-			throw environment_error(fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno)));
+			throw errno_error(ExitCode::environment, fmt::format("cannot create a file in {}", dir));
 		if (ftruncate(fd_, static_cast<off_t>(bytes)) != 0)
 			throw file_error("ftruncate", path_);
 	}
@@ -178,7 +167,7 @@ PressureOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
 	PressureSource source = values.string("source") == "anon" ? PressureSource::anon : PressureSource::file;
-	if (source == PressureSource::anon && swap_total_kb() == 0)
+	if (source == PressureSource::anon && meminfo_value(read_meminfo(), "SwapTotal").value_or(0) == 0)
 		throw environment_error("memory_pressure: source = \"anon\" pushes anonymous memory out to swap, and "
 					"this machine has none (SwapTotal 0): the OOM killer would end it; use "
 					"source = \"file\", or oom_provoker to provoke the OOM killer");
@@ -203,29 +192,31 @@ PressureOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_memory_pressure()
 {
 	return {
-		.kind = "memory_pressure",
-		.summary = "read a sparse file of `bytes` (clean page cache) or write anonymous memory, `passes` times, "
-			   "so that a [cgroup] memory_max below `bytes` makes the kernel reclaim",
-		.options = {
-			choice_option("source", "file: page cache of a sparse file, read sequentially (dropped by "
-				      "reclaim without I/O); anon: anonymous memory written page by page (needs swap)",
-				      "file", {"file", "anon"}),
-			size_option("bytes", "the file's size, or the anonymous mapping's (a multiple of the page size)",
-				    1 * GiB, 4 * KiB, 64 * GiB),
-			integer_option("passes", "how many times the whole of `bytes` is read or written", 1, 1, 1000),
-			string_option("dir", "source = file: the file's directory, on a disk-backed filesystem; empty: "
-				      "the workload's scratch directory", std::string()),
-			size_option("read_block", "source = file: bytes per pread() call", 1 * MiB, 4 * KiB, 1 * GiB),
-			duration_option("settle", "after the passes, still measured: wait until /proc/vmstat's pswpout "
-					"and pgsteal_kswapd stay unchanged over 3 polls 100 ms apart, at most this "
-					"long; 0: do not wait", 0, 0, 60 * ns_per_second),
-		},
-		.metrics = {
-			{"bytes", "bytes read (file) or written (anon), over all passes", {}},
-			{"pages", "`bytes` in base pages", {}},
-			{"passes", "passes completed", {}},
-			{"settle_seconds", "settle > 0: seconds waited for reclaim to go quiet", {}},
-			{"settled", "settle > 0: 1 when reclaim went quiet, 0 when `settle` passed first", {}},
+		.schema = {
+			.kind = "memory_pressure",
+			.summary = "read a sparse file of `bytes` (clean page cache) or write anonymous memory, `passes` times, "
+				   "so that a [cgroup] memory_max below `bytes` makes the kernel reclaim",
+			.options = {
+				choice_option("source", "file: page cache of a sparse file, read sequentially (dropped by "
+					      "reclaim without I/O); anon: anonymous memory written page by page (needs swap)",
+					      "file", {"file", "anon"}),
+				size_option("bytes", "the file's size, or the anonymous mapping's (a multiple of the page size)",
+					    1 * GiB, 4 * KiB, 64 * GiB),
+				integer_option("passes", "how many times the whole of `bytes` is read or written", 1, 1, 1000),
+				string_option("dir", "source = file: the file's directory, on a disk-backed filesystem; empty: "
+					      "the workload's scratch directory", std::string()),
+				size_option("read_block", "source = file: bytes per pread() call", 1 * MiB, 4 * KiB, 1 * GiB),
+				duration_option("settle", "after the passes, still measured: wait until /proc/vmstat's pswpout "
+						"and pgsteal_kswapd stay unchanged over 3 polls 100 ms apart, at most this "
+						"long; 0: do not wait", 0, 0, 60 * ns_per_second),
+			},
+			.metrics = {
+				{"bytes", "bytes read (file) or written (anon), over all passes", {}},
+				{"pages", "`bytes` in base pages", {}},
+				{"passes", "passes completed", {}},
+				{"settle_seconds", "settle > 0: seconds waited for reclaim to go quiet", {}},
+				{"settled", "settle > 0: 1 when reclaim went quiet, 0 when `settle` passed first", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -5,12 +5,12 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
 #include "workloads/option_specs.h"
@@ -36,7 +36,7 @@ struct CallCounts {
 
 Error call_error(const std::string &call)
 {
-	return run_error(fmt::format("{} failed: {}", call, std::strerror(errno)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} failed", call));
 }
 
 // brk(2) itself, not glibc's sbrk(), so every call is one the workload counts.
@@ -148,31 +148,33 @@ MmapBrkOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_mmap_brk()
 {
 	return {
-		.kind = "mmap_brk",
-		.summary = "`mmaps` anonymous mmap/munmap pairs, `failing_calls` EINVAL mmaps and munmaps, and "
-			   "`brk_steps` brk() steps up and as many back down; reports its own call counts",
-		.options = {
-			integer_option("mmaps", "mmap/munmap pairs of `mmap_bytes` each", 1000, 0, 1000000),
-			size_option("mmap_bytes", "length of each mapping (a multiple of the page size)", 64 * KiB,
-				    4 * KiB, 1 * GiB),
-			integer_option("failing_calls", "mmap calls of length 0 and munmap calls of an unaligned "
-				       "address, each failing with EINVAL", 10, 0, 100000),
-			integer_option("brk_steps", "brk() calls growing the heap by `brk_bytes`, then as many "
-				       "shrinking it back", 100, 0, 100000),
-			size_option("brk_bytes", "bytes the break moves per step", 64 * KiB, 1, 64 * MiB),
-		},
-		.metrics = {
-			{"mmap_calls", "mmap calls made, failing ones included", {}},
-			{"mmap_failures", "mmap calls that failed with EINVAL, as meant", {}},
-			{"mmap_bytes", "bytes mapped by the successful mmap calls", {}},
-			{"munmap_calls", "munmap calls made, failing ones included", {}},
-			{"munmap_failures", "munmap calls that failed with EINVAL, as meant", {}},
-			{"munmap_bytes", "bytes unmapped by the successful munmap calls", {}},
-			{"brk_calls", "brk calls made: one query (brk(0)) and the steps", {}},
-			{"brk_grows", "brk calls that grew the heap", {}},
-			{"brk_shrinks", "brk calls that shrank the heap", {}},
-			{"brk_grow_bytes", "bytes the heap grew by, over all steps", {}},
-			{"brk_shrink_bytes", "bytes the heap shrank by, over all steps", {}},
+		.schema = {
+			.kind = "mmap_brk",
+			.summary = "`mmaps` anonymous mmap/munmap pairs, `failing_calls` EINVAL mmaps and munmaps, and "
+				   "`brk_steps` brk() steps up and as many back down; reports its own call counts",
+			.options = {
+				integer_option("mmaps", "mmap/munmap pairs of `mmap_bytes` each", 1000, 0, 1000000),
+				size_option("mmap_bytes", "length of each mapping (a multiple of the page size)", 64 * KiB,
+					    4 * KiB, 1 * GiB),
+				integer_option("failing_calls", "mmap calls of length 0 and munmap calls of an unaligned "
+					       "address, each failing with EINVAL", 10, 0, 100000),
+				integer_option("brk_steps", "brk() calls growing the heap by `brk_bytes`, then as many "
+					       "shrinking it back", 100, 0, 100000),
+				size_option("brk_bytes", "bytes the break moves per step", 64 * KiB, 1, 64 * MiB),
+			},
+			.metrics = {
+				{"mmap_calls", "mmap calls made, failing ones included", {}},
+				{"mmap_failures", "mmap calls that failed with EINVAL, as meant", {}},
+				{"mmap_bytes", "bytes mapped by the successful mmap calls", {}},
+				{"munmap_calls", "munmap calls made, failing ones included", {}},
+				{"munmap_failures", "munmap calls that failed with EINVAL, as meant", {}},
+				{"munmap_bytes", "bytes unmapped by the successful munmap calls", {}},
+				{"brk_calls", "brk calls made: one query (brk(0)) and the steps", {}},
+				{"brk_grows", "brk calls that grew the heap", {}},
+				{"brk_shrinks", "brk calls that shrank the heap", {}},
+				{"brk_grow_bytes", "bytes the heap grew by, over all steps", {}},
+				{"brk_shrink_bytes", "bytes the heap shrank by, over all steps", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

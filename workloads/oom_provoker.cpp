@@ -14,9 +14,10 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
-#include "run/file_io.h"
-#include "run/memory_cgroup.h"
 #include "scenario/units.h"
+#include "system/cgroup_mounts.h"
+#include "system/errno_error.h"
+#include "system/file_io.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
@@ -46,7 +47,7 @@ public:
 	{
 		void *page = mmap(nullptr, page_size(), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		if (page == MAP_FAILED)
-			throw run_error(std::string("mmap of the shared progress page failed: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "mmap of the shared progress page failed");
 		counter_ = new (page) std::atomic<std::size_t>(0);
 	}
 	~SharedCounter() { munmap(counter_, page_size()); }
@@ -118,7 +119,7 @@ public:
 		}
 		pid_t child = fork();
 		if (child < 0)
-			throw run_error(std::string("fork: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "fork");
 		if (child == 0)
 			child_main();
 		int status = 0;
@@ -164,19 +165,21 @@ ProvokerOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_oom_provoker()
 {
 	return {
-		.kind = "oom_provoker",
-		.summary = "write anonymous memory page by page, past the [cgroup] memory_max, until the memory "
-			   "cgroup's OOM killer kills the writing process (named oom_provoker)",
-		.options = {
-			choice_option("victim", "child: a forked child writes and is killed, the workload reports it; "
-				      "self: the workload process writes and is killed (set expect_oom_kill = true)",
-				      "child", {"child", "self"}),
-			size_option("bytes", "the most it writes: more than the memory limit (a multiple of the page size)",
-				    1 * GiB, 4 * KiB, 64 * GiB),
-		},
-		.metrics = {
-			{"oom_killed", "1 when the writing process was killed by SIGKILL, 0 when it wrote all of bytes", {}},
-			{"bytes_touched", "bytes written before the kill (one byte per page written counts the page)", {}},
+		.schema = {
+			.kind = "oom_provoker",
+			.summary = "write anonymous memory page by page, past the [cgroup] memory_max, until the memory "
+				   "cgroup's OOM killer kills the writing process (named oom_provoker)",
+			.options = {
+				choice_option("victim", "child: a forked child writes and is killed, the workload reports it; "
+					      "self: the workload process writes and is killed (set expect_oom_kill = true)",
+					      "child", {"child", "self"}),
+				size_option("bytes", "the most it writes: more than the memory limit (a multiple of the page size)",
+					    1 * GiB, 4 * KiB, 64 * GiB),
+			},
+			.metrics = {
+				{"oom_killed", "1 when the writing process was killed by SIGKILL, 0 when it wrote all of bytes", {}},
+				{"bytes_touched", "bytes written before the kill (one byte per page written counts the page)", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

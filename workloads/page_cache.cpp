@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
@@ -34,7 +35,7 @@ struct PageCacheOptions {
 
 Error file_error(const std::string &call, const std::string &path)
 {
-	return run_error(fmt::format("{} on {} failed: {}", call, path, std::strerror(errno)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} on {} failed", call, path));
 }
 
 class PageCache : public Workload {
@@ -74,7 +75,7 @@ private:
 		path_ = options_.dir + "/kmh-page-cache-XXXXXX";
 		fd_ = mkstemp(path_.data());
 		if (fd_ < 0)
-			throw environment_error(fmt::format("cannot create a file in {}: {}", options_.dir, std::strerror(errno)));
+			throw errno_error(ExitCode::environment, fmt::format("cannot create a file in {}", options_.dir));
 	}
 
 	void write_file()
@@ -95,7 +96,7 @@ private:
 			throw file_error("fsync", path_);
 		int err = posix_fadvise(fd_, 0, 0, POSIX_FADV_DONTNEED);
 		if (err != 0)
-			throw run_error(fmt::format("posix_fadvise(POSIX_FADV_DONTNEED) on {} failed: {}", path_, std::strerror(err)));
+			throw errno_error(ExitCode::run_failed, fmt::format("posix_fadvise(POSIX_FADV_DONTNEED) on {} failed", path_), err);
 	}
 
 	void require_dropped() const
@@ -160,20 +161,22 @@ PageCacheOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_page_cache()
 {
 	return {
-		.kind = "page_cache",
-		.summary = "write a file, drop it from the page cache (fsync + POSIX_FADV_DONTNEED), then read it "
-			   "sequentially while measuring: one page cache page allocated per page read",
-		.options = {
-			size_option("bytes", "size of the file", 64 * MiB, 4 * KiB, 16 * GiB),
-			string_option("dir", "directory for the file, on a disk-backed filesystem (tmpfs cannot drop "
-				      "pages); empty: the workload's scratch directory", std::string()),
-			size_option("read_block", "bytes per read() call", 1 * MiB, 4 * KiB, 1 * GiB),
-		},
-		.metrics = {
-			{"bytes_read", "bytes read from the file", {}},
-			{"pages_read", "bytes_read in base pages", {}},
-			{"resident_before", "pages of the file still in the page cache when the read started "
-					    "(after dropping it; more than 1% fails the run)", {}},
+		.schema = {
+			.kind = "page_cache",
+			.summary = "write a file, drop it from the page cache (fsync + POSIX_FADV_DONTNEED), then read it "
+				   "sequentially while measuring: one page cache page allocated per page read",
+			.options = {
+				size_option("bytes", "size of the file", 64 * MiB, 4 * KiB, 16 * GiB),
+				string_option("dir", "directory for the file, on a disk-backed filesystem (tmpfs cannot drop "
+					      "pages); empty: the workload's scratch directory", std::string()),
+				size_option("read_block", "bytes per read() call", 1 * MiB, 4 * KiB, 1 * GiB),
+			},
+			.metrics = {
+				{"bytes_read", "bytes read from the file", {}},
+				{"pages_read", "bytes_read in base pages", {}},
+				{"resident_before", "pages of the file still in the page cache when the read started "
+						    "(after dropping it; more than 1% fails the run)", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -176,27 +176,29 @@ PcpBounceOptions read_options(const WorkloadContext &context)
 WorkloadDescriptor describe_pcp_bounce()
 {
 	return {
-		.kind = "pcp_bounce",
-		.summary = "fault pages in on alloc_cpu and unmap them from a thread on free_cpu: alloc_cpu's per-CPU "
-			   "list refills from the buddy allocator (pcp.refill.events) while free_cpu's drains "
-			   "(pcp.drain.events), about one event per page each",
-		.options = {
-			size_option("bytes", "bytes mapped, faulted in and unmapped per round (a multiple of the page size)",
-				    64 * MiB, 4 * KiB, 64 * GiB),
-			integer_option("rounds", "how many mappings to bounce, one after the other", 4, 1, 100000),
-			integer_option("alloc_cpu", "CPU whose thread maps and faults the pages in", 0, 0, CPU_SETSIZE - 1),
-			integer_option("free_cpu", "CPU whose thread unmaps them; equal to alloc_cpu, pages are freed "
-				       "where they were allocated and nothing bounces (a baseline)", 1, 0, CPU_SETSIZE - 1),
-			boolean_option("thp", "true: madvise(MADV_HUGEPAGE) on a 2 MiB aligned mapping (a few huge page "
-				       "events instead of one per base page); false: madvise(MADV_NOHUGEPAGE)", false),
-			boolean_option("warm_up", "true: one unmeasured round while the workload is prepared, so pages "
-				       "others left on the two per-CPU lists are not counted as the bounce's; false: "
-				       "start from the lists as they are (cold lists, e.g. to compare list sizes)", true),
-		},
-		.metrics = {
-			{"pages", "base pages faulted in on alloc_cpu and unmapped on free_cpu, over all rounds", {}},
-			{"rounds", "rounds completed", {}},
-			{"bytes", "bytes mapped per round", {}},
+		.schema = {
+			.kind = "pcp_bounce",
+			.summary = "fault pages in on alloc_cpu and unmap them from a thread on free_cpu: alloc_cpu's per-CPU "
+				   "list refills from the buddy allocator (pcp.refill.events) while free_cpu's drains "
+				   "(pcp.drain.events), about one event per page each",
+			.options = {
+				size_option("bytes", "bytes mapped, faulted in and unmapped per round (a multiple of the page size)",
+					    64 * MiB, 4 * KiB, 64 * GiB),
+				integer_option("rounds", "how many mappings to bounce, one after the other", 4, 1, 100000),
+				integer_option("alloc_cpu", "CPU whose thread maps and faults the pages in", 0, 0, CPU_SETSIZE - 1),
+				integer_option("free_cpu", "CPU whose thread unmaps them; equal to alloc_cpu, pages are freed "
+					       "where they were allocated and nothing bounces (a baseline)", 1, 0, CPU_SETSIZE - 1),
+				boolean_option("thp", "true: madvise(MADV_HUGEPAGE) on a 2 MiB aligned mapping (a few huge page "
+					       "events instead of one per base page); false: madvise(MADV_NOHUGEPAGE)", false),
+				boolean_option("warm_up", "true: one unmeasured round while the workload is prepared, so pages "
+					       "others left on the two per-CPU lists are not counted as the bounce's; false: "
+					       "start from the lists as they are (cold lists, e.g. to compare list sizes)", true),
+			},
+			.metrics = {
+				{"pages", "base pages faulted in on alloc_cpu and unmapped on free_cpu, over all rounds", {}},
+				{"rounds", "rounds completed", {}},
+				{"bytes", "bytes mapped per round", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

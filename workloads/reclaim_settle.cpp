@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "common/error.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

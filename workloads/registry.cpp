@@ -27,9 +27,23 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 const WorkloadDescriptor *find_workload(const std::string &kind)
 {
 	for (const WorkloadDescriptor &descriptor : workload_registry())
-		if (descriptor.kind == kind)
+		if (descriptor.schema.kind == kind)
 			return &descriptor;
 	return nullptr;
+}
+
+const WorkloadSchema *find_workload_schema(const std::string &kind)
+{
+	const WorkloadDescriptor *descriptor = find_workload(kind);
+	return descriptor ? &descriptor->schema : nullptr;
+}
+
+std::vector<std::string> workload_kinds()
+{
+	std::vector<std::string> kinds;
+	for (const WorkloadDescriptor &descriptor : workload_registry())
+		kinds.push_back(descriptor.schema.kind);
+	return kinds;
 }
 
 }  // namespace kmh

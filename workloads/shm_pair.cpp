@@ -8,13 +8,13 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <filesystem>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
 #include "workloads/option_specs.h"
@@ -34,7 +34,7 @@ struct ShmPairOptions {
 
 Error shm_error(const std::string &call, key_t key)
 {
-	return run_error(fmt::format("{} on the segment with key {:#010x} failed: {}", call, key, std::strerror(errno)));
+	return errno_error(ExitCode::run_failed, fmt::format("{} on the segment with key {:#010x} failed", call, key));
 }
 
 // Attaches segment `shmid`, writes one byte per page, detaches; false when a call failed.
@@ -90,7 +90,7 @@ public:
 			throw shm_error("shmget(IPC_CREAT)", options_.key);
 		pid_t peer = fork();
 		if (peer < 0)
-			throw run_error(std::string("fork: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "fork");
 		if (peer == 0)
 			run_peer(options_);
 		bool owner_ok = attach_touch_detach(shmid_, options_.bytes);
@@ -149,23 +149,25 @@ std::optional<std::string> sysv_shm_missing()
 WorkloadDescriptor describe_shm_pair()
 {
 	return {
-		.kind = "shm_pair",
-		.summary = "one process creates a System V segment, a second looks it up by key; both attach it, "
-			   "write every page, detach; the first removes it",
-		.options = {
-			integer_option("key", "the segment's IPC key (any positive key_t no other program uses)",
-				       0x4b4d4853, 1, 0x7fffffff),
-			size_option("bytes", "the segment's size (a multiple of the page size)", 4 * MiB, 4 * KiB,
-				    1 * GiB),
-		},
-		.metrics = {
-			{"key", "the segment's key, as a number", {}},
-			{"bytes", "the segment's size", {}},
-			{"pages", "pages of the segment; each process writes one byte into every one", {}},
-			{"shmget_calls", "shmget calls: the owner's IPC_CREAT and the peer's lookup", {}},
-			{"shmat_calls", "shmat calls, one per process", {}},
-			{"shmdt_calls", "shmdt calls, one per process", {}},
-			{"shmctl_calls", "shmctl calls: the owner's IPC_RMID", {}},
+		.schema = {
+			.kind = "shm_pair",
+			.summary = "one process creates a System V segment, a second looks it up by key; both attach it, "
+				   "write every page, detach; the first removes it",
+			.options = {
+				integer_option("key", "the segment's IPC key (any positive key_t no other program uses)",
+					       0x4b4d4853, 1, 0x7fffffff),
+				size_option("bytes", "the segment's size (a multiple of the page size)", 4 * MiB, 4 * KiB,
+					    1 * GiB),
+			},
+			.metrics = {
+				{"key", "the segment's key, as a number", {}},
+				{"bytes", "the segment's size", {}},
+				{"pages", "pages of the segment; each process writes one byte into every one", {}},
+				{"shmget_calls", "shmget calls: the owner's IPC_CREAT and the peer's lookup", {}},
+				{"shmat_calls", "shmat calls, one per process", {}},
+				{"shmdt_calls", "shmdt calls, one per process", {}},
+				{"shmctl_calls", "shmctl calls: the owner's IPC_RMID", {}},
+			},
 		},
 		.unsupported_reason = sysv_shm_missing,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

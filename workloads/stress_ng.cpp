@@ -23,6 +23,7 @@
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "scenario/units.h"
+#include "system/errno_error.h"
 #include "workloads/cpu_affinity.h"
 #include "workloads/descriptors.h"
 #include "workloads/option_specs.h"
@@ -63,7 +64,7 @@ std::set<std::string> known_stressors()
 	std::set<std::string> names;
 	FILE *listing = popen("stress-ng --stressors", "r");
 	if (!listing)
-		throw environment_error(fmt::format("cannot run `stress-ng --stressors`: {}", std::strerror(errno)));
+		throw errno_error(ExitCode::environment, "cannot run `stress-ng --stressors`");
 	char name[256];
 	while (std::fscanf(listing, "%255s", name) == 1)
 		names.insert(name);
@@ -125,7 +126,7 @@ pid_t spawn_with_output(const std::vector<std::string> &argv, int output_fd)
 	int err = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
 	posix_spawn_file_actions_destroy(&actions);
 	if (err != 0)
-		throw run_error(fmt::format("cannot start {}: {}", argv[0], std::strerror(err)));
+		throw errno_error(ExitCode::run_failed, fmt::format("cannot start {}", argv[0]), err);
 	return pid;
 }
 
@@ -134,7 +135,7 @@ ProcessOutcome run_process(const std::vector<std::string> &argv)
 {
 	int pipe_fds[2];
 	if (pipe2(pipe_fds, O_CLOEXEC) != 0)
-		throw run_error(fmt::format("pipe2 failed: {}", std::strerror(errno)));
+		throw errno_error(ExitCode::run_failed, "pipe2 failed");
 	pid_t pid = -1;
 	try {
 		pid = spawn_with_output(argv, pipe_fds[1]);
@@ -256,18 +257,20 @@ std::vector<WorkloadMetricSpec> metric_specs()
 WorkloadDescriptor describe_stress_ng()
 {
 	return {
-		.kind = "stress-ng",
-		.summary = "run `stress-ng --<stressor> <instances> --timeout <timeout> --metrics-brief --yaml FILE <args>` "
-			   "and report its metrics",
-		.options = {
-			string_option("stressor", "the stressor to run, e.g. vm, bigheap, mmap (`stress-ng --stressors`)", std::nullopt),
-			integer_option("instances", "instances of the stressor (its --<stressor> N)", 1, 1, 1024),
-			duration_option("timeout", "how long the stressor runs, whole seconds", 5 * ns_per_second,
-					1 * ns_per_second, 86400 * ns_per_second),
-			string_map_option("args", "more stress-ng options: each key = value becomes --key value, "
-				          "key = true becomes --key, key = false is left out; e.g. {vm-bytes = \"128M\"}"),
+		.schema = {
+			.kind = "stress-ng",
+			.summary = "run `stress-ng --<stressor> <instances> --timeout <timeout> --metrics-brief --yaml FILE <args>` "
+				   "and report its metrics",
+			.options = {
+				string_option("stressor", "the stressor to run, e.g. vm, bigheap, mmap (`stress-ng --stressors`)", std::nullopt),
+				integer_option("instances", "instances of the stressor (its --<stressor> N)", 1, 1, 1024),
+				duration_option("timeout", "how long the stressor runs, whole seconds", 5 * ns_per_second,
+						1 * ns_per_second, 86400 * ns_per_second),
+				string_map_option("args", "more stress-ng options: each key = value becomes --key value, "
+					          "key = true becomes --key, key = false is left out; e.g. {vm-bytes = \"128M\"}"),
+			},
+			.metrics = metric_specs(),
 		},
-		.metrics = metric_specs(),
 		.unsupported_reason = stress_ng_missing,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<StressNg>(read_options(context));

@@ -5,11 +5,11 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <vector>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 #include "workloads/descriptors.h"
 #include "workloads/memory_mapping.h"
 #include "workloads/option_specs.h"
@@ -32,7 +32,7 @@ std::size_t swapped_pages(const Mapping &mapping)
 {
 	int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		throw environment_error(std::string("cannot open /proc/self/pagemap: ") + std::strerror(errno));
+		throw errno_error(ExitCode::environment, "cannot open /proc/self/pagemap");
 	std::size_t pages = mapping.size() / page_size();
 	std::vector<std::uint64_t> entries(pages);
 	off_t offset = static_cast<off_t>(reinterpret_cast<std::uintptr_t>(mapping.data()) / page_size() * 8);
@@ -40,7 +40,7 @@ std::size_t swapped_pages(const Mapping &mapping)
 	int err = errno;
 	close(fd);
 	if (got != static_cast<ssize_t>(pages * 8))
-		throw run_error(std::string("reading /proc/self/pagemap failed: ") + std::strerror(err));
+		throw errno_error(ExitCode::run_failed, "reading /proc/self/pagemap failed", err);
 	std::size_t swapped = 0;
 	for (std::uint64_t entry : entries)
 		swapped += (entry & pagemap_swapped) != 0;
@@ -95,17 +95,19 @@ private:
 WorkloadDescriptor describe_swap_in()
 {
 	return {
-		.kind = "swap_in",
-		.summary = "fill an anonymous mapping, page it out with madvise(MADV_PAGEOUT) (before the measured "
-			   "window), then read every page, swapping back in each one that was out",
-		.options = {
-			size_option("bytes", "bytes mapped, filled and paged out (a multiple of the page size)",
-				    64 * MiB, 4 * KiB, 16 * GiB),
-		},
-		.metrics = {
-			{"pages", "base pages read in the measured window", {}},
-			{"paged_out", "pages /proc/self/pagemap showed as swapped out after MADV_PAGEOUT", {}},
-			{"still_swapped", "pages still swapped out after the reads (0 unless swap-in failed)", {}},
+		.schema = {
+			.kind = "swap_in",
+			.summary = "fill an anonymous mapping, page it out with madvise(MADV_PAGEOUT) (before the measured "
+				   "window), then read every page, swapping back in each one that was out",
+			.options = {
+				size_option("bytes", "bytes mapped, filled and paged out (a multiple of the page size)",
+					    64 * MiB, 4 * KiB, 16 * GiB),
+			},
+			.metrics = {
+				{"pages", "base pages read in the measured window", {}},
+				{"paged_out", "pages /proc/self/pagemap showed as swapped out after MADV_PAGEOUT", {}},
+				{"still_swapped", "pages still swapped out after the reads (0 unless swap-in failed)", {}},
+			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "metrics/metric.h"
-#include "scenario/option.h"
+#include "scenario/workload_schema.h"
 
 namespace kmh {
 
@@ -18,12 +18,6 @@ struct WorkloadMetric {
 	std::string metric;
 	Labels labels;
 	double value = 0;
-};
-
-struct WorkloadMetricSpec {
-	std::string metric;
-	std::string help;
-	std::vector<std::string> labels;
 };
 
 struct WorkloadContext {
@@ -45,17 +39,22 @@ public:
 };
 
 struct WorkloadDescriptor {
-	std::string kind;
-	std::string summary;
-	std::vector<OptionSpec> options;
-	std::vector<WorkloadMetricSpec> metrics;
+	WorkloadSchema schema;
 	// Why this workload cannot run on this machine (e.g. "stress-ng is not installed"), or nullopt.
 	std::function<std::optional<std::string>()> unsupported_reason;
 	std::function<std::unique_ptr<Workload>(const WorkloadContext &)> create;
 };
 
+// The registered workload kind of that name, or nullptr: how the runner finds what to run
+// (main passes kmh::find_workload).
+using WorkloadDescriptorLookup = std::function<const WorkloadDescriptor *(const std::string &kind)>;
+
 // The single registration table (workloads/registry.cpp).
 const std::vector<WorkloadDescriptor> &workload_registry();
 const WorkloadDescriptor *find_workload(const std::string &kind);
+// find_workload's schema half, the WorkloadLookup the scenario parser takes.
+const WorkloadSchema *find_workload_schema(const std::string &kind);
+// The registered kinds in table order: what the parser lists when a scenario names an unknown kind.
+std::vector<std::string> workload_kinds();
 
 }  // namespace kmh

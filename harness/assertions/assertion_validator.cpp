@@ -172,14 +172,14 @@ std::optional<Problem> ReferenceChecker::check_workload_metric(const MetricRefer
 						 : suggestion_or_list(guess, names, "this scenario's workloads are");
 		return Problem{"no [[workload]] named '" + guess + "' in this scenario" + help, name_column};
 	}
-	const WorkloadDescriptor *descriptor = lookup_(workload->kind);
-	if (!descriptor)
+	const WorkloadSchema *schema = lookup_(workload->kind);
+	if (!schema)
 		return Problem{"workload '" + workload->name + "' is of kind '" + workload->kind +
 			       "', which is not a registered workload kind", name_column};
 	std::string metric = rest.substr(workload->name.size() + 1);
 	int metric_column = name_column + static_cast<int>(workload->name.size()) + 1;
 	std::vector<std::string> declared;
-	for (const WorkloadMetricSpec &spec : descriptor->metrics) {
+	for (const WorkloadMetricSpec &spec : schema->metrics) {
 		if (spec.metric == metric)
 			return check_labels(reference, spec.labels);
 		declared.push_back(spec.metric);
@@ -227,10 +227,10 @@ std::vector<std::string> ReferenceChecker::workload_metric_names() const
 {
 	std::vector<std::string> names;
 	for (const WorkloadSpec &workload : scenario_.workloads) {
-		const WorkloadDescriptor *descriptor = lookup_(workload.kind);
-		if (!descriptor)
+		const WorkloadSchema *schema = lookup_(workload.kind);
+		if (!schema)
 			continue;
-		for (const WorkloadMetricSpec &spec : descriptor->metrics)
+		for (const WorkloadMetricSpec &spec : schema->metrics)
 			names.push_back(workload_prefix + workload.name + "." + spec.metric);
 	}
 	return names;

@@ -1,16 +1,12 @@
 // Checking a scenario's assertions before anything runs: syntax, metric names and label names.
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "scenario/scenario.h"
-#include "workloads/workload.h"
+#include "scenario/workload_schema.h"
 
 namespace kmh {
-
-// The registered workload kind of that name, or nullptr (main passes kmh::find_workload).
-using WorkloadLookup = std::function<const WorkloadDescriptor *(const std::string &kind)>;
 
 // Every referenced metric must be a catalog family with labels among the family's (kernel-keyed
 // families such as meminfo.* take none), or workload.<name>.<metric> for a [[workload]] of this

@@ -16,7 +16,6 @@
 #include "report/tap_report.h"
 #include "run/scenario_runner.h"
 #include "scenario/scenario_parser.h"
-#include "scenario/workload_lookup.h"
 #include "vm/vm_run.h"
 #include "workloads/workload.h"
 
@@ -31,6 +30,7 @@ RunResult run_host(const Scenario &scenario, const RunArguments &args, Progress 
 	options.verbose = args.verbose;
 	options.module_path = args.module;
 	options.progress = &progress;
+	options.workloads = find_workload;
 	return run_scenario(scenario, options);
 }
 
@@ -93,9 +93,9 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 
 Scenario load_scenario(const std::string &path)
 {
-	Scenario scenario = parse_scenario_file(path, find_workload, workload_kinds(workload_registry()),
+	Scenario scenario = parse_scenario_file(path, find_workload_schema, workload_kinds(),
 						collector_names(collector_registry()));
-	validate_assertions(scenario, find_workload);
+	validate_assertions(scenario, find_workload_schema);
 	return scenario;
 }
 

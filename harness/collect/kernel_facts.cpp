@@ -3,7 +3,7 @@
 
 #include "collect/kernel_facts.h"
 #include "collect/kmem/preempt_count_symbol.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

@@ -13,7 +13,7 @@
 #include "compare/json_report.h"
 #include "compare/markdown_report.h"
 #include "compare/terminal_report.h"
-#include "report/result_json.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
@@ -70,11 +70,11 @@ std::vector<GateRule> gate_rules(const CompareOptions &options, const RunSet &ba
 void write_reports(const CompareOptions &options, const CompareReport &report)
 {
 	if (!options.json_out.empty())
-		write_report_file(options.json_out, compare_report_json(report).dump(2) + "\n");
+		write_file_atomically(options.json_out, compare_report_json(report).dump(2) + "\n");
 	if (!options.markdown_out.empty())
-		write_report_file(options.markdown_out, markdown_report(report));
+		write_file_atomically(options.markdown_out, markdown_report(report));
 	if (!options.html_out.empty())
-		write_report_file(options.html_out, html_report(report));
+		write_file_atomically(options.html_out, html_report(report));
 }
 
 }  // namespace

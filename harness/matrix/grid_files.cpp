@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "matrix/grid_reports.h"
-#include "report/result_json.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
@@ -23,10 +23,10 @@ void write_grid_files(const MatrixGrid &grid)
 	namespace fs = std::filesystem;
 	fs::create_directories(grid.output_dir);
 	fs::path dir(grid.output_dir);
-	write_report_file((dir / "grid.md").string(), grid_markdown(grid));
-	write_report_file((dir / "grid.html").string(), grid_html(grid));
-	write_report_file((dir / "junit.xml").string(), grid_junit(grid));
-	write_report_file((dir / "matrix.json").string(), grid_json(grid));
+	write_file_atomically((dir / "grid.md").string(), grid_markdown(grid));
+	write_file_atomically((dir / "grid.html").string(), grid_html(grid));
+	write_file_atomically((dir / "junit.xml").string(), grid_junit(grid));
+	write_file_atomically((dir / "matrix.json").string(), grid_json(grid));
 }
 
 }  // namespace kmh

@@ -12,8 +12,8 @@
 #include "matrix/cell_outcome.h"
 #include "report/result_files.h"
 #include "report/result_json.h"
-#include "run/file_io.h"
-#include "run/interrupt_watch.h"
+#include "system/file_io.h"
+#include "system/interrupt_watch.h"
 #include "vm/command.h"
 #include "vm/vm_run.h"
 

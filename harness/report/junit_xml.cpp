@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "report/result_json.h"
 #include "report/markup_escape.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
@@ -157,7 +157,7 @@ std::string junit_xml(const RunResult &result)
 
 void write_junit_xml(const RunResult &result, const std::string &path)
 {
-	write_report_file(path, junit_xml(result));
+	write_file_atomically(path, junit_xml(result));
 }
 
 }  // namespace kmh

@@ -2,12 +2,8 @@
 #include "report/result_json.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <stdexcept>
@@ -16,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
@@ -646,7 +643,7 @@ json result_to_json(const RunResult &result)
 
 void write_result_json(const RunResult &result, const std::string &path)
 {
-	write_report_file(path, result_to_json(result).dump(2) + "\n");
+	write_file_atomically(path, result_to_json(result).dump(2) + "\n");
 }
 
 RunResult result_from_json(const json &document)
@@ -676,26 +673,6 @@ RunResult result_from_json(const json &document)
 	result.errors = read_strings(document, "errors", "errors");
 	result.vm = read_vm(document);
 	return result;
-}
-
-void write_report_file(const std::string &path, const std::string &content)
-{
-	std::string temporary = path + ".tmp";
-	{
-		std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-		out << content;
-		out.flush();
-		if (!out) {
-			int saved_errno = errno;
-			std::remove(temporary.c_str());
-			throw run_error(fmt::format("cannot write {}: {}", temporary, std::strerror(saved_errno)));
-		}
-	}
-	if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-		int saved_errno = errno;
-		std::remove(temporary.c_str());
-		throw run_error(fmt::format("cannot rename {} to {}: {}", temporary, path, std::strerror(saved_errno)));
-	}
 }
 
 }  // namespace kmh

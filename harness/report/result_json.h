@@ -21,8 +21,4 @@ void write_result_json(const RunResult &result, const std::string &path);
 // kmemharness result of this major schema_version or a field has the wrong type.
 RunResult result_from_json(const nlohmann::json &document);
 
-// Writes content to path.tmp and renames it to path, so no reader ever sees half a report.
-// Throws kmh::Error (run_failed) naming the path on failure.
-void write_report_file(const std::string &path, const std::string &content);
-
 }  // namespace kmh

@@ -13,7 +13,8 @@
 #include <sstream>
 
 #include "common/error.h"
-#include "run/file_io.h"
+#include "system/errno_error.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
@@ -44,13 +45,12 @@ LoadedModule::LoadedModule(const std::string &path)
 					"kmemharness run --kernel IMAGE SCENARIO (`kmemharness list kernels` shows the images)");
 	if (!debugfs_mounted()) {
 		if (mount("debugfs", debugfs_path, "debugfs", 0, nullptr) != 0)
-			throw environment_error(std::string("cannot mount debugfs at /sys/kernel/debug: ") +
-						std::strerror(errno));
+			throw errno_error(ExitCode::environment, "cannot mount debugfs at /sys/kernel/debug");
 		debugfs_mounted_by_us_ = true;
 	}
 	int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		throw environment_error("cannot open the workloads module " + path + ": " + std::strerror(errno));
+		throw errno_error(ExitCode::environment, "cannot open the workloads module " + path);
 	long loaded = syscall(SYS_finit_module, fd, "", 0);
 	int error = errno;
 	close(fd);
@@ -58,7 +58,7 @@ LoadedModule::LoadedModule(const std::string &path)
 		throw environment_error(std::string(workloads_module_name) +
 					" is already loaded; unload it first (rmmod " + workloads_module_name + ")");
 	if (loaded != 0)
-		throw environment_error("cannot load " + path + ": " + std::strerror(error));
+		throw errno_error(ExitCode::environment, "cannot load " + path, error);
 }
 
 LoadedModule::~LoadedModule()

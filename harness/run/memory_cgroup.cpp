@@ -3,42 +3,18 @@
 
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <sstream>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "run/workload_cgroup.h"
+#include "system/cgroup_mounts.h"
+#include "system/errno_error.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
 namespace {
-
-bool lists_word(const std::string &text, const std::string &word, char separator)
-{
-	std::istringstream items(text);
-	std::string item;
-	while (std::getline(items, item, separator)) {
-		while (!item.empty() && (item.back() == '\n' || item.back() == ' '))
-			item.pop_back();
-		if (item == word)
-			return true;
-	}
-	return false;
-}
-
-// The mount point of the cgroup v1 hierarchy that has the memory controller, or "".
-std::string find_cgroup1_memory_mount()
-{
-	std::istringstream mounts(read_text_file("/proc/self/mounts").value_or(""));
-	std::string device, mountpoint, type, options, rest;
-	while (mounts >> device >> mountpoint >> type >> options && std::getline(mounts, rest))
-		if (type == "cgroup" && lists_word(options, "memory", ','))
-			return mountpoint;
-	return "";
-}
 
 void write_control(const std::string &file, const std::string &text)
 {
@@ -67,48 +43,7 @@ void require_swap_file(const std::string &file)
 					", which this kernel does not offer (swap accounting is off); leave swap_max out");
 }
 
-// memory.max's "max", and v1's page-counter maximum, mean no limit.
-std::optional<std::int64_t> limit_in(const std::string &file)
-{
-	constexpr std::int64_t unlimited = 1LL << 60;
-	std::optional<std::string> text = read_text_file(file);
-	if (!text || text->rfind("max", 0) == 0)
-		return std::nullopt;
-	try {
-		std::int64_t bytes = std::stoll(*text);
-		return bytes < unlimited ? std::optional<std::int64_t>(bytes) : std::nullopt;
-	} catch (const std::exception &) {
-		return std::nullopt;
-	}
-}
-
-std::optional<std::int64_t> lower(std::optional<std::int64_t> a, std::optional<std::int64_t> b)
-{
-	if (a && b)
-		return std::min(*a, *b);
-	return a ? a : b;
-}
-
 }  // namespace
-
-std::optional<std::int64_t> own_memory_limit()
-{
-	std::optional<std::int64_t> limit;
-	const std::string v1 = find_cgroup1_memory_mount(), v2 = find_cgroup2_mount();
-	std::istringstream lines(read_text_file("/proc/self/cgroup").value_or(""));
-	std::string line;
-	while (std::getline(lines, line)) {
-		std::size_t first = line.find(':'), second = line.find(':', first + 1);
-		if (first == std::string::npos || second == std::string::npos)
-			continue;
-		std::string controllers = line.substr(first + 1, second - first - 1), path = line.substr(second + 1);
-		if (lists_word(controllers, "memory", ',') && !v1.empty())
-			limit = lower(limit, limit_in(v1 + path + "/memory.limit_in_bytes"));
-		if (controllers.empty() && !v2.empty())
-			limit = lower(limit, limit_in(v2 + path + "/memory.max"));
-	}
-	return limit;
-}
 
 std::optional<MemoryController> find_memory_controller()
 {
@@ -174,7 +109,7 @@ void MemoryCgroup::limit_cgroup1(const CgroupSpec &spec, const std::string &moun
 	remove_stale_cgroups(mount);
 	owned_path_ = mount + "/" + own_cgroup_name();
 	if (mkdir(owned_path_.c_str(), 0755) != 0 && errno != EEXIST)
-		throw environment_error("cannot create the memory cgroup " + owned_path_ + ": " + std::strerror(errno));
+		throw errno_error(ExitCode::environment, "cannot create the memory cgroup " + owned_path_);
 	info_.mechanism = "cgroup1";
 	info_.path = owned_path_;
 	write_limit(owned_path_ + "/memory.limit_in_bytes", *spec.memory_max);

@@ -24,10 +24,6 @@ struct MemoryController {
 // hierarchy's mount; nullopt when the machine has neither.
 std::optional<MemoryController> find_memory_controller();
 
-// The memory limit of the cgroup the calling process is in (memory.max on cgroup v2,
-// memory.limit_in_bytes on v1, the lower when both limit it); nullopt when it has none.
-std::optional<std::int64_t> own_memory_limit();
-
 // "oom_kill N" of memory.events (v2), memory.oom_control (v1) or /proc/vmstat; 0 when the line is missing.
 std::uint64_t parse_oom_kill_count(const std::string &file_text);
 

@@ -7,10 +7,9 @@
 
 #include "common/error.h"
 #include "common/external_programs.h"
-#include "run/file_io.h"
 #include "run/memory_cgroup.h"
-#include "run/workload_cgroup.h"
-#include "workloads/workload.h"
+#include "system/cgroup_mounts.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
@@ -68,7 +67,8 @@ void add_if(std::vector<std::string> &missing, const std::string &what)
 
 }  // namespace
 
-std::vector<std::string> missing_requirements(const Scenario &scenario, const std::string &events_dir)
+std::vector<std::string> missing_requirements(const Scenario &scenario, const std::string &events_dir,
+					      const WorkloadDescriptorLookup &workloads)
 {
 	const Requirements &needs = scenario.requires_;
 	std::vector<std::string> missing;
@@ -88,7 +88,7 @@ std::vector<std::string> missing_requirements(const Scenario &scenario, const st
 		if (!find_program(command))
 			missing.push_back("command " + command + " (not found in PATH)");
 	for (const WorkloadSpec &workload : scenario.workloads) {
-		const WorkloadDescriptor *descriptor = find_workload(workload.kind);
+		const WorkloadDescriptor *descriptor = workloads(workload.kind);
 		if (descriptor && descriptor->unsupported_reason)
 			if (auto reason = descriptor->unsupported_reason())
 				missing.push_back("workload " + workload.name + ": " + *reason);
@@ -96,9 +96,10 @@ std::vector<std::string> missing_requirements(const Scenario &scenario, const st
 	return missing;
 }
 
-void check_requirements(const Scenario &scenario, const std::string &events_dir)
+void check_requirements(const Scenario &scenario, const std::string &events_dir,
+			const WorkloadDescriptorLookup &workloads)
 {
-	std::vector<std::string> missing = missing_requirements(scenario, events_dir);
+	std::vector<std::string> missing = missing_requirements(scenario, events_dir, workloads);
 	if (missing.empty())
 		return;
 	std::string message = "this machine cannot run " + scenario.file + "; missing:";

@@ -20,10 +20,8 @@
 #include "collect/proc/snapshot_phases.h"
 #include "common/error.h"
 #include "common/utc_time.h"
-#include "run/interrupt_watch.h"
 #include "run/kernel_module.h"
 #include "run/requirements_check.h"
-#include "run/scenario_digest.h"
 #include "run/sysctl_guard.h"
 #include "run/system_info.h"
 #include "run/tracefs_mount.h"
@@ -31,6 +29,8 @@
 #include "run/workload_cgroup.h"
 #include "run/workload_process.h"
 #include "run/workload_report.h"
+#include "system/interrupt_watch.h"
+#include "system/sha256.h"
 
 namespace kmh {
 
@@ -101,7 +101,7 @@ private:
 		timed("setup", [&] {
 			progress_.step("checking what " + scenario_.name + " requires");
 			tracefs_ = std::make_unique<TracefsMount>();
-			check_requirements(scenario_, tracefs_->events_dir());
+			check_requirements(scenario_, tracefs_->events_dir(), options_.workloads);
 			cgroup_ = std::make_unique<WorkloadCgroup>();
 			if (scenario_.cgroup.memory_max)
 				result_.memory_limit = cgroup_->limit_memory(scenario_.cgroup);
@@ -131,6 +131,14 @@ private:
 		});
 	}
 
+	const WorkloadDescriptor &registered_kind(const WorkloadSpec &spec) const
+	{
+		const WorkloadDescriptor *descriptor = options_.workloads(spec.kind);
+		if (!descriptor)
+			throw run_error("workload " + spec.name + ": kind '" + spec.kind + "' is not registered");
+		return *descriptor;
+	}
+
 	void spawn_workloads()
 	{
 		timed("prepare", [&] {
@@ -139,8 +147,7 @@ private:
 			for (const WorkloadSpec &spec : scenario_.workloads) {
 				std::string scratch = scratch_root_ + "/" + spec.name;
 				std::filesystem::create_directories(scratch);
-				processes_.push_back(
-					std::make_unique<WorkloadProcess>(spec, *find_workload(spec.kind), scratch));
+				processes_.push_back(std::make_unique<WorkloadProcess>(spec, registered_kind(spec), scratch));
 				processes_.back()->spawn(*cgroup_);
 			}
 			oom_kills_before_ = cgroup_->oom_kills();

@@ -6,6 +6,7 @@
 #include "common/progress.h"
 #include "report/run_result.h"
 #include "scenario/scenario.h"
+#include "workloads/workload.h"
 
 namespace kmh {
 
@@ -14,6 +15,7 @@ struct RunOptions {
 	bool verbose = false;              // libbpf's own messages on stderr
 	std::string module_path;           // the workloads module, for scenarios with kmod workloads
 	Progress *progress = nullptr;
+	WorkloadDescriptorLookup workloads;  // the kinds the scenario was parsed with (main: find_workload)
 };
 
 // Never throws kmh::Error: failures end up in the result (status, exit_code, errors),

@@ -6,7 +6,8 @@
 
 #include <sstream>
 
-#include "run/file_io.h"
+#include "system/file_io.h"
+#include "system/meminfo.h"
 
 namespace kmh {
 
@@ -48,8 +49,7 @@ SystemInfo read_system_info()
 	info.cmdline = trimmed(read_text_file("/proc/cmdline").value_or(""));
 	info.cpu_count = static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));
 	info.cpu_model = first_value(read_text_file("/proc/cpuinfo").value_or(""), "model name");
-	std::string mem_total = first_value(read_text_file("/proc/meminfo").value_or(""), "MemTotal");
-	info.mem_total_bytes = std::strtoull(mem_total.c_str(), nullptr, 10) * 1024;
+	info.mem_total_bytes = static_cast<std::uint64_t>(meminfo_value(read_meminfo(), "MemTotal").value_or(0));
 	return info;
 }
 

@@ -5,7 +5,7 @@
 
 #include <sstream>
 
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

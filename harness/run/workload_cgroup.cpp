@@ -14,8 +14,10 @@
 #include <thread>
 
 #include "common/error.h"
-#include "run/file_io.h"
 #include "run/memory_cgroup.h"
+#include "system/cgroup_mounts.h"
+#include "system/errno_error.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
@@ -34,7 +36,7 @@ std::uint64_t cgroup_id_of(const std::string &path)
 	fh.handle.handle_bytes = sizeof(std::uint64_t);
 	int mount_id;
 	if (name_to_handle_at(AT_FDCWD, path.c_str(), &fh.handle, &mount_id, 0) != 0)
-		throw environment_error("cannot read the cgroup id of " + path + ": " + std::strerror(errno));
+		throw errno_error(ExitCode::environment, "cannot read the cgroup id of " + path);
 	std::uint64_t id;
 	std::memcpy(&id, fh.handle.f_handle, sizeof(id));
 	return id;
@@ -66,16 +68,6 @@ std::string own_cgroup_name()
 	return cgroup_prefix + std::to_string(getpid());
 }
 
-std::string find_cgroup2_mount()
-{
-	std::istringstream mounts(read_text_file("/proc/self/mounts").value_or(""));
-	std::string device, mountpoint, type, rest;
-	while (mounts >> device >> mountpoint >> type && std::getline(mounts, rest))
-		if (type == "cgroup2")
-			return mountpoint;
-	return "";
-}
-
 void remove_stale_cgroups(const std::string &mount)
 {
 	DIR *dir = opendir(mount.c_str());
@@ -101,7 +93,7 @@ WorkloadCgroup::WorkloadCgroup()
 	remove_stale_cgroups(mount);
 	path_ = mount + "/" + own_cgroup_name();
 	if (mkdir(path_.c_str(), 0755) != 0 && errno != EEXIST)
-		throw environment_error("cannot create cgroup " + path_ + ": " + std::strerror(errno));
+		throw errno_error(ExitCode::environment, "cannot create cgroup " + path_);
 	id_ = cgroup_id_of(path_);
 }
 

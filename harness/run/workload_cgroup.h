@@ -44,9 +44,6 @@ private:
 	std::unique_ptr<MemoryCgroup> memory_;
 };
 
-// The cgroup2 mount point, or "" (e.g. /sys/fs/cgroup on pure v2, /sys/fs/cgroup/unified on hybrid).
-std::string find_cgroup2_mount();
-
 // Removes kmemharness.<pid> cgroups under `mount` (a cgroup2 or v1 hierarchy) left by runs that
 // were killed (their pid no longer exists).
 void remove_stale_cgroups(const std::string &mount);

@@ -16,8 +16,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
-#include "run/interrupt_watch.h"
 #include "run/workload_cgroup.h"
+#include "system/errno_error.h"
+#include "system/interrupt_watch.h"
 
 namespace kmh {
 
@@ -38,8 +39,7 @@ void pin_to_cpus(const std::vector<int> &cpus)
 	for (int cpu : cpus)
 		CPU_SET(cpu, &set);
 	if (sched_setaffinity(0, sizeof(set), &set) != 0)
-		throw environment_error("cannot run on the CPUs the scenario asks for: " +
-					std::string(std::strerror(errno)));
+		throw errno_error(ExitCode::environment, "cannot run on the CPUs the scenario asks for");
 }
 
 nlohmann::json report_json(const std::vector<WorkloadMetric> &metrics, double seconds)
@@ -105,10 +105,10 @@ void WorkloadProcess::spawn(const WorkloadCgroup &cgroup)
 {
 	int fds[2];
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, fds) != 0)
-		throw run_error(std::string("socketpair: ") + std::strerror(errno));
+		throw errno_error(ExitCode::run_failed, "socketpair");
 	pid_ = fork();
 	if (pid_ < 0)
-		throw run_error(std::string("fork: ") + std::strerror(errno));
+		throw errno_error(ExitCode::run_failed, "fork");
 	if (pid_ == 0) {
 		close(fds[0]);
 		child_main(fds[1], cgroup);

@@ -2,7 +2,6 @@
 #include "scenario/scenario_parser.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,12 +11,13 @@
 #include <toml++/toml.h>
 
 #include "common/error.h"
-#include "scenario/string_checks.h"
 #include "common/suggestion.h"
+#include "scenario/string_checks.h"
 #include "scenario/table_reader.h"
 #include "scenario/toml_location.h"
 #include "scenario/units.h"
 #include "scenario/workload_reader.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -327,7 +327,7 @@ std::string read_file(const std::string &path)
 	if (file)
 		text << file.rdbuf();
 	if (!file)
-		throw invalid_input("cannot read scenario file '" + path + "': " + std::strerror(errno));
+		throw errno_error(ExitCode::invalid_input, "cannot read scenario file '" + path + "'");
 	return text.str();
 }
 

@@ -6,15 +6,15 @@
 
 #include "scenario/collector_names.h"
 #include "scenario/scenario.h"
-#include "scenario/workload_lookup.h"
+#include "scenario/workload_schema.h"
 
 namespace kmh {
 
-// Reads and validates the file; `lookup` gives each workload kind's descriptor (its options),
+// Reads and validates the file; `lookup` gives each workload kind's schema (its options),
 // `known_kinds` are listed when the file names an unknown kind, `collectors` are those [collect]
 // may name. Throws invalid_input (exit 2) for an unreadable file or an invalid scenario. The
-// format is documented in docs/scenario-format.md. main: parse_scenario_file(path, find_workload,
-// workload_kinds(workload_registry()), collector_names(collector_registry())).
+// format is documented in docs/scenario-format.md. main: parse_scenario_file(path,
+// find_workload_schema, workload_kinds(), collector_names(collector_registry())).
 Scenario parse_scenario_file(const std::string &path, const WorkloadLookup &lookup,
 			     const std::vector<std::string> &known_kinds, const CollectorNames &collectors);
 

@@ -27,10 +27,10 @@ std::string name_from_kind(const std::string &kind)
 	return name;
 }
 
-std::vector<std::string> accepted_keys(const WorkloadDescriptor &descriptor)
+std::vector<std::string> accepted_keys(const WorkloadSchema &schema)
 {
 	std::vector<std::string> keys = common_keys;
-	for (const OptionSpec &spec : descriptor.options)
+	for (const OptionSpec &spec : schema.options)
 		keys.push_back(spec.name);
 	return keys;
 }
@@ -50,7 +50,7 @@ StringCheck registered_kind(const KindTable &kinds)
 	};
 }
 
-const WorkloadDescriptor &read_kind(const TableReader &reader, const KindTable &kinds)
+const WorkloadSchema &read_kind(const TableReader &reader, const KindTable &kinds)
 {
 	std::optional<std::string> kind = reader.string("kind", registered_kind(kinds));
 	if (!kind)
@@ -78,20 +78,20 @@ WorkloadSpec read_workload(const toml::table &table, const std::string &label, c
 			   const std::vector<WorkloadSpec> &earlier)
 {
 	TableReader reader(table, label);
-	const WorkloadDescriptor &descriptor = read_kind(reader, kinds);
+	const WorkloadSchema &schema = read_kind(reader, kinds);
 	WorkloadSpec workload;
-	workload.kind = descriptor.kind;
+	workload.kind = schema.kind;
 	workload.where = reader.where();
 	workload.name = reader.string("name", matches("[a-z0-9_]+", "lowercase letters, digits and '_'"))
-				.value_or(name_from_kind(descriptor.kind));
+				.value_or(name_from_kind(schema.kind));
 	reader.relabel(label + " '" + workload.name + "'");
 	check_unique_name(reader, workload, earlier);
-	reader.reject_unknown_keys(accepted_keys(descriptor));
+	reader.reject_unknown_keys(accepted_keys(schema));
 	workload.phase = static_cast<int>(reader.integer("phase", 1, max_phase).value_or(1));
 	for (std::int64_t cpu : reader.integers("cpus", 0, max_cpu).value_or(std::vector<std::int64_t>{}))
 		workload.cpus.push_back(static_cast<int>(cpu));
 	workload.expect_oom_kill = reader.boolean("expect_oom_kill").value_or(false);
-	workload.options = read_options(reader, descriptor.options);
+	workload.options = read_options(reader, schema.options);
 	return workload;
 }
 

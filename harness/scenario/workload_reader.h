@@ -6,7 +6,7 @@
 #include <toml++/toml.h>
 
 #include "scenario/scenario.h"
-#include "scenario/workload_lookup.h"
+#include "scenario/workload_schema.h"
 
 namespace kmh {
 

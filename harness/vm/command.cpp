@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 
 extern char **environ;
 
@@ -52,7 +53,7 @@ CommandOutput run_command(const std::vector<std::string> &argv, const std::strin
 {
 	int pipe_fds[2];
 	if (pipe2(pipe_fds, O_CLOEXEC) != 0)
-		throw run_error(std::string("pipe: ") + std::strerror(errno));
+		throw errno_error(ExitCode::run_failed, "pipe");
 	posix_spawn_file_actions_t actions;
 	posix_spawn_file_actions_init(&actions);
 	posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
@@ -66,7 +67,7 @@ CommandOutput run_command(const std::vector<std::string> &argv, const std::strin
 	close(pipe_fds[1]);
 	if (error != 0) {
 		close(pipe_fds[0]);
-		throw environment_error("cannot run " + argv[0] + ": " + std::strerror(error));
+		throw errno_error(ExitCode::environment, "cannot run " + argv[0], error);
 	}
 	CommandOutput result;
 	result.output = read_all(pipe_fds[0]);

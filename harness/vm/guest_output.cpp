@@ -8,7 +8,7 @@
 
 #include "common/error.h"
 #include "common/external_programs.h"
-#include "report/result_json.h"
+#include "system/file_io.h"
 #include "vm/command.h"
 #include "vm/guest_init.h"
 
@@ -93,7 +93,7 @@ void extract_guest_output(const GuestOutput &output, const std::string &director
 {
 	std::filesystem::create_directories(directory);
 	std::string archive = (std::filesystem::path(directory) / "guest-output.tar.gz").string();
-	write_report_file(archive, output.tar);
+	write_file_atomically(archive, output.tar);
 	CommandOutput tar = run_command({require_program("tar"), "-xzf", archive, "-C", directory});
 	std::filesystem::remove(archive);
 	if (tar.exit_status != 0)

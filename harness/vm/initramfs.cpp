@@ -7,7 +7,7 @@
 
 #include "common/error.h"
 #include "common/external_programs.h"
-#include "report/result_json.h"
+#include "system/file_io.h"
 #include "vm/command.h"
 #include "vm/guest_disk.h"
 #include "vm/guest_init.h"
@@ -91,10 +91,10 @@ void stage_modules(const fs::path &staging, const std::vector<std::string> &modu
 void stage_init(const fs::path &staging, const InitramfsContents &contents)
 {
 	fs::path init = staged(staging, "/init");
-	write_report_file(init.string(), guest_init_script());
+	write_file_atomically(init.string(), guest_init_script());
 	fs::permissions(init, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
 				      fs::perms::others_read | fs::perms::others_exec);
-	write_report_file(staged(staging, guest_settings_path).string(), guest_settings(contents));
+	write_file_atomically(staged(staging, guest_settings_path).string(), guest_settings(contents));
 }
 
 void pack(const fs::path &staging, const std::string &archive)

@@ -3,8 +3,7 @@
 
 #include <filesystem>
 
-#include "run/file_io.h"
-#include "report/result_json.h"
+#include "system/file_io.h"
 
 namespace kmh {
 
@@ -31,7 +30,7 @@ void remember_kvm_broken(const std::string &cache_dir, const std::string &kernel
 	if (!boot_id)
 		return;
 	std::filesystem::create_directories(cache_dir);
-	write_report_file(verdict_file(cache_dir, kernel_release), *boot_id);
+	write_file_atomically(verdict_file(cache_dir, kernel_release), *boot_id);
 }
 
 }  // namespace kmh

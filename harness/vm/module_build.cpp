@@ -10,9 +10,8 @@
 
 #include "common/error.h"
 #include "common/external_programs.h"
-#include "report/result_json.h"
-#include "run/file_io.h"
-#include "run/scenario_digest.h"
+#include "system/file_io.h"
+#include "system/sha256.h"
 #include "vm/command.h"
 
 namespace kmh {
@@ -80,7 +79,7 @@ void run_make(const KernelImage &kernel, const fs::path &build_dir)
 	unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 	CommandOutput make = run_command({require_program("make"), "-C", kernel.headers_dir,
 					  "M=" + build_dir.string(), fmt::format("-j{}", jobs), "modules"});
-	write_report_file((build_dir / build_log).string(), make.output);
+	write_file_atomically((build_dir / build_log).string(), make.output);
 	if (make.exit_status != 0)
 		throw run_error(fmt::format("building the kmemharness module for {} failed (make exit {}); "
 					    "full log: {}\n{}",
@@ -115,7 +114,7 @@ std::string build_module(const std::string &source_dir, const KernelImage &kerne
 	module = built_module(build_dir);
 	if (!module)
 		throw run_error("make built no single .ko in " + build_dir.string() + " (see " + build_log + ")");
-	write_report_file((build_dir / hash_file).string(), hash);
+	write_file_atomically((build_dir / hash_file).string(), hash);
 	progress.done("built " + module->filename().string());
 	return module->string();
 }

@@ -9,7 +9,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 #include "vm/module_decompress.h"
 
 namespace kmh {

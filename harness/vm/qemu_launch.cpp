@@ -17,6 +17,7 @@
 
 #include "common/error.h"
 #include "common/external_programs.h"
+#include "system/errno_error.h"
 #include "vm/command.h"
 #include "vm/console_scan.h"
 #include "vm/guest_init.h"
@@ -49,7 +50,7 @@ public:
 		int error = posix_spawn(&pid_, argv[0].c_str(), &actions, nullptr, pointers.data(), environ);
 		posix_spawn_file_actions_destroy(&actions);
 		if (error != 0)
-			throw environment_error("cannot start " + argv[0] + ": " + std::strerror(error));
+			throw errno_error(ExitCode::environment, "cannot start " + argv[0], error);
 	}
 	~QemuProcess() { kill_now(); }
 	QemuProcess(const QemuProcess &) = delete;

@@ -18,8 +18,8 @@
 #include "common/external_programs.h"
 #include "common/utc_time.h"
 #include "report/result_json.h"
-#include "run/file_io.h"
-#include "run/scenario_digest.h"
+#include "system/file_io.h"
+#include "system/sha256.h"
 #include "vm/command.h"
 #include "vm/console_scan.h"
 #include "vm/guest_disk.h"
@@ -339,7 +339,7 @@ void keep_console_log(const std::string &path, const GuestRun &guest, const Scen
 	for (const std::string &line : console_without_output(lines))
 		text += line + "\n";
 	fs::create_directories(fs::path(path).parent_path());
-	write_report_file(path, text);
+	write_file_atomically(path, text);
 }
 
 // The guest as far as one scenario's part: how the guest ended, if it ended during that part.

@@ -7,14 +7,14 @@
 namespace kmh {
 namespace {
 
-const WorkloadDescriptor bounce_kind = [] {
-	WorkloadDescriptor d;
+const WorkloadSchema bounce_kind = [] {
+	WorkloadSchema d;
 	d.kind = "pcp_bounce";
 	d.metrics = {{"pages", "pages faulted in", {}}, {"latency_ns", "per round", {"cpu"}}};
 	return d;
 }();
 
-const WorkloadDescriptor *lookup(const std::string &kind)
+const WorkloadSchema *lookup(const std::string &kind)
 {
 	return kind == bounce_kind.kind ? &bounce_kind : nullptr;
 }

@@ -75,7 +75,7 @@ TEST(DocsCatalog, WorkloadsDocNamesEveryRegisteredKind)
 		GTEST_SKIP() << "docs/workloads.md does not exist yet";
 	std::string doc = read_doc("workloads.md");
 	for (const WorkloadDescriptor &descriptor : workload_registry())
-		EXPECT_TRUE(mentions(doc, descriptor.kind)) << "docs/workloads.md does not mention " << descriptor.kind;
+		EXPECT_TRUE(mentions(doc, descriptor.schema.kind)) << "docs/workloads.md does not mention " << descriptor.schema.kind;
 }
 
 }  // namespace

@@ -156,7 +156,7 @@ TEST(KmodReply, ErrorRepliesGiveTheReason)
 std::unique_ptr<Workload> kmod_workload(std::map<std::string, OptionValue> overrides, OptionValues &values)
 {
 	const WorkloadDescriptor &descriptor = *find_workload("kmod");
-	for (const OptionSpec &option : descriptor.options)
+	for (const OptionSpec &option : descriptor.schema.options)
 		values.set(option.name, *option.default_value);
 	for (const auto &[name, value] : overrides)
 		values.set(name, value);

@@ -9,8 +9,8 @@
 #include <map>
 
 #include "common/error.h"
-#include "run/file_io.h"
-#include "run/memory_cgroup.h"
+#include "system/cgroup_mounts.h"
+#include "system/file_io.h"
 #include "workloads/workload.h"
 
 namespace kmh {
@@ -29,7 +29,7 @@ protected:
 	std::unique_ptr<Workload> create(const std::string &kind, const std::map<std::string, OptionValue> &overrides)
 	{
 		const WorkloadDescriptor &descriptor = *find_workload(kind);
-		for (const OptionSpec &option : descriptor.options)
+		for (const OptionSpec &option : descriptor.schema.options)
 			if (option.default_value)
 				values_.set(option.name, *option.default_value);
 		for (const auto &[name, value] : overrides)

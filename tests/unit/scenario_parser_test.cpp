@@ -1,4 +1,4 @@
-// Tests of the scenario parser (harness/scenario/scenario_parser.h) with fake workload descriptors.
+// Tests of the scenario parser (harness/scenario/scenario_parser.h) with fake workload schemas.
 #include <gtest/gtest.h>
 
 #include "collect/collector_registry.h"
@@ -23,10 +23,10 @@ OptionSpec option(std::string name, OptionType type, std::optional<OptionValue> 
 	return spec;
 }
 
-WorkloadDescriptor bounce_descriptor()
+WorkloadSchema bounce_schema()
 {
-	WorkloadDescriptor descriptor;
-	descriptor.kind = "bounce";
+	WorkloadSchema schema;
+	schema.kind = "bounce";
 	OptionSpec bytes = option("bytes", OptionType::size, std::int64_t{ MiB });
 	bytes.min = 4 * KiB;
 	bytes.max = GiB;
@@ -38,38 +38,43 @@ WorkloadDescriptor bounce_descriptor()
 	hold.max = 60 * s;
 	OptionSpec mode = option("mode", OptionType::choice, std::string("fault"));
 	mode.choices = { "fault", "madvise" };
-	descriptor.options = { bytes, threads, hold, mode,
+	schema.options = { bytes, threads, hold, mode,
 			       option("huge", OptionType::boolean, false),
 			       option("label", OptionType::string, std::string()),
 			       option("env", OptionType::string_map, std::map<std::string, std::string>{}) };
-	return descriptor;
+	return schema;
 }
 
-WorkloadDescriptor stress_descriptor()
+WorkloadSchema stress_schema()
 {
-	WorkloadDescriptor descriptor;
-	descriptor.kind = "stress-ng";
+	WorkloadSchema schema;
+	schema.kind = "stress-ng";
 	OptionSpec stressor = option("stressor", OptionType::string, std::nullopt);
 	stressor.help = "the stress-ng stressor to run";
-	descriptor.options = { stressor };
-	return descriptor;
+	schema.options = { stressor };
+	return schema;
 }
 
-const std::vector<WorkloadDescriptor> &fake_registry()
+const std::vector<WorkloadSchema> &fake_registry()
 {
-	static const std::vector<WorkloadDescriptor> registry = { bounce_descriptor(), stress_descriptor() };
+	static const std::vector<WorkloadSchema> registry = { bounce_schema(), stress_schema() };
 	return registry;
 }
 
-const WorkloadDescriptor *find_fake(const std::string &kind)
+const WorkloadSchema *find_fake(const std::string &kind)
 {
-	for (const WorkloadDescriptor &descriptor : fake_registry())
-		if (descriptor.kind == kind)
-			return &descriptor;
+	for (const WorkloadSchema &schema : fake_registry())
+		if (schema.kind == kind)
+			return &schema;
 	return nullptr;
 }
 
-const std::vector<std::string> fake_kinds = workload_kinds(fake_registry());
+const std::vector<std::string> fake_kinds = [] {
+	std::vector<std::string> kinds;
+	for (const WorkloadSchema &schema : fake_registry())
+		kinds.push_back(schema.kind);
+	return kinds;
+}();
 const CollectorNames collectors = collector_names(collector_registry());
 
 Scenario parse(const std::string &text)

@@ -10,8 +10,8 @@
 namespace kmh {
 namespace {
 
-const WorkloadDescriptor plain_kind = [] {
-	WorkloadDescriptor d;
+const WorkloadSchema plain_kind = [] {
+	WorkloadSchema d;
 	d.kind = "plain";
 	return d;
 }();

@@ -23,7 +23,7 @@ const std::string swap_in_workload = "[[workload]]\nkind = \"swap_in\"\n";
 
 Scenario parse(const std::string &text)
 {
-	return parse_scenario_text(text, "dir/swap.toml", find_workload, {"swap_in"},
+	return parse_scenario_text(text, "dir/swap.toml", find_workload_schema, {"swap_in"},
 				   collector_names(collector_registry()));
 }
 

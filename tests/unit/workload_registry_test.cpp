@@ -26,7 +26,7 @@ std::vector<std::string> registered_kinds()
 {
 	std::vector<std::string> kinds;
 	for (const WorkloadDescriptor &descriptor : workload_registry())
-		kinds.push_back(descriptor.kind);
+		kinds.push_back(descriptor.schema.kind);
 	return kinds;
 }
 
@@ -34,10 +34,10 @@ std::vector<std::string> registered_kinds()
 OptionValues default_options(const WorkloadDescriptor &descriptor)
 {
 	OptionValues values;
-	for (const OptionSpec &option : descriptor.options)
+	for (const OptionSpec &option : descriptor.schema.options)
 		if (option.default_value)
 			values.set(option.name, *option.default_value);
-	if (descriptor.kind == "stress-ng")
+	if (descriptor.schema.kind == "stress-ng")
 		values.set("stressor", std::string("vm"));
 	return values;
 }
@@ -79,14 +79,14 @@ TEST_P(Descriptor, IsFoundUnderItsKindAlone)
 	std::vector<std::string> kinds = registered_kinds();
 	EXPECT_EQ(std::count(kinds.begin(), kinds.end(), GetParam()), 1);
 	ASSERT_NE(find_workload(GetParam()), nullptr);
-	EXPECT_EQ(find_workload(GetParam())->kind, GetParam());
-	EXPECT_FALSE(descriptor().summary.empty());
+	EXPECT_EQ(find_workload(GetParam())->schema.kind, GetParam());
+	EXPECT_FALSE(descriptor().schema.summary.empty());
 }
 
 TEST_P(Descriptor, OptionsAreUniqueAndDefaultsFitTheirRange)
 {
 	std::set<std::string> names;
-	for (const OptionSpec &option : descriptor().options) {
+	for (const OptionSpec &option : descriptor().schema.options) {
 		SCOPED_TRACE(option.name);
 		EXPECT_TRUE(names.insert(option.name).second);
 		EXPECT_FALSE(option.help.empty());
@@ -100,8 +100,8 @@ TEST_P(Descriptor, OptionsAreUniqueAndDefaultsFitTheirRange)
 TEST_P(Descriptor, DeclaresItsMetrics)
 {
 	std::set<std::string> names;
-	ASSERT_FALSE(descriptor().metrics.empty());
-	for (const WorkloadMetricSpec &metric : descriptor().metrics) {
+	ASSERT_FALSE(descriptor().schema.metrics.empty());
+	for (const WorkloadMetricSpec &metric : descriptor().schema.metrics) {
 		EXPECT_TRUE(names.insert(metric.metric).second) << metric.metric;
 		EXPECT_FALSE(metric.help.empty()) << metric.metric;
 	}
@@ -113,7 +113,7 @@ TEST_P(Descriptor, CreatesAWorkloadFromDefaultOptions)
 	ASSERT_TRUE(descriptor().create);
 	if (auto reason = descriptor().unsupported_reason())
 		GTEST_SKIP() << *reason;
-	if (descriptor().kind == "pcp_bounce" && online_cpus() < 2)
+	if (descriptor().schema.kind == "pcp_bounce" && online_cpus() < 2)
 		GTEST_SKIP() << "pcp_bounce's default free_cpu = 1 needs two CPUs";
 	OptionValues values = default_options(descriptor());
 	WorkloadContext context{"test", &values, {}, testing::TempDir()};

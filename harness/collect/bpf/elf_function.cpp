@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -18,7 +18,7 @@ struct ElfFile {
 	explicit ElfFile(const std::string &path) : fd(open(path.c_str(), O_RDONLY | O_CLOEXEC))
 	{
 		if (fd < 0)
-			throw run_error("cannot open " + path + ": " + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "cannot open " + path);
 		elf_version(EV_CURRENT);
 		elf = elf_begin(fd, ELF_C_READ, nullptr);
 		if (!elf || elf_kind(elf) != ELF_K_ELF) {

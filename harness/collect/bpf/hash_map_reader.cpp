@@ -10,6 +10,7 @@
 
 #include "collect/bpf/percpu_map_reader.h"
 #include "common/error.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -24,7 +25,7 @@ std::vector<RawMapEntry> read_hash_map(int fd, std::size_t key_size, std::size_t
 		if (bpf_map_lookup_elem(fd, next.data(), entry.value.data()) == 0)
 			entries.push_back(std::move(entry));
 		else if (errno != ENOENT)
-			throw run_error(std::string("cannot read a BPF hash map entry: ") + std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "cannot read a BPF hash map entry");
 		key = next;
 		previous = key.data();
 	}

@@ -4,10 +4,10 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include <cerrno>
 #include <cstring>
 
 #include "common/error.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -36,8 +36,7 @@ std::vector<std::vector<std::uint8_t>> read_percpu_struct_array(int fd, std::uin
 	for (std::uint32_t key = 0; key < entries; ++key) {
 		values[key].resize(stride * possible_cpu_count());
 		if (bpf_map_lookup_elem(fd, &key, values[key].data()) != 0)
-			throw run_error("cannot read BPF map entry " + std::to_string(key) + ": " +
-					std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "cannot read BPF map entry " + std::to_string(key));
 	}
 	return values;
 }

@@ -3,8 +3,8 @@
 
 #include <regex>
 
-#include "collect/proc/proc_text.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
+#include "system/proc_text.h"
 
 namespace kmh {
 

@@ -3,13 +3,12 @@
 
 #include <bpf/bpf.h>
 
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 #include "collect/bpf/percpu_map_reader.h"
 #include "common/error.h"
+#include "system/errno_error.h"
 
 namespace kmh {
 
@@ -22,8 +21,7 @@ void add_workload_pids(bpf_object *object, const std::vector<int> &pids)
 	for (int pid : pids) {
 		std::uint32_t key = static_cast<std::uint32_t>(pid);
 		if (bpf_map_update_elem(fd, &key, &present, BPF_ANY) != 0)
-			throw run_error("cannot add pid " + std::to_string(pid) + " to workload_pids: " +
-					std::strerror(errno));
+			throw errno_error(ExitCode::run_failed, "cannot add pid " + std::to_string(pid) + " to workload_pids");
 	}
 }
 

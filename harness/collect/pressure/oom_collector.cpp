@@ -18,7 +18,7 @@
 #include "metrics/catalog.h"
 #include "oom.h"
 #include "oom.skel.h"
-#include "run/file_io.h"
+#include "system/file_io.h"
 
 namespace kmh {
 

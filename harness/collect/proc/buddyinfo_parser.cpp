@@ -1,7 +1,7 @@
 // Parser of /proc/buddyinfo (layout of mm/vmstat.c: frag_show_print).
 #include "collect/proc/buddyinfo_parser.h"
 
-#include "collect/proc/proc_text.h"
+#include "system/proc_text.h"
 
 namespace kmh {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "collect/proc/proc_text.h"
+#include "system/proc_text.h"
 
 namespace kmh {
 

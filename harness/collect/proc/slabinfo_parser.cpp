@@ -1,7 +1,7 @@
 // Parser of /proc/slabinfo version 2.1 (layout of mm/slab_common.c: cache_show).
 #include "collect/proc/slabinfo_parser.h"
 
-#include "collect/proc/proc_text.h"
+#include "system/proc_text.h"
 
 namespace kmh {
 

@@ -1,7 +1,7 @@
 // Parser of /proc/vmstat (layout of mm/vmstat.c: vmstat_show).
 #include "collect/proc/vmstat_parser.h"
 
-#include "collect/proc/proc_text.h"
+#include "system/proc_text.h"
 
 namespace kmh {
 

@@ -1,4 +1,4 @@
-// Small whole-file reads and writes for /proc, /sys and cgroup files.
+// Small whole-file reads and writes: /proc, /sys and cgroup files, and reports written atomically.
 #pragma once
 
 #include <optional>
@@ -10,5 +10,8 @@ namespace kmh {
 std::optional<std::string> read_text_file(const std::string &path);
 // Throws run_error naming the file when the write fails.
 void write_text_file(const std::string &path, const std::string &text);
+// Writes content to path.tmp and renames it to path, so no reader ever sees half a file.
+// Throws run_error naming the file when the write or the rename fails.
+void write_file_atomically(const std::string &path, const std::string &content);
 
 }  // namespace kmh

@@ -1,5 +1,5 @@
 // SHA-256 through OpenSSL's EVP interface.
-#include "run/scenario_digest.h"
+#include "system/sha256.h"
 
 #include <openssl/evp.h>
 

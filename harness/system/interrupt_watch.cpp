@@ -1,5 +1,5 @@
 // Self-pipe signal handling: the handler only records the signal and writes one byte.
-#include "run/interrupt_watch.h"
+#include "system/interrupt_watch.h"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -1,5 +1,5 @@
 // Line-by-line reading of /proc text files.
-#include "collect/proc/proc_text.h"
+#include "system/proc_text.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-// The SHA-256 of a scenario's text, so results can tell exactly which scenario they ran.
+// The SHA-256 of a text as hex: which scenario a result ran, which sources a module was built from.
 #pragma once
 
 #include <string>

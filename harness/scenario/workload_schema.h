@@ -1,0 +1,31 @@
+// What a scenario may say about a workload kind: its name, options and metrics, and how the parser finds it.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "scenario/option.h"
+
+namespace kmh {
+
+// A metric a workload kind reports about itself, e.g. {"pages", "base pages faulted in", {}}.
+struct WorkloadMetricSpec {
+	std::string metric;
+	std::string help;
+	std::vector<std::string> labels;
+};
+
+// The scenario-facing half of a workload kind; workloads/ adds how to run it.
+struct WorkloadSchema {
+	std::string kind;
+	std::string summary;
+	std::vector<OptionSpec> options;
+	std::vector<WorkloadMetricSpec> metrics;
+};
+
+// The workload kind of that name, or nullptr: how the parser and the assertion validator learn
+// which kinds exist (main passes kmh::find_workload_schema, tests a table of their own).
+using WorkloadLookup = std::function<const WorkloadSchema *(const std::string &kind)>;
+
+}  // namespace kmh
