@@ -32,7 +32,7 @@ protected:
 		result.metrics.add("pcp.drain.events", {{"cpu", "0"}, {"scope", "workload"}}, 10);
 		fs::path path = dir_ / relative;
 		fs::create_directories(path.parent_path());
-		write_result_json(result, path.string());
+		write_report_file(path.string(), result_json_text(result));
 		return path.string();
 	}
 

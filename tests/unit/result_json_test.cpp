@@ -243,7 +243,7 @@ TEST(ResultJson, WriteReplacesTheFileAtomically)
 	std::filesystem::create_directories(folder);
 	std::string path = (folder / "result.json").string();
 
-	write_result_json(sample_result(), path);
+	write_report_file(path, result_json_text(sample_result()));
 
 	std::ifstream in(path);
 	std::stringstream text;
@@ -257,7 +257,7 @@ TEST(ResultJson, WriteFailureNamesThePath)
 {
 	std::string path = "/nonexistent-kmh-folder/result.json";
 	try {
-		write_result_json(sample_result(), path);
+		write_report_file(path, result_json_text(sample_result()));
 		FAIL() << "writing into a missing folder succeeded";
 	} catch (const Error &error) {
 		EXPECT_EQ(error.code(), ExitCode::run_failed);
