@@ -33,15 +33,18 @@ void add_stdout_format_flags(CLI::App *app, const OutputTable<Subject> &table, s
 }
 
 // An option --<name> FILE per file format, for a command without an output folder; `paths` gets
-// the FILE of each one given, by format name.
+// the FILE of each one given, by format name. An empty FILE is refused (exit 2).
 template <typename Subject>
 void add_file_format_options(CLI::App *app, const OutputTable<Subject> &table, std::map<std::string, std::string> &paths)
 {
+	CLI::Validator not_empty([](std::string &file) { return file.empty() ? std::string("FILE is empty") : std::string(); },
+				 "", "not empty");
 	for (const OutputFormat<Subject> &format : table)
 		if (format.place == OutputPlace::file)
 			app->add_option_function<std::string>(
-				"--" + format.name, [&paths, name = format.name](const std::string &file) { paths[name] = file; },
-				"write " + format.description + " to FILE");
+				   "--" + format.name, [&paths, name = format.name](const std::string &file) { paths[name] = file; },
+				   "write " + format.description + " to FILE")
+				->check(not_empty);
 }
 
 }  // namespace kmh

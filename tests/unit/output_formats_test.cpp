@@ -177,6 +177,7 @@ TEST(OutputFormats, CompareTakesAFilePerFileFormat)
 		add_compare_command(app, options);
 		app.parse(std::vector<std::string>{"out." + format.name, "--" + format.name, "a", "compare"});
 		EXPECT_EQ(options.report_files, (std::map<std::string, std::string>{{format.name, "out." + format.name}}));
+		EXPECT_THROW(app.parse(std::vector<std::string>{"", "--" + format.name, "a", "compare"}), CLI::ValidationError);
 	}
 }
 
