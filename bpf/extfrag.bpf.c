@@ -19,6 +19,7 @@
 #include "extfrag.h"
 #include "event_context.bpf.h"
 #include "keep_event.bpf.h"
+#include "variants.bpf.h"
 #include "workload_scope.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -70,18 +71,8 @@ int mm_page_alloc_extfrag__tracepoint(struct trace_event_raw_mm_page_alloc_extfr
 			  BPF_CORE_READ(ctx, change_ownership) ? 1 : 0);
 }
 
-SEC("tp_btf/mm_page_alloc_extfrag")
-int BPF_PROG(mm_page_alloc_extfrag__tp_btf, struct page *page, int alloc_order, int fallback_order,
-	     int alloc_migratetype, int fallback_migratetype)
-{
-	return on_extfrag(alloc_order, fallback_order, alloc_migratetype, fallback_migratetype,
-			  KMH_OWNERSHIP_UNKNOWN);
-}
-
-SEC("raw_tp/mm_page_alloc_extfrag")
-int BPF_PROG(mm_page_alloc_extfrag__raw_tp, struct page *page, int alloc_order, int fallback_order,
-	     int alloc_migratetype, int fallback_migratetype)
-{
-	return on_extfrag(alloc_order, fallback_order, alloc_migratetype, fallback_migratetype,
-			  KMH_OWNERSHIP_UNKNOWN);
-}
+KMH_BTF_PROGRAMS(mm_page_alloc_extfrag,
+		 on_extfrag(alloc_order, fallback_order, alloc_migratetype, fallback_migratetype,
+			    KMH_OWNERSHIP_UNKNOWN),
+		 struct page *page, int alloc_order, int fallback_order, int alloc_migratetype,
+		 int fallback_migratetype)

@@ -14,6 +14,7 @@
 #include <bpf/bpf_tracing.h>
 #include "faults.h"
 #include "task_counters.bpf.h"
+#include "variants.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -29,16 +30,7 @@ static __always_inline int on_fault(__u32 mode)
 
 /* The tp_btf, raw_tp and classic tracepoint programs of exceptions:<event>, counting `mode`. */
 #define KMH_FAULT_PROGRAMS(event, mode)				\
-	SEC("tp_btf/" #event)					\
-	int BPF_PROG(event##__tp_btf)				\
-	{							\
-		return on_fault(mode);				\
-	}							\
-	SEC("raw_tp/" #event)					\
-	int BPF_PROG(event##__raw_tp)				\
-	{							\
-		return on_fault(mode);				\
-	}							\
+	KMH_BTF_PROGRAMS(event, on_fault(mode))			\
 	SEC("tp/exceptions/" #event)				\
 	int event##__tracepoint(void *ctx)			\
 	{							\

@@ -11,6 +11,7 @@
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
 #include "counters.bpf.h"
+#include "variants.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -37,17 +38,8 @@ static __always_inline int on_page_free_batched(void)
 	return KMH_KEEP_EVENT;
 }
 
-SEC("tp_btf/mm_page_alloc")
-int BPF_PROG(mm_page_alloc__tp_btf, struct page *page, unsigned int order, gfp_t gfp, int migratetype)
-{
-	return on_page_alloc(page != 0, order, migratetype);
-}
-
-SEC("raw_tp/mm_page_alloc")
-int BPF_PROG(mm_page_alloc__raw_tp, struct page *page, unsigned int order, gfp_t gfp, int migratetype)
-{
-	return on_page_alloc(page != 0, order, migratetype);
-}
+KMH_BTF_PROGRAMS(mm_page_alloc, on_page_alloc(page != 0, order, migratetype),
+		 struct page *page, unsigned int order, gfp_t gfp, int migratetype)
 
 SEC("tp/kmem/mm_page_alloc")
 int mm_page_alloc__tracepoint(struct trace_event_raw_mm_page_alloc *ctx)
@@ -56,17 +48,7 @@ int mm_page_alloc__tracepoint(struct trace_event_raw_mm_page_alloc *ctx)
 			     BPF_CORE_READ(ctx, migratetype));
 }
 
-SEC("tp_btf/mm_page_free")
-int BPF_PROG(mm_page_free__tp_btf, struct page *page, unsigned int order)
-{
-	return on_page_free(order);
-}
-
-SEC("raw_tp/mm_page_free")
-int BPF_PROG(mm_page_free__raw_tp, struct page *page, unsigned int order)
-{
-	return on_page_free(order);
-}
+KMH_BTF_PROGRAMS(mm_page_free, on_page_free(order), struct page *page, unsigned int order)
 
 SEC("tp/kmem/mm_page_free")
 int mm_page_free__tracepoint(struct trace_event_raw_mm_page_free *ctx)
@@ -74,17 +56,7 @@ int mm_page_free__tracepoint(struct trace_event_raw_mm_page_free *ctx)
 	return on_page_free(BPF_CORE_READ(ctx, order));
 }
 
-SEC("tp_btf/mm_page_free_batched")
-int BPF_PROG(mm_page_free_batched__tp_btf, struct page *page)
-{
-	return on_page_free_batched();
-}
-
-SEC("raw_tp/mm_page_free_batched")
-int BPF_PROG(mm_page_free_batched__raw_tp, struct page *page)
-{
-	return on_page_free_batched();
-}
+KMH_BTF_PROGRAMS(mm_page_free_batched, on_page_free_batched(), struct page *page)
 
 SEC("tp/kmem/mm_page_free_batched")
 int mm_page_free_batched__tracepoint(struct trace_event_raw_mm_page_free_batched *ctx)

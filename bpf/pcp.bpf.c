@@ -16,6 +16,7 @@
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
 #include "counters.bpf.h"
+#include "variants.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -35,19 +36,8 @@ static __always_inline int on_pcpu_drain(unsigned int order, int migratetype)
 	return KMH_KEEP_EVENT;
 }
 
-SEC("tp_btf/mm_page_alloc_zone_locked")
-int BPF_PROG(mm_page_alloc_zone_locked__tp_btf, struct page *page, unsigned int order, int migratetype,
-	     int percpu_refill)
-{
-	return on_zone_locked(order, migratetype, percpu_refill);
-}
-
-SEC("raw_tp/mm_page_alloc_zone_locked")
-int BPF_PROG(mm_page_alloc_zone_locked__raw_tp, struct page *page, unsigned int order, int migratetype,
-	     int percpu_refill)
-{
-	return on_zone_locked(order, migratetype, percpu_refill);
-}
+KMH_BTF_PROGRAMS(mm_page_alloc_zone_locked, on_zone_locked(order, migratetype, percpu_refill),
+		 struct page *page, unsigned int order, int migratetype, int percpu_refill)
 
 SEC("tp/kmem/mm_page_alloc_zone_locked")
 int mm_page_alloc_zone_locked__tracepoint(struct trace_event_raw_mm_page *ctx)
@@ -59,17 +49,8 @@ int mm_page_alloc_zone_locked__tracepoint(struct trace_event_raw_mm_page *ctx)
 	return on_zone_locked(BPF_CORE_READ(ctx, order), BPF_CORE_READ(ctx, migratetype), percpu_refill);
 }
 
-SEC("tp_btf/mm_page_pcpu_drain")
-int BPF_PROG(mm_page_pcpu_drain__tp_btf, struct page *page, unsigned int order, int migratetype)
-{
-	return on_pcpu_drain(order, migratetype);
-}
-
-SEC("raw_tp/mm_page_pcpu_drain")
-int BPF_PROG(mm_page_pcpu_drain__raw_tp, struct page *page, unsigned int order, int migratetype)
-{
-	return on_pcpu_drain(order, migratetype);
-}
+KMH_BTF_PROGRAMS(mm_page_pcpu_drain, on_pcpu_drain(order, migratetype),
+		 struct page *page, unsigned int order, int migratetype)
 
 SEC("tp/kmem/mm_page_pcpu_drain")
 int mm_page_pcpu_drain__tracepoint(struct trace_event_raw_mm_page_pcpu_drain *ctx)

@@ -23,6 +23,7 @@
 #include "event_context.bpf.h"
 #include "keep_event.bpf.h"
 #include "kmalloc_repeat.bpf.h"
+#include "variants.bpf.h"
 #include "workload_scope.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -129,17 +130,8 @@ static __always_inline int on_cache_alloc_btf(struct kmem_cache *s)
 }
 
 /* kmalloc: call_site, ptr, bytes_req, bytes_alloc lead in both layouts. */
-SEC("tp_btf/kmalloc")
-int BPF_PROG(kmalloc__tp_btf, unsigned long call_site, const void *ptr, size_t bytes_req, size_t bytes_alloc)
-{
-	return on_kmalloc(call_site, ptr, bytes_req, bytes_alloc);
-}
-
-SEC("raw_tp/kmalloc")
-int BPF_PROG(kmalloc__raw_tp, unsigned long call_site, const void *ptr, size_t bytes_req, size_t bytes_alloc)
-{
-	return on_kmalloc(call_site, ptr, bytes_req, bytes_alloc);
-}
+KMH_BTF_PROGRAMS(kmalloc, on_kmalloc(call_site, ptr, bytes_req, bytes_alloc),
+		 unsigned long call_site, const void *ptr, size_t bytes_req, size_t bytes_alloc)
 
 SEC("tp/kmem/kmalloc")
 int kmalloc__tracepoint(struct trace_event_raw_kmalloc *ctx)
@@ -148,19 +140,8 @@ int kmalloc__tracepoint(struct trace_event_raw_kmalloc *ctx)
 			  BPF_CORE_READ(ctx, bytes_alloc));
 }
 
-SEC("tp_btf/kmalloc_node")
-int BPF_PROG(kmalloc_node__tp_btf__sized, unsigned long call_site, const void *ptr, size_t bytes_req,
-	     size_t bytes_alloc)
-{
-	return on_kmalloc(call_site, ptr, bytes_req, bytes_alloc);
-}
-
-SEC("raw_tp/kmalloc_node")
-int BPF_PROG(kmalloc_node__raw_tp__sized, unsigned long call_site, const void *ptr, size_t bytes_req,
-	     size_t bytes_alloc)
-{
-	return on_kmalloc(call_site, ptr, bytes_req, bytes_alloc);
-}
+KMH_BTF_LAYOUT_PROGRAMS(kmalloc_node, sized, on_kmalloc(call_site, ptr, bytes_req, bytes_alloc),
+			unsigned long call_site, const void *ptr, size_t bytes_req, size_t bytes_alloc)
 
 SEC("tp_btf/kmem_cache_alloc")
 int BPF_PROG(kmem_cache_alloc__tp_btf, unsigned long call_site, const void *ptr, struct kmem_cache *s)
@@ -180,45 +161,13 @@ int kmem_cache_alloc__tracepoint(struct trace_event_raw_kmem_cache_alloc *ctx)
 	return on_slab_event(CACHE_ALLOC, BPF_CORE_READ(ctx, bytes_req), BPF_CORE_READ(ctx, bytes_alloc));
 }
 
-SEC("tp_btf/kmem_cache_alloc")
-int BPF_PROG(kmem_cache_alloc__tp_btf__sized, unsigned long call_site, const void *ptr, size_t bytes_req,
-	     size_t bytes_alloc)
-{
-	return on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc);
-}
+KMH_BTF_LAYOUT_PROGRAMS(kmem_cache_alloc, sized, on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc),
+			unsigned long call_site, const void *ptr, size_t bytes_req, size_t bytes_alloc)
 
-SEC("raw_tp/kmem_cache_alloc")
-int BPF_PROG(kmem_cache_alloc__raw_tp__sized, unsigned long call_site, const void *ptr, size_t bytes_req,
-	     size_t bytes_alloc)
-{
-	return on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc);
-}
+KMH_BTF_LAYOUT_PROGRAMS(kmem_cache_alloc_node, sized, on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc),
+			unsigned long call_site, const void *ptr, size_t bytes_req, size_t bytes_alloc)
 
-SEC("tp_btf/kmem_cache_alloc_node")
-int BPF_PROG(kmem_cache_alloc_node__tp_btf__sized, unsigned long call_site, const void *ptr,
-	     size_t bytes_req, size_t bytes_alloc)
-{
-	return on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc);
-}
-
-SEC("raw_tp/kmem_cache_alloc_node")
-int BPF_PROG(kmem_cache_alloc_node__raw_tp__sized, unsigned long call_site, const void *ptr,
-	     size_t bytes_req, size_t bytes_alloc)
-{
-	return on_slab_event(CACHE_ALLOC, bytes_req, bytes_alloc);
-}
-
-SEC("tp_btf/kfree")
-int BPF_PROG(kfree__tp_btf, unsigned long call_site, const void *ptr)
-{
-	return on_kfree(ptr);
-}
-
-SEC("raw_tp/kfree")
-int BPF_PROG(kfree__raw_tp, unsigned long call_site, const void *ptr)
-{
-	return on_kfree(ptr);
-}
+KMH_BTF_PROGRAMS(kfree, on_kfree(ptr), unsigned long call_site, const void *ptr)
 
 SEC("tp/kmem/kfree")
 int kfree__tracepoint(struct trace_event_raw_kfree *ctx)
@@ -226,17 +175,7 @@ int kfree__tracepoint(struct trace_event_raw_kfree *ctx)
 	return on_kfree(BPF_CORE_READ(ctx, ptr));
 }
 
-SEC("tp_btf/kmem_cache_free")
-int BPF_PROG(kmem_cache_free__tp_btf, unsigned long call_site, const void *ptr)
-{
-	return on_slab_event(CACHE_FREE, 0, 0);
-}
-
-SEC("raw_tp/kmem_cache_free")
-int BPF_PROG(kmem_cache_free__raw_tp, unsigned long call_site, const void *ptr)
-{
-	return on_slab_event(CACHE_FREE, 0, 0);
-}
+KMH_BTF_PROGRAMS(kmem_cache_free, on_slab_event(CACHE_FREE, 0, 0), unsigned long call_site, const void *ptr)
 
 SEC("tp/kmem/kmem_cache_free")
 int kmem_cache_free__tracepoint(struct trace_event_raw_kmem_cache_free *ctx)

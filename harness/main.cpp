@@ -1,8 +1,4 @@
 // kmemharness command line: the verbs, and the one place fatal errors become exit codes.
-#include <unistd.h>
-
-#include <cstdlib>
-
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
@@ -83,10 +79,8 @@ int run_main(int argc, char **argv)
 		return run_command(run_args);
 	if (validate->parsed())
 		return validate_verb(validate_path);
-	if (compare->parsed()) {
-		compare_options.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+	if (compare->parsed())
 		return compare_command(compare_options);
-	}
 	if (ab->parsed())
 		return ab_command(ab_args);
 	if (matrix->parsed())

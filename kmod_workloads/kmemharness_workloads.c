@@ -34,6 +34,8 @@
 #include <linux/vmalloc.h>
 #include <linux/wait.h>
 
+#include "kmemharness_bounds.h"
+
 /**
  * DOC: control interface
  *
@@ -71,16 +73,9 @@
  * ``held`` (0444): "tag=<t> kind=<k> count=<n> bytes=<b>" per held set of objects.
  */
 
-#define KMH_MAX_COUNT		1000000UL
 #define KMH_MAX_REQUEST		512
 #define KMH_MAX_REPLY		512
-#define KMH_TAG_LEN		32
 #define KMH_CACHE_PREFIX	"kmh_"
-#define KMH_MIN_OBJECT_SIZE	8U
-#define KMH_MAX_OBJECT_SIZE	65536U
-#define KMH_MAX_ALIGN		4096U
-#define KMH_MIN_VMALLOC		PAGE_SIZE
-#define KMH_MAX_VMALLOC		(256UL << 20)
 #define KMH_BUDGET_DIVISOR	2
 
 /*

@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 
+#include "kmod_workloads/kmemharness_bounds.h"
+
 namespace kmh {
 
 enum class KmodOp { kmalloc, cache_create, cache_alloc, cache_destroy, vmalloc, alloc_pages, release, crash };
@@ -28,17 +30,19 @@ struct KmodRequest {
 	std::string tag{};               // release
 };
 
-// The module's bounds that do not depend on the kernel's configuration; the module checks them
-// again, together with the memory budget, and has the last word.
-inline constexpr std::int64_t kmod_max_count = 1000000;
-inline constexpr std::int64_t kmod_max_kmalloc_size = 4 << 20;  // KMALLOC_MAX_SIZE, x86-64 SLUB
-inline constexpr std::int64_t kmod_min_vmalloc_size = 4096;
-inline constexpr std::int64_t kmod_max_vmalloc_size = 256 << 20;
-inline constexpr std::int64_t kmod_min_object_size = 8;
-inline constexpr std::int64_t kmod_max_object_size = 65536;
-inline constexpr std::int64_t kmod_max_align = 4096;
+// The module's own bounds (kmod_workloads/kmemharness_bounds.h); it checks them again, together
+// with the memory budget, and has the last word.
+inline constexpr std::int64_t kmod_max_count = KMH_MAX_COUNT;
+inline constexpr std::int64_t kmod_min_vmalloc_size = KMH_MIN_VMALLOC;
+inline constexpr std::int64_t kmod_max_vmalloc_size = KMH_MAX_VMALLOC;
+inline constexpr std::int64_t kmod_min_object_size = KMH_MIN_OBJECT_SIZE;
+inline constexpr std::int64_t kmod_max_object_size = KMH_MAX_OBJECT_SIZE;
+inline constexpr std::int64_t kmod_max_align = KMH_MAX_ALIGN;
+inline constexpr std::size_t kmod_max_tag_length = KMH_TAG_LEN - 1;
+// The kernel's, which the module reads from the kernel it is built for: KMALLOC_MAX_SIZE and the
+// highest page order of x86-64 SLUB kernels.
+inline constexpr std::int64_t kmod_max_kmalloc_size = 4 << 20;
 inline constexpr std::int64_t kmod_max_order = 10;
-inline constexpr std::size_t kmod_max_tag_length = 31;
 
 // The line to write, e.g. "kmalloc count=1000 cpu=0 size=64 gfp=GFP_KERNEL". Throws invalid_input
 // naming the field and what is accepted when the request is outside the module's bounds.

@@ -1,14 +1,14 @@
 // The ab verb: build the two sides, alternate their runs so drift hits both, compare the results.
 #include "cli/ab_command.h"
 
-#include <unistd.h>
-
 #include <fmt/core.h>
 
 #include "common/error.h"
 #include "compare/compare_command.h"
+#include "compare/compare_outputs.h"
 #include "compare/result_index.h"
-#include "report/result_files.h"
+#include "report/output_writer.h"
+#include "report/run_outputs.h"
 
 namespace kmh {
 
@@ -69,7 +69,7 @@ ExitCode run_side(const Scenario &scenario, const AbSide &side, const std::strin
 	Scenario with_sysctls = scenario;
 	with_sysctls.sysctls.insert(with_sysctls.sysctls.end(), side.sysctls.begin(), side.sysctls.end());
 	RunResult result = run_where_asked(with_sysctls, side.run, dir, progress);
-	write_result_files(result, dir);
+	write_output_folder(run_output_formats(), result, dir);
 	index_result_or_warn(dir + "/result.json", result);
 	return result.exit_code;
 }
@@ -80,12 +80,12 @@ int compare_sides(const AbArguments &args, const std::string &output)
 	options.baseline = {output + "/A"};
 	options.candidate = {output + "/B"};
 	options.gate_rules = args.gates;
-	options.json_out = output + "/compare.json";
-	options.markdown_out = output + "/compare.md";
-	options.html_out = output + "/compare.html";
-	options.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+	options.report_files = output_paths_in(compare_output_formats(), output);
 	int code = compare_command(options);
-	fmt::print("reports: {0}/compare.json {0}/compare.md {0}/compare.html\n", output);
+	std::string reports;
+	for (const std::string &file : output_file_names(compare_output_formats()))
+		reports += " " + output + "/" + file;
+	fmt::print("reports:{}\n", reports);
 	return code;
 }
 

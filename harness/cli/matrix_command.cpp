@@ -1,15 +1,14 @@
 // The matrix verb: options, the plan, the run, the grid on the terminal and in its files.
 #include "cli/matrix_command.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-
-#include <fmt/core.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/run_command.h"
-#include "matrix/grid_reports.h"
+#include "matrix/grid_outputs.h"
 #include "matrix/matrix_runner.h"
+#include "report/output_options.h"
+#include "report/output_writer.h"
 
 namespace kmh {
 
@@ -21,8 +20,9 @@ CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args)
 		       "  kmemharness matrix --kernel \"$(kmemharness list kernels --image 6.1)\" "
 		       "--kernel \"$(kmemharness list kernels --image 6.12)\" --kernel host 'scenarios/*.toml'\n"
 		       "  kmemharness matrix --kernel host --output /tmp/grid scenarios/pcpu_bounce.toml\n"
-		       "Writes <output>/<kernel>/<scenario>/result.json per cell, and grid.md, grid.html, junit.xml, "
-		       "matrix.json.\nExit code: the worst cell's (5 > 4 > 2 > 1 > 3 > 0).");
+		       + fmt::format("Writes <output>/<kernel>/<scenario>/result.json per cell, and {}.\n",
+				     fmt::join(output_file_names(grid_output_formats()), ", ")) +
+		       "Exit code: the worst cell's (5 > 4 > 2 > 1 > 3 > 0).");
 	matrix->add_option("scenarios", args.request.scenarios, "scenario files or globs (quoted: 'scenarios/*.toml')")
 		->required();
 	matrix->add_option("--kernel", args.request.kernels, "a kernel image to boot in QEMU, or host; repeat it")
@@ -33,6 +33,7 @@ CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args)
 	matrix->add_option("--kernel-headers", args.request.kernel_headers,
 			   "headers to build the module with, when one kernel image is given");
 	matrix->add_flag("-q,--quiet", args.quiet, "no progress; the grid is still printed");
+	add_stdout_format_flags(matrix, grid_output_formats(), args.stdout_format);
 	return matrix;
 }
 
@@ -41,10 +42,12 @@ int matrix_command(const MatrixArguments &args)
 	MatrixPlan plan = plan_matrix(args.request, load_scenario);
 	Progress progress(Progress::detect_style(args.quiet));
 	MatrixGrid grid = run_matrix(plan, args.request, progress);
-	write_grid_files(grid);
-	bool color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-	fmt::print("{}\nresults: {} (grid.md, grid.html, junit.xml, matrix.json)\n", grid_terminal(grid, color),
-		   grid.output_dir);
+	const OutputTable<MatrixGrid> &formats = grid_output_formats();
+	write_output_folder(formats, grid, grid.output_dir);
+	print_stdout_format(formats, grid, args.stdout_format);
+	TerminalStream terminal = terminal_stream(!args.stdout_format.empty());
+	fmt::print(terminal.file, "{}\nresults: {} ({})\n", render_terminal(formats, grid, terminal.context),
+		   grid.output_dir, fmt::join(output_file_names(formats), ", "));
 	return to_int(matrix_exit_code(grid));
 }
 

@@ -1,6 +1,8 @@
 // `kmemharness matrix`: kernels × scenarios, one boot per kernel, a grid of verdicts.
 #pragma once
 
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 #include "matrix/matrix_plan.h"
@@ -10,6 +12,7 @@ namespace kmh {
 struct MatrixArguments {
 	MatrixRequest request;
 	bool quiet = false;
+	std::string stdout_format;  // a grid_output_formats() name; empty: none
 };
 
 CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args);

@@ -1,19 +1,15 @@
 // The run verb: options, choosing host or VM, writing results, printing the summary.
 #include "cli/run_command.h"
 
-#include <unistd.h>
-
-#include <cstdio>
-
 #include <fmt/core.h>
 
 #include "assertions/assertion_validator.h"
 #include "collect/collector_registry.h"
 #include "common/utc_time.h"
 #include "compare/result_index.h"
-#include "report/result_files.h"
-#include "report/summary.h"
-#include "report/tap_report.h"
+#include "report/output_options.h"
+#include "report/output_writer.h"
+#include "report/run_outputs.h"
 #include "run/scenario_runner.h"
 #include "scenario/scenario_parser.h"
 #include "vm/vm_run.h"
@@ -51,15 +47,15 @@ RunResult run_vm(const Scenario &scenario, const RunArguments &args, const std::
 
 void print_outcome(const RunResult &result, const RunArguments &args, const std::string &dir)
 {
-	if (args.tap)
-		std::fputs(tap_report(result).c_str(), stdout);
+	const OutputTable<RunResult> &formats = run_output_formats();
+	print_stdout_format(formats, result, args.stdout_format);
 	if (args.quiet) {
 		for (const std::string &error : result.errors)
 			fmt::print(stderr, "kmemharness: {}\n", error);
 		return;
 	}
-	bool color = isatty(args.tap ? STDERR_FILENO : STDOUT_FILENO) && !std::getenv("NO_COLOR");
-	fmt::print(args.tap ? stderr : stdout, "{}results: {}/result.json\n", summary_text(result, color), dir);
+	TerminalStream terminal = terminal_stream(!args.stdout_format.empty());
+	fmt::print(terminal.file, "{}results: {}/result.json\n", render_terminal(formats, result, terminal.context), dir);
 }
 
 }  // namespace
@@ -85,7 +81,7 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	run->add_option("--module", args.module, "the built kmemharness.ko, for kernel-module workloads");
 	run->add_flag("--in-guest", args.in_guest, "run here even if the scenario has a [target] kernel "
 						   "(used inside the VM)");
-	run->add_flag("--tap", args.tap, "print TAP 13 on stdout (the summary goes to stderr)");
+	add_stdout_format_flags(run, run_output_formats(), args.stdout_format);
 	run->add_flag("-v,--verbose", args.verbose, "show libbpf's messages");
 	run->add_flag("-q,--quiet", args.quiet, "no progress and no summary; errors still go to stderr");
 	return run;
@@ -117,7 +113,7 @@ int run_command(const RunArguments &args)
 	Progress progress(Progress::detect_style(args.quiet));
 	std::string dir = args.output.empty() ? default_result_dir(scenario.name) : args.output;
 	RunResult result = run_where_asked(scenario, args, dir, progress);
-	write_result_files(result, dir);
+	write_output_folder(run_output_formats(), result, dir);
 	index_result_or_warn(dir + "/result.json", result);
 	print_outcome(result, args, dir);
 	return to_int(result.exit_code);

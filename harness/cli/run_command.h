@@ -21,7 +21,7 @@ struct RunArguments {
 	std::string accel;
 	std::string cmdline;  // extra guest kernel command line (VM runs)
 	bool in_guest = false;
-	bool tap = false;
+	std::string stdout_format;  // a run_output_formats() name (--tap); empty: none
 	bool verbose = false;
 	bool quiet = false;
 };

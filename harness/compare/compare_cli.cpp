@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "compare/compare_outputs.h"
+#include "report/output_options.h"
+
 namespace kmh {
 
 CLI::App *add_compare_command(CLI::App &app, CompareOptions &options)
@@ -17,9 +20,8 @@ CLI::App *add_compare_command(CLI::App &app, CompareOptions &options)
 	compare->add_option("--candidate", options.candidate, "candidate (B) result files or folders; same as after `--`");
 	compare->add_option("--gate", options.gate_rules,
 			    "gate rule, repeatable: '<selector> <rises|falls|changes> by more than <N>%[ and significant]'");
-	compare->add_option("--json", options.json_out, "write the full comparison as JSON to FILE");
-	compare->add_option("--markdown", options.markdown_out, "write a Markdown report (review comment) to FILE");
-	compare->add_option("--html", options.html_out, "write a self-contained HTML report to FILE");
+	add_file_format_options(compare, compare_output_formats(), options.report_files);
+	add_stdout_format_flags(compare, compare_output_formats(), options.stdout_format);
 	compare->add_option("--baseline-kernel", options.baseline_kernel, "pick baseline runs of this kernel release from the index");
 	compare->add_option("--candidate-kernel", options.candidate_kernel, "pick candidate runs of this kernel release from the index");
 	compare->add_option("--scenario", options.scenario, "the scenario whose indexed runs to pick");

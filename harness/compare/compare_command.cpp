@@ -8,12 +8,9 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "compare/compare_outputs.h"
 #include "compare/compare_report.h"
-#include "compare/html_report.h"
-#include "compare/json_report.h"
-#include "compare/markdown_report.h"
-#include "compare/terminal_report.h"
-#include "system/file_io.h"
+#include "report/output_writer.h"
 
 namespace kmh {
 
@@ -67,16 +64,6 @@ std::vector<GateRule> gate_rules(const CompareOptions &options, const RunSet &ba
 	return rules;
 }
 
-void write_reports(const CompareOptions &options, const CompareReport &report)
-{
-	if (!options.json_out.empty())
-		write_file_atomically(options.json_out, compare_report_json(report).dump(2) + "\n");
-	if (!options.markdown_out.empty())
-		write_file_atomically(options.markdown_out, markdown_report(report));
-	if (!options.html_out.empty())
-		write_file_atomically(options.html_out, html_report(report));
-}
-
 }  // namespace
 
 int compare_command(const CompareOptions &options)
@@ -87,8 +74,11 @@ int compare_command(const CompareOptions &options)
 	require_one_scenario(baseline, candidate);
 	std::vector<GateRule> rules = gate_rules(options, baseline, candidate);
 	CompareReport report = build_compare_report(std::move(baseline), std::move(candidate), rules);
-	std::fputs(terminal_report(report, options.color ? Color::on : Color::off).c_str(), stdout);
-	write_reports(options, report);
+	const OutputTable<CompareReport> &formats = compare_output_formats();
+	print_stdout_format(formats, report, options.stdout_format);
+	TerminalStream terminal = terminal_stream(!options.stdout_format.empty());
+	std::fputs(render_terminal(formats, report, terminal.context).c_str(), terminal.file);
+	write_format_files(formats, report, options.report_files);
 	return report.any_gate_failed() ? 1 : 0;
 }
 

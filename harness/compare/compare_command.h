@@ -1,6 +1,7 @@
 // `kmemharness compare`: two sets of result.json compared, reported, and gated for CI.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,8 @@ struct CompareOptions {
 	std::string since;     // ISO 8601; runs started at or after it
 	std::string index_path = default_index_path;
 	std::vector<std::string> gate_rules;  // docs/compare.md; added to the scenario's [compare] gate
-	std::string json_out;
-	std::string markdown_out;
-	std::string html_out;
-	bool color = false;
+	std::map<std::string, std::string> report_files;  // compare_output_formats() name -> FILE to write
+	std::string stdout_format;                        // a compare_output_formats() name; empty: none
 };
 
 // Prints the comparison table on stdout and writes the reports asked for. Returns 1 when a gate

@@ -27,8 +27,4 @@ std::string grid_json(const MatrixGrid &grid);
 // The one-line outcome: counts by verdict, exit code, duration.
 std::string grid_headline(const MatrixGrid &grid);
 
-// Writes grid.md, grid.html, junit.xml and matrix.json into the grid's output folder. Throws
-// run_error naming a file that could not be written.
-void write_grid_files(const MatrixGrid &grid);
-
 }  // namespace kmh

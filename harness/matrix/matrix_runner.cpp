@@ -10,7 +10,8 @@
 
 #include "matrix/boot_groups.h"
 #include "matrix/cell_outcome.h"
-#include "report/result_files.h"
+#include "report/output_writer.h"
+#include "report/run_outputs.h"
 #include "report/result_json.h"
 #include "system/file_io.h"
 #include "system/interrupt_watch.h"
@@ -46,7 +47,7 @@ std::string cell_line(const MatrixCell &cell)
 void add_cell(MatrixRun &run, const RunResult &result, std::size_t kernel, std::size_t scenario)
 {
 	std::string dir = cell_dir(run.grid, kernel, scenario);
-	write_result_files(result, dir);
+	write_output_folder(run_output_formats(), result, dir);
 	MatrixCell cell = cell_outcome(result);
 	cell.kernel = kernel;
 	cell.scenario = scenario;

@@ -155,9 +155,4 @@ std::string junit_xml(const RunResult &result)
 	return xml + "</testsuite>\n";
 }
 
-void write_junit_xml(const RunResult &result, const std::string &path)
-{
-	write_file_atomically(path, junit_xml(result));
-}
-
 }  // namespace kmh

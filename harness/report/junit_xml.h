@@ -11,7 +11,4 @@ namespace kmh {
 // that could not be evaluated, workloads that did not finish and an incomplete run are <error>s.
 std::string junit_xml(const RunResult &result);
 
-// Writes junit_xml() to path. Throws kmh::Error (run_failed) naming the path on failure.
-void write_junit_xml(const RunResult &result, const std::string &path);
-
 }  // namespace kmh

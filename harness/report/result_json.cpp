@@ -641,9 +641,9 @@ json result_to_json(const RunResult &result)
 	return document;
 }
 
-void write_result_json(const RunResult &result, const std::string &path)
+std::string result_json_text(const RunResult &result)
 {
-	write_file_atomically(path, result_to_json(result).dump(2) + "\n");
+	return result_to_json(result).dump(2) + "\n";
 }
 
 RunResult result_from_json(const json &document)

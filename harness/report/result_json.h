@@ -13,8 +13,8 @@ namespace kmh {
 // not finite (NaN, infinities) as null.
 nlohmann::json result_to_json(const RunResult &result);
 
-// Writes result_to_json() to path. Throws kmh::Error (run_failed) naming the path on failure.
-void write_result_json(const RunResult &result, const std::string &path);
+// result_to_json() as the text of a result.json file.
+std::string result_json_text(const RunResult &result);
 
 // Reads a result.json document back, e.g. for comparing runs. Absent fields keep their defaults,
 // a null number reads as NaN. Throws kmh::Error (invalid_input) when the document is not a

@@ -7,6 +7,7 @@
 #include "compare/metric_comparison.h"
 #include "compare/run_set.h"
 #include "report/result_json.h"
+#include "system/file_io.h"
 
 namespace kmh {
 namespace {
@@ -32,7 +33,7 @@ protected:
 		result.metrics.add("pcp.drain.events", {{"cpu", "0"}, {"scope", "workload"}}, 10);
 		fs::path path = dir_ / relative;
 		fs::create_directories(path.parent_path());
-		write_result_json(result, path.string());
+		write_file_atomically(path.string(), result_json_text(result));
 		return path.string();
 	}
 

@@ -112,7 +112,7 @@ TEST(CompareCli, ParsesBothSidesAndOptions)
 	EXPECT_EQ(options.baseline, (std::vector<std::string>{"a1", "a2"}));
 	EXPECT_EQ(options.candidate, (std::vector<std::string>{"b1"}));
 	EXPECT_EQ(options.gate_rules, (std::vector<std::string>{"x rises by more than 1%"}));
-	EXPECT_EQ(options.json_out, "o.json");
+	EXPECT_EQ(options.report_files, (std::map<std::string, std::string>{{"json", "o.json"}}));
 }
 
 }  // namespace

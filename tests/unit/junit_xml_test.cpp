@@ -8,7 +8,8 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
+#include "report/output_writer.h"
+#include "report/run_outputs.h"
 
 namespace kmh {
 namespace {
@@ -135,20 +136,18 @@ TEST(JunitXml, IncompleteRunIsAnError)
 				  "not attach: tp_btf/mm_page_pcpu_drain: -EINVAL\""));
 }
 
-TEST(JunitXml, WriteProducesTheSameDocument)
+TEST(JunitXml, TheResultFolderHoldsTheSameDocument)
 {
 	std::filesystem::path folder = std::filesystem::path(::testing::TempDir()) / "kmh_junit_xml_test";
-	std::filesystem::create_directories(folder);
-	std::string path = (folder / "junit.xml").string();
+	std::filesystem::remove_all(folder);
 
-	write_junit_xml(sample_result(), path);
+	write_output_folder(run_output_formats(), sample_result(), folder.string());
 
-	std::ifstream in(path);
+	std::ifstream in(folder / "junit.xml");
 	std::stringstream text;
 	text << in.rdbuf();
 	EXPECT_EQ(text.str(), junit_xml(sample_result()));
 	std::filesystem::remove_all(folder);
-	EXPECT_THROW(write_junit_xml(sample_result(), "/nonexistent-kmh-folder/junit.xml"), Error);
 }
 
 }  // namespace

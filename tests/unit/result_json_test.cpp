@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "system/file_io.h"
 
 namespace kmh {
 namespace {
@@ -243,7 +244,7 @@ TEST(ResultJson, WriteReplacesTheFileAtomically)
 	std::filesystem::create_directories(folder);
 	std::string path = (folder / "result.json").string();
 
-	write_result_json(sample_result(), path);
+	write_file_atomically(path, result_json_text(sample_result()));
 
 	std::ifstream in(path);
 	std::stringstream text;
@@ -257,7 +258,7 @@ TEST(ResultJson, WriteFailureNamesThePath)
 {
 	std::string path = "/nonexistent-kmh-folder/result.json";
 	try {
-		write_result_json(sample_result(), path);
+		write_file_atomically(path, result_json_text(sample_result()));
 		FAIL() << "writing into a missing folder succeeded";
 	} catch (const Error &error) {
 		EXPECT_EQ(error.code(), ExitCode::run_failed);
