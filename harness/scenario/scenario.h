@@ -38,7 +38,7 @@ struct WorkloadSpec {
 
 struct CollectSpec {
 	std::vector<std::string> collectors;  // BPF collectors: page_alloc, pcp, extfrag, slab
-	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo
+	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo, zoneinfo
 	AttachMode attach = AttachMode::automatic;
 	WorkloadContextMode workload_context = WorkloadContextMode::task;
 	SourceLocation where;

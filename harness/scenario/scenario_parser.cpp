@@ -55,7 +55,7 @@ const std::vector<std::string> default_collectors = { "page_alloc", "pcp", "extf
 // down; the others watch other sources than the allocators.
 const std::vector<std::string> optional_collectors = { "malloc",  "faults", "mmap",       "shm",
 							"hugetlb", "vmscan", "compaction", "oom", "swapin" };
-const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
+const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo" };
 const std::vector<std::string> attach_names = { "auto", "tp_btf", "raw_tp", "tracepoint" };
 const std::vector<std::string> workload_context_names = { "task", "any" };
 const std::vector<AttachMode> attach_modes = { AttachMode::automatic, AttachMode::tp_btf, AttachMode::raw_tp,
