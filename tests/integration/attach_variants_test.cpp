@@ -25,7 +25,7 @@ TEST_P(AttachVariant, RunsRecordsTheVariantAndCountsRefills)
 
 	ResultFile result(output + "/result.json");
 	const nlohmann::json &collectors = result.json().at("collectors");
-	ASSERT_EQ(collectors.size(), 2u) << collectors.dump(2);
+	ASSERT_EQ(collectors.size(), 3u) << collectors.dump(2);  // page_alloc, pcp, extfrag
 	for (const nlohmann::json &collector : collectors)
 		EXPECT_EQ(collector.at("variant"), variant) << collector.dump();
 
