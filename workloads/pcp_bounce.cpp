@@ -1,5 +1,6 @@
 // pcp_bounce: fault pages in on one CPU and unmap them on another: one refills its per-CPU list, one drains.
 #include <sched.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -21,6 +22,25 @@ namespace kmh {
 
 namespace {
 
+// Context switches of the calling thread so far, voluntary and involuntary.
+std::int64_t thread_switches()
+{
+	rusage usage{};
+	getrusage(RUSAGE_THREAD, &usage);
+	return usage.ru_nvcsw + usage.ru_nivcsw;
+}
+
+// Runs `work` and returns how many stretches the calling thread ran it in: 1, plus one for each
+// time it was switched out meanwhile. In one stretch no other task runs on its CPU, so only it
+// (and interrupts) change that CPU's per-CPU lists.
+template <typename Work>
+std::int64_t stretches_of(Work work)
+{
+	std::int64_t before = thread_switches();
+	work();
+	return 1 + thread_switches() - before;
+}
+
 struct PcpBounceOptions {
 	std::size_t bytes = 0;
 	std::int64_t rounds = 0;
@@ -41,6 +61,9 @@ public:
 	// Hands `mapping` to the thread and returns once the thread has unmapped it.
 	void unmap(Mapping mapping);
 
+	// Stretches the thread ran its unmaps in (see stretches_of), over every unmap so far.
+	std::int64_t stretches() const { return stretches_; }
+
 private:
 	void serve();
 	void stop();
@@ -49,6 +72,7 @@ private:
 	std::condition_variable changed_;
 	std::optional<Mapping> pending_;
 	bool stopping_ = false;
+	std::int64_t stretches_ = 0;
 	std::thread thread_;  // last: starts once the members it uses exist
 };
 
@@ -82,7 +106,7 @@ void RemoteUnmapper::serve()
 		changed_.wait(lock, [this] { return pending_ || stopping_; });
 		if (!pending_)
 			return;
-		pending_.reset();
+		stretches_ += stretches_of([this] { pending_.reset(); });
 		changed_.notify_all();
 	}
 }
@@ -108,19 +132,25 @@ public:
 	{
 		pin_current_thread_to_cpu(options_.alloc_cpu);
 		unmapper_.emplace(options_.free_cpu);
-		if (options_.warm_up)
-			bounce_one_round();
+		if (options_.warm_up) {
+			std::int64_t unmeasured = 0;
+			bounce_one_round(unmeasured);
+		}
 	}
 
 	std::vector<WorkloadMetric> run() override
 	{
 		std::size_t pages = 0;
+		std::int64_t alloc_stretches = 0;
+		std::int64_t free_stretches_before = unmapper_->stretches();
 		for (std::int64_t round = 0; round < options_.rounds; round++)
-			pages += bounce_one_round();
+			pages += bounce_one_round(alloc_stretches);
 		return {
 			{"pages", {}, static_cast<double>(pages)},
 			{"rounds", {}, static_cast<double>(options_.rounds)},
 			{"bytes", {}, static_cast<double>(options_.bytes)},
+			{"alloc_stretches", {}, static_cast<double>(alloc_stretches)},
+			{"free_stretches", {}, static_cast<double>(unmapper_->stretches() - free_stretches_before)},
 		};
 	}
 
@@ -130,11 +160,13 @@ public:
 	}
 
 private:
-	// Faults a mapping in here and has it unmapped on the freeing CPU; returns the pages faulted.
-	std::size_t bounce_one_round()
+	// Faults a mapping in here and has it unmapped on the freeing CPU; returns the pages faulted
+	// and adds the stretches the faulting ran in to `alloc_stretches`.
+	std::size_t bounce_one_round(std::int64_t &alloc_stretches)
 	{
 		Mapping mapping = Mapping::anonymous(options_.bytes, options_.huge);
-		std::size_t pages = mapping.touch(page_size());
+		std::size_t pages = 0;
+		alloc_stretches += stretches_of([&] { pages = mapping.touch(page_size()); });
 		unmapper_->unmap(std::move(mapping));
 		return pages;
 	}
@@ -198,6 +230,10 @@ WorkloadDescriptor describe_pcp_bounce()
 				{"pages", "base pages faulted in on alloc_cpu and unmapped on free_cpu, over all rounds", {}},
 				{"rounds", "rounds completed", {}},
 				{"bytes", "bytes mapped per round", {}},
+				{"alloc_stretches", "stretches the faulting thread ran in on alloc_cpu: one per round, plus one "
+				 "per context switch while it faulted (getrusage RUSAGE_THREAD); between two, other tasks on "
+				 "alloc_cpu may fill or empty its per-CPU lists", {}},
+				{"free_stretches", "the same for the unmapping thread on free_cpu, while it unmapped", {}},
 			},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },

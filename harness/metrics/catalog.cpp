@@ -140,6 +140,10 @@ std::vector<MetricFamily> build_catalog()
 		c.push_back({"slabinfo.active_objs." + w, {"cache"}, "count", "slabinfo", "active objects per slab cache (/proc/slabinfo), " + w});
 		c.push_back({"slabinfo.num_objs." + w, {"cache"}, "count", "slabinfo", "allocated objects per slab cache (/proc/slabinfo), " + w});
 		c.push_back({"slabinfo.pages." + w, {"cache"}, "pages", "slabinfo", "pages held by each slab cache: num_slabs x pagesperslab (/proc/slabinfo), " + w});
+		c.push_back({"zoneinfo.pcp.count." + w, {"node", "zone", "cpu"}, "pages", "zoneinfo", "pages on the CPU's per-CPU lists of the zone (/proc/zoneinfo pagesets), " + w});
+		c.push_back({"zoneinfo.pcp.high." + w, {"node", "zone", "cpu"}, "pages", "zoneinfo", "the lists' high mark: over it a free drains them (/proc/zoneinfo pagesets), " + w});
+		c.push_back({"zoneinfo.pcp.high_max." + w, {"node", "zone", "cpu"}, "pages", "zoneinfo", "the most pages the lists may hold: high_max where the kernel auto-tunes high, else high (/proc/zoneinfo pagesets), " + w});
+		c.push_back({"zoneinfo.pcp.batch." + w, {"node", "zone", "cpu"}, "pages", "zoneinfo", "pages moved per refill or drain (/proc/zoneinfo pagesets), " + w});
 	}
 	c.push_back({"meminfo.*", {}, "bytes", "meminfo", "every /proc/meminfo field as meminfo.<Field>.before/.after/.delta; kB fields in bytes, counts as they are"});
 	c.push_back({"vmstat.*", {}, "count", "vmstat", "every /proc/vmstat counter as vmstat.<name>.before/.after/.delta"});

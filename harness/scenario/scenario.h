@@ -37,7 +37,7 @@ struct WorkloadSpec {
 
 struct CollectSpec {
 	std::vector<std::string> collectors;  // registered BPF collectors (collect/collector_registry.cpp)
-	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo
+	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo, zoneinfo
 	AttachMode attach = AttachMode::automatic;
 	WorkloadContextMode workload_context = WorkloadContextMode::task;
 	SourceLocation where;

@@ -49,7 +49,7 @@ const std::vector<std::string> cgroup_keys = { "memory_max", "swap_max" };
 const std::string sysctl_name_pattern = "[a-z0-9_]+(\\.[a-z0-9_-]+)+";
 
 const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp", "memcg", "swap" };
-const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
+const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo" };
 const std::vector<std::string> workload_context_names = { "task", "any" };
 
 const std::vector<std::string> accel_names = { "auto", "kvm", "tcg" };

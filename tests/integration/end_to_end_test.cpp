@@ -33,7 +33,9 @@ TEST(EndToEnd, PcpuBounceScenarioPassesAndReportsEverything)
 {
 	ScratchDir scratch;
 	std::string output = scratch / "out";
-	ProcessOutcome run = run_kmemharness_measuring({"run", shipped_scenario("pcpu_bounce.toml"), "--output", output});
+	// One run, no retry: the scenario's bounds hold however busy the machine is (docs/metrics.md,
+	// "Per-CPU list balance"); bench/load_test.sh runs it 10 times under stress-ng.
+	ProcessOutcome run = run_kmemharness({"run", shipped_scenario("pcpu_bounce.toml"), "--output", output});
 	KMH_SKIP_OR_FAIL_IF(environment_gap(run));
 	ASSERT_EQ(run.exit_code, exit_status::passed) << describe(run);
 
@@ -47,8 +49,11 @@ TEST(EndToEnd, PcpuBounceScenarioPassesAndReportsEverything)
 	expect_series_per_cpu(result, "pcp.refill.events");
 	expect_series_per_cpu(result, "pcp.drain.events");
 	EXPECT_EQ(result.sum("workload.bounce.pages"), 524288);
+	EXPECT_GE(result.sum("workload.bounce.alloc_stretches"), 8) << "at least one stretch per round";
+	EXPECT_GE(result.sum("workload.bounce.free_stretches"), 8) << "at least one stretch per round";
+	EXPECT_GT(result.sum("zoneinfo.pcp.high_max.after", {{"cpu", "0"}}), 0);
 
-	ASSERT_EQ(json.at("assertions").size(), 3u);
+	ASSERT_EQ(json.at("assertions").size(), 6u);
 	for (const nlohmann::json &assertion : json.at("assertions"))
 		EXPECT_EQ(assertion.at("verdict"), "pass") << assertion.dump(2);
 	ASSERT_FALSE(json.at("collectors").empty());
@@ -60,7 +65,7 @@ TEST(EndToEnd, PcpuBounceScenarioPassesAndReportsEverything)
 
 	ASSERT_TRUE(std::filesystem::exists(output + "/junit.xml"));
 	std::string junit = read_whole_file(output + "/junit.xml");
-	EXPECT_NE(junit.find("tests=\"3\""), std::string::npos) << junit;
+	EXPECT_NE(junit.find("tests=\"6\""), std::string::npos) << junit;
 	EXPECT_NE(junit.find("failures=\"0\""), std::string::npos) << junit;
 }
 

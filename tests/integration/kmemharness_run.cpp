@@ -2,7 +2,6 @@
 #include "kmemharness_run.h"
 
 #include <cstdlib>
-#include <iostream>
 
 namespace kmh::integration {
 
@@ -26,17 +25,6 @@ ProcessOutcome run_kmemharness(const std::vector<std::string> &args, std::chrono
 	std::vector<std::string> argv{kmemharness_binary()};
 	argv.insert(argv.end(), args.begin(), args.end());
 	return run_process(argv, limit);
-}
-
-ProcessOutcome run_kmemharness_measuring(const std::vector<std::string> &args, int attempts)
-{
-	ProcessOutcome outcome = run_kmemharness(args);
-	for (int attempt = 2; attempt <= attempts && outcome.exit_code == exit_status::assertion_failed; ++attempt) {
-		std::cout << "run " << attempt - 1 << " of " << attempts << " failed an assertion, running again:\n"
-			  << outcome.out;
-		outcome = run_kmemharness(args);
-	}
-	return outcome;
 }
 
 std::string describe(const ProcessOutcome &outcome)

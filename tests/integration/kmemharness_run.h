@@ -31,11 +31,6 @@ std::string shipped_scenario(const std::string &file);
 ProcessOutcome run_kmemharness(const std::vector<std::string> &args,
 			       std::chrono::seconds limit = std::chrono::seconds(60));
 
-// Runs a scenario whose assertions measure the machine. Other work on the machine (compilers, other
-// harness runs) can feed the per-CPU lists the scenario counts and make an assertion fail (exit 1);
-// such a run is repeated, up to `attempts` runs in all. Returns the last run's outcome.
-ProcessOutcome run_kmemharness_measuring(const std::vector<std::string> &args, int attempts = 3);
-
 // Exit status, stdout and stderr as one text, for assertion messages.
 std::string describe(const ProcessOutcome &outcome);
 

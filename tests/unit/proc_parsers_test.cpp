@@ -1,4 +1,4 @@
-// Tests of the /proc parsers on files copied from a 6.18 machine and on a 6.1 pagetypeinfo with CMA.
+// Tests of the /proc parsers on files copied from a 6.18 machine, a 6.1 pagetypeinfo with CMA and 6.1's zoneinfo layout.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include "collect/proc/pagetypeinfo_parser.h"
 #include "collect/proc/slabinfo_parser.h"
 #include "collect/proc/vmstat_parser.h"
+#include "collect/proc/zoneinfo_parser.h"
 #include "common/error.h"
 
 namespace kmh {
@@ -150,6 +151,51 @@ TEST(BuddyinfoParser, RejectsANonNumericCount)
 	std::string message = parse_error([] { parse_buddyinfo("Node 0, zone      DMA      0      x      0 \n"); });
 	EXPECT_NE(message.find("/proc/buddyinfo line 1"), std::string::npos) << message;
 	EXPECT_NE(message.find("\"x\""), std::string::npos) << message;
+}
+
+TEST(ZoneinfoParser, ReadsThePagesetsOfTheRealFile)
+{
+	std::vector<Metric> m = parse_zoneinfo(read_fixture("linux-6.18/zoneinfo"));
+	Labels normal_cpu0 = {{"node", "0"}, {"zone", "Normal"}, {"cpu", "0"}};
+	EXPECT_EQ(series_value(m, "zoneinfo.pcp.count", normal_cpu0), 94625);
+	EXPECT_EQ(series_value(m, "zoneinfo.pcp.high", normal_cpu0), 121396);
+	EXPECT_EQ(series_value(m, "zoneinfo.pcp.batch", normal_cpu0), 63);
+	EXPECT_EQ(series_value(m, "zoneinfo.pcp.high_max", normal_cpu0), 258048);
+	EXPECT_EQ(series_value(m, "zoneinfo.pcp.high_max", {{"node", "0"}, {"zone", "DMA"}, {"cpu", "1"}}), 240);
+	EXPECT_EQ(count_named(m, "zoneinfo.pcp.count"), 3 * 2) << "DMA, DMA32 and Normal on 2 CPUs; Movable and Device have no pagesets";
+}
+
+// Linux 6.1 prints count, high and batch only (mm/vmstat.c before 6.7): its high is not
+// auto-tuned, so high is also the most the lists may hold.
+TEST(ZoneinfoParser, TakesHighAsHighMaxInTheLinux61Layout)
+{
+	std::vector<Metric> m = parse_zoneinfo("Node 0, zone   Normal\n"
+					       "  pages free     3840\n"
+					       "        protection: (0, 0, 0, 0)\n"
+					       "  pagesets\n"
+					       "    cpu: 0\n"
+					       "              count: 17\n"
+					       "              high:  378\n"
+					       "              batch: 63\n"
+					       "  vm stats threshold: 24\n"
+					       "  node_unreclaimable:  0\n"
+					       "  start_pfn:           1048576\n"
+					       "Node 0, zone  Movable\n"
+					       "  pages free     0\n");
+	Labels cpu0 = {{"node", "0"}, {"zone", "Normal"}, {"cpu", "0"}};
+	EXPECT_EQ(series_value(m, "zoneinfo.pcp.count", cpu0), 17);
+	EXPECT_EQ(series_value(m, "zoneinfo.pcp.high_max", cpu0), 378);
+	EXPECT_EQ(m.size(), 4u);
+}
+
+TEST(ZoneinfoParser, RejectsAPagesetWithoutItsCount)
+{
+	std::string message = parse_error([] {
+		parse_zoneinfo("Node 0, zone   Normal\n  pagesets\n    cpu: 0\n              high:  378\n"
+			       "              batch: 63\n  vm stats threshold: 24\n");
+	});
+	EXPECT_NE(message.find("/proc/zoneinfo line 6"), std::string::npos) << message;
+	EXPECT_NE(message.find("count, high and batch"), std::string::npos) << message;
 }
 
 TEST(MeminfoParser, ConvertsKilobytesToBytes)

@@ -31,20 +31,20 @@ Error snapshot_error(Take take)
 	return run_error("");
 }
 
-TEST(ProcSnapshot, ListsTheFiveKinds)
+TEST(ProcSnapshot, ListsTheSixKinds)
 {
 	std::vector<std::string> names;
 	for (const ProcSnapshotKind &kind : proc_snapshot_kinds())
 		names.push_back(kind.name);
-	EXPECT_EQ(names, (std::vector<std::string>{"pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo"}));
+	EXPECT_EQ(names, (std::vector<std::string>{"pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo"}));
 	ASSERT_NE(find_proc_snapshot_kind("slabinfo"), nullptr);
 	EXPECT_EQ(find_proc_snapshot_kind("slabinfo")->file, "slabinfo");
-	EXPECT_EQ(find_proc_snapshot_kind("zoneinfo"), nullptr);
+	EXPECT_EQ(find_proc_snapshot_kind("iomem"), nullptr);
 }
 
 TEST(ProcSnapshot, ReadsEveryKindUnderAProcRoot)
 {
-	std::vector<std::string> kinds = {"pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo"};
+	std::vector<std::string> kinds = {"pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo"};
 	std::vector<Metric> m = take_proc_snapshot(kinds, fixtures + "linux-6.18");
 	EXPECT_EQ(count_named(m, "pagetypeinfo.free"), 165);
 	EXPECT_EQ(count_named(m, "pagetypeinfo.pageblocks"), 15);
@@ -52,6 +52,7 @@ TEST(ProcSnapshot, ReadsEveryKindUnderAProcRoot)
 	EXPECT_EQ(count_named(m, "meminfo.SReclaimable"), 1);
 	EXPECT_EQ(count_named(m, "vmstat.pgfault"), 1);
 	EXPECT_EQ(count_named(m, "slabinfo.pages"), 235);
+	EXPECT_EQ(count_named(m, "zoneinfo.pcp.high_max"), 6);
 }
 
 TEST(ProcSnapshot, ReadsOnlyTheKindsAskedFor)

@@ -140,7 +140,7 @@ TEST(ScenarioParser, MinimalScenarioTakesEveryDefault)
 	EXPECT_TRUE(workload.options.string_map("env").empty());
 
 	std::vector<std::string> all_collectors = { "page_alloc", "pcp", "extfrag", "slab" };
-	std::vector<std::string> all_snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo" };
+	std::vector<std::string> all_snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo" };
 	EXPECT_EQ(scenario.collect.collectors, all_collectors);
 	EXPECT_EQ(scenario.collect.snapshots, all_snapshots);
 	EXPECT_EQ(scenario.collect.attach, AttachMode::automatic);
@@ -427,8 +427,8 @@ TEST(ScenarioParser, CollectChoices)
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\ncollectors = [\"pcp\", \"slub\"]\n"),
 			     "[collect] key 'collectors' item 2: 'slub' is not accepted; accepted: 'page_alloc', 'pcp', "
 			     "'extfrag', 'slab', 'malloc', 'faults', 'mmap', 'shm', 'hugetlb', 'vmscan', 'compaction', 'oom', 'swapin'; did you mean 'slab'?"));
-	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nsnapshots = [\"zoneinfo\"]\n"),
-			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo'"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nsnapshots = [\"zoneinf\"]\n"),
+			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo', 'zoneinfo'; did you mean 'zoneinfo'?"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nattach = \"kprobe\"\n"),
 			     "accepted: 'auto', 'tp_btf', 'raw_tp', 'tracepoint'"));
 	EXPECT_TRUE(parse(one_bounce + "[collect]\ncollectors = []\n").collect.collectors.empty());

@@ -11,6 +11,7 @@
 #include "collect/proc/pagetypeinfo_parser.h"
 #include "collect/proc/slabinfo_parser.h"
 #include "collect/proc/vmstat_parser.h"
+#include "collect/proc/zoneinfo_parser.h"
 #include "common/error.h"
 #include "common/suggestion.h"
 
@@ -84,6 +85,7 @@ const std::vector<ProcSnapshotKind> &proc_snapshot_kinds()
 		 "it exists only on kernels built with CONFIG_SLUB_DEBUG (SLUB) or CONFIG_SLAB and is readable by root "
 		 "only: run kmemharness as root on such a kernel",
 		 parse_slabinfo},
+		{"zoneinfo", "zoneinfo", every_kernel, parse_zoneinfo},
 	};
 	return kinds;
 }

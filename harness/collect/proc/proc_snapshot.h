@@ -17,7 +17,7 @@ struct ProcSnapshotKind {
 	ProcTextParser parse;
 };
 
-// pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo.
+// pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo, zoneinfo.
 const std::vector<ProcSnapshotKind> &proc_snapshot_kinds();
 
 // The kind called `name`, or nullptr.
