@@ -58,11 +58,7 @@ std::string read_doc(const std::string &name)
 // The snapshots a scenario takes when [collect] names none: every one there is.
 std::vector<std::string> all_snapshots()
 {
-	static const WorkloadDescriptor plain = [] {
-		WorkloadDescriptor descriptor;
-		descriptor.kind = "plain";
-		return descriptor;
-	}();
+	static const WorkloadSchema plain{.kind = "plain", .summary = "", .options = {}, .metrics = {}};
 	auto lookup = [](const std::string &kind) { return kind == "plain" ? &plain : nullptr; };
 	return parse_scenario_text("[[workload]]\nkind = \"plain\"\n", "s.toml", lookup, {"plain"},
 				   collector_names(collector_registry()))
