@@ -43,6 +43,7 @@ RunResult run_host(const Scenario &scenario, const RunArguments &args, Progress 
 	options.verbose = args.verbose;
 	options.module_path = args.module;
 	options.progress = &progress;
+	options.machine_wait = args.no_wait ? MachineWait::refuse : MachineWait::wait;
 	return run_scenario(scenario, options);
 }
 
@@ -97,6 +98,8 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	run->add_option("--module", args.module, "the built kmemharness.ko, for kernel-module workloads");
 	run->add_flag("--in-guest", args.in_guest, "run here even if the scenario has a [target] kernel "
 						   "(used inside the VM)");
+	run->add_flag("--no-wait", args.no_wait, "exit 3 at once when another run is measuring on this machine "
+						  "(default: wait for it; host runs only)");
 	run->add_flag("--tap", args.tap, "print TAP 13 on stdout (the summary goes to stderr)");
 	run->add_flag("-v,--verbose", args.verbose, "show libbpf's messages");
 	run->add_flag("-q,--quiet", args.quiet, "no progress and no summary; errors still go to stderr");

@@ -21,6 +21,7 @@ struct RunArguments {
 	std::string accel;
 	std::string cmdline;  // extra guest kernel command line (VM runs)
 	bool in_guest = false;
+	bool no_wait = false;  // exit 3 instead of waiting while another run measures on this machine
 	bool tap = false;
 	bool verbose = false;
 	bool quiet = false;
