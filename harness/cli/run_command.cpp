@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include <fmt/core.h>
 
@@ -16,6 +17,7 @@
 #include "run/scenario_runner.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/workload_lookup.h"
+#include "system/unique_dir.h"
 #include "vm/vm_run.h"
 #include "workloads/workload.h"
 
@@ -75,6 +77,19 @@ void print_outcome(const RunResult &result, const RunArguments &args, const std:
 	fmt::print(args.tap ? stderr : stdout, "{}results: {}/result.json\n", summary_text(result, color), dir);
 }
 
+// Exit 2 writes no result files (docs/cli.md): the errors go to stderr, and the default folder
+// made for the run goes again, with the parents it emptied (results/<scenario>/, results/).
+int refuse_invalid(const RunResult &result, const std::string &created_dir)
+{
+	for (const std::string &error : result.errors)
+		fmt::print(stderr, "kmemharness: {}\n", error);
+	std::error_code ignored;
+	std::filesystem::path dir = created_dir;
+	while (!dir.empty() && std::filesystem::remove(dir, ignored))  // removes empty folders only
+		dir = dir.parent_path();
+	return to_int(ExitCode::invalid_input);
+}
+
 }  // namespace
 
 CLI::App *add_run_command(CLI::App &app, RunArguments &args)
@@ -120,17 +135,19 @@ RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, co
 	return in_vm ? run_vm(scenario, args, dir, progress) : run_host(scenario, args, progress);
 }
 
-std::string default_result_dir(const std::string &scenario_name, const std::string &suffix)
+std::string create_default_result_dir(const std::string &scenario_name, const std::string &suffix)
 {
-	return "results/" + scenario_name + "/" + utc_stamp() + suffix;
+	return create_unique_dir("results/" + scenario_name + "/" + utc_stamp() + suffix);
 }
 
 int run_command(const RunArguments &args)
 {
 	Scenario scenario = load_scenario(args.scenario);
 	Progress progress(Progress::detect_style(args.quiet));
-	std::string dir = args.output.empty() ? default_result_dir(scenario.name) : args.output;
+	std::string dir = args.output.empty() ? create_default_result_dir(scenario.name) : args.output;
 	RunResult result = run_where_asked(scenario, args, dir, progress);
+	if (result.exit_code == ExitCode::invalid_input)
+		return refuse_invalid(result, args.output.empty() ? dir : "");
 	write_result_files(result, dir);
 	index_result_or_warn(dir + "/result.json", result);
 	print_outcome(result, args, dir);

@@ -37,8 +37,9 @@ Scenario load_scenario(const std::string &path);
 RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, const std::string &dir,
 			  Progress &progress);
 
-// results/<scenario>/<UTC time> under the working directory.
-std::string default_result_dir(const std::string &scenario_name, const std::string &suffix = "");
+// Creates results/<scenario>/<UTC time><suffix> under the working directory, with -2, -3, … after
+// it when another run has that folder already (create_unique_dir); returns the folder.
+std::string create_default_result_dir(const std::string &scenario_name, const std::string &suffix = "");
 
 // The whole verb; returns the exit code.
 int run_command(const RunArguments &args);
