@@ -123,7 +123,7 @@ int ab_command(const AbArguments &args)
 	Scenario scenario = load_scenario(args.run.scenario);
 	AbSide sides[2] = {make_side(args, 0), make_side(args, 1)};
 	check_sides(args, sides[0], sides[1]);
-	std::string output = args.run.output.empty() ? default_result_dir(scenario.name, "-ab") : args.run.output;
+	std::string output = args.run.output.empty() ? create_default_result_dir(scenario.name, "-ab") : args.run.output;
 	Progress progress(Progress::detect_style(args.run.quiet));
 	Progress quiet(Progress::Style::quiet);
 	for (const AbSide &side : sides)

@@ -1,6 +1,8 @@
 // The run verb: options, choosing host or VM, writing results, printing the summary.
 #include "cli/run_command.h"
 
+#include <filesystem>
+
 #include <fmt/core.h>
 
 #include "assertions/assertion_validator.h"
@@ -9,9 +11,11 @@
 #include "compare/result_index.h"
 #include "report/output_options.h"
 #include "report/output_writer.h"
+#include "report/result_files.h"
 #include "report/run_outputs.h"
 #include "run/scenario_runner.h"
 #include "scenario/scenario_parser.h"
+#include "system/unique_dir.h"
 #include "vm/vm_run.h"
 #include "workloads/workload.h"
 
@@ -27,6 +31,7 @@ RunResult run_host(const Scenario &scenario, const RunArguments &args, Progress 
 	options.module_path = args.module;
 	options.progress = &progress;
 	options.workloads = find_workload;
+	options.machine_wait = args.no_wait ? MachineWait::refuse : MachineWait::wait;
 	return run_scenario(scenario, options);
 }
 
@@ -58,6 +63,19 @@ void print_outcome(const RunResult &result, const RunArguments &args, const std:
 	fmt::print(terminal.file, "{}results: {}/result.json\n", render_terminal(formats, result, terminal.context), dir);
 }
 
+// Exit 2 writes no result files (docs/cli.md): the errors go to stderr, and the default folder
+// made for the run goes again, with the parents it emptied (results/<scenario>/, results/).
+int refuse_invalid(const RunResult &result, const std::string &created_dir)
+{
+	for (const std::string &error : result.errors)
+		fmt::print(stderr, "kmemharness: {}\n", error);
+	std::error_code ignored;
+	std::filesystem::path dir = created_dir;
+	while (!dir.empty() && std::filesystem::remove(dir, ignored))  // removes empty folders only
+		dir = dir.parent_path();
+	return to_int(ExitCode::invalid_input);
+}
+
 }  // namespace
 
 CLI::App *add_run_command(CLI::App &app, RunArguments &args)
@@ -82,6 +100,8 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	run->add_flag("--in-guest", args.in_guest, "run here even if the scenario has a [target] kernel "
 						   "(used inside the VM)");
 	add_stdout_format_flags(run, run_output_formats(), args.stdout_format);
+	run->add_flag("--no-wait", args.no_wait, "exit 3 at once when another run is measuring on this machine "
+						  "(default: wait for it; host runs only)");
 	run->add_flag("-v,--verbose", args.verbose, "show libbpf's messages");
 	run->add_flag("-q,--quiet", args.quiet, "no progress and no summary; errors still go to stderr");
 	return run;
@@ -102,18 +122,20 @@ RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, co
 	return in_vm ? run_vm(scenario, args, dir, progress) : run_host(scenario, args, progress);
 }
 
-std::string default_result_dir(const std::string &scenario_name, const std::string &suffix)
+std::string create_default_result_dir(const std::string &scenario_name, const std::string &suffix)
 {
-	return "results/" + scenario_name + "/" + utc_stamp() + suffix;
+	return create_unique_dir("results/" + scenario_name + "/" + utc_stamp() + suffix);
 }
 
 int run_command(const RunArguments &args)
 {
 	Scenario scenario = load_scenario(args.scenario);
 	Progress progress(Progress::detect_style(args.quiet));
-	std::string dir = args.output.empty() ? default_result_dir(scenario.name) : args.output;
+	std::string dir = args.output.empty() ? create_default_result_dir(scenario.name) : args.output;
 	RunResult result = run_where_asked(scenario, args, dir, progress);
-	write_output_folder(run_output_formats(), result, dir);
+	if (result.exit_code == ExitCode::invalid_input)
+		return refuse_invalid(result, args.output.empty() ? dir : "");
+	write_result_files(result, dir);
 	index_result_or_warn(dir + "/result.json", result);
 	print_outcome(result, args, dir);
 	return to_int(result.exit_code);

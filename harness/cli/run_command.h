@@ -22,6 +22,7 @@ struct RunArguments {
 	std::string cmdline;  // extra guest kernel command line (VM runs)
 	bool in_guest = false;
 	std::string stdout_format;  // a run_output_formats() name (--tap); empty: none
+	bool no_wait = false;  // exit 3 instead of waiting while another run measures on this machine
 	bool verbose = false;
 	bool quiet = false;
 };
@@ -36,8 +37,9 @@ Scenario load_scenario(const std::string &path);
 RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, const std::string &dir,
 			  Progress &progress);
 
-// results/<scenario>/<UTC time> under the working directory.
-std::string default_result_dir(const std::string &scenario_name, const std::string &suffix = "");
+// Creates results/<scenario>/<UTC time><suffix> under the working directory, with -2, -3, … after
+// it when another run has that folder already (create_unique_dir); returns the folder.
+std::string create_default_result_dir(const std::string &scenario_name, const std::string &suffix = "");
 
 // The whole verb; returns the exit code.
 int run_command(const RunArguments &args);

@@ -71,7 +71,8 @@ bool stopping(MatrixRun &run)
 RunResult run_host_cell(const MatrixRun &run, const Scenario &scenario, const std::string &dir)
 {
 	CommandOutput child = run_command({ run.request.harness_binary, "run", "--in-guest", "--quiet", "--output", dir,
-					    scenario.file });
+					    scenario.file },
+					  "", OnSignal::pass_on);
 	std::optional<std::string> json = read_text_file((fs::path(dir) / "result.json").string());
 	if (json)
 		return result_from_json(nlohmann::json::parse(*json));

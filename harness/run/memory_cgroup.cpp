@@ -106,7 +106,6 @@ void MemoryCgroup::limit_cgroup2(const CgroupSpec &spec, const std::string &work
 
 void MemoryCgroup::limit_cgroup1(const CgroupSpec &spec, const std::string &mount)
 {
-	remove_stale_cgroups(mount);
 	owned_path_ = mount + "/" + own_cgroup_name();
 	if (mkdir(owned_path_.c_str(), 0755) != 0 && errno != EEXIST)
 		throw errno_error(ExitCode::environment, "cannot create the memory cgroup " + owned_path_);

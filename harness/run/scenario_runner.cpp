@@ -99,6 +99,7 @@ private:
 	void set_up()
 	{
 		timed("setup", [&] {
+			take_machine();
 			progress_.step("checking what " + scenario_.name + " requires");
 			tracefs_ = std::make_unique<TracefsMount>();
 			check_requirements(scenario_, tracefs_->events_dir(), options_.workloads);
@@ -111,6 +112,15 @@ private:
 			facts_ = read_kernel_facts();
 		});
 		load_module_if_needed();
+	}
+
+	// The machine's run lock, then the sysctls a killed run left changed put back.
+	void take_machine()
+	{
+		machine_ = std::make_unique<MachineRunLock>(options_.machine_wait, progress_);
+		for (const SysctlChange &change : restore_journaled_sysctls())
+			progress_.note(fmt::format("restored sysctl {} to {} (a killed run had set it to {})", change.name,
+						   change.before, change.value));
 	}
 
 	void load_module_if_needed()
@@ -254,7 +264,7 @@ private:
 	{
 		if (result_.errors.empty()) {
 			result_.exit_code = code;
-			result_.status = interrupted_ ? "interrupted" : status_name(code);
+			result_.status = interrupts_.interrupted() ? "interrupted" : status_name(code);
 		}
 		result_.errors.push_back(message);
 		progress_.done("failed");
@@ -295,10 +305,7 @@ private:
 				fds.push_back({process->fd(), POLLIN, 0});
 			auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
 			int ready = poll(fds.data(), fds.size(), static_cast<int>(std::max<long>(left.count(), 0)));
-			if (interrupts_.interrupted()) {
-				interrupted_ = true;
-				throw run_error(fmt::format("interrupted by signal {}", interrupts_.signal_number()));
-			}
+			InterruptWatch::throw_if_signalled();
 			if (ready == 0)
 				throw run_error(fmt::format("timeout after {:.0f} s waiting for {}", timeout_seconds(),
 							    names_of(pending)));
@@ -413,6 +420,7 @@ private:
 	Progress &progress_;
 	RunResult result_;
 	InterruptWatch interrupts_;
+	std::unique_ptr<MachineRunLock> machine_;  // released last, after everything else is undone
 	std::unique_ptr<TracefsMount> tracefs_;
 	std::unique_ptr<WorkloadCgroup> cgroup_;
 	std::unique_ptr<LoadedModule> module_;
@@ -426,7 +434,6 @@ private:
 	KernelFacts facts_;
 	std::vector<Metric> before_;
 	bool before_taken_ = false;
-	bool interrupted_ = false;
 	std::string scratch_root_;
 };
 

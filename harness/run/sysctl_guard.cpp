@@ -1,4 +1,4 @@
-// Writing sysctls through /proc/sys and restoring them.
+// Writing sysctls through /proc/sys, journaling the originals first, and restoring them.
 #include "run/sysctl_guard.h"
 
 #include <algorithm>
@@ -19,6 +19,21 @@ std::string trimmed(std::string text)
 	return text;
 }
 
+// Writes back each change's original value, newest first; returns the messages of those that fail.
+std::vector<std::string> undo(const std::vector<SysctlChange> &changes)
+{
+	std::vector<std::string> failures;
+	for (auto change = changes.rbegin(); change != changes.rend(); ++change) {
+		try {
+			write_text_file(sysctl_path(change->name), change->before);
+		} catch (const Error &error) {
+			failures.push_back(fmt::format("could not restore sysctl {} to {}: {}", change->name,
+						       change->before, error.what()));
+		}
+	}
+	return failures;
+}
+
 }  // namespace
 
 std::string sysctl_path(const std::string &name)
@@ -36,26 +51,36 @@ void SysctlGuard::apply(const std::vector<SysctlSetting> &settings)
 		if (!before)
 			throw environment_error(setting.where.to_string() + ": sysctl " + setting.name +
 						" does not exist on this kernel (" + path + ")");
+		SysctlChange change{ setting.name, trimmed(*before), setting.value };
+		journal_sysctl(journal_, change);
+		changes_.push_back(change);  // undone even when the write fails: writing the original is harmless
 		try {
 			write_text_file(path, setting.value);
 		} catch (const Error &error) {
 			throw environment_error(setting.where.to_string() + ": cannot set sysctl " + setting.name + ": " +
 						error.what());
 		}
-		changes_.push_back({setting.name, trimmed(*before), setting.value});
 	}
 }
 
 SysctlGuard::~SysctlGuard()
 {
-	for (auto change = changes_.rbegin(); change != changes_.rend(); ++change) {
-		try {
-			write_text_file(sysctl_path(change->name), change->before);
-		} catch (const Error &error) {
-			fmt::print(stderr, "kmemharness: could not restore sysctl {} to {}: {}\n", change->name,
-				   change->before, error.what());
-		}
-	}
+	std::vector<std::string> failures = undo(changes_);
+	for (const std::string &failure : failures)
+		fmt::print(stderr, "kmemharness: {}; it stays in {} for the next run\n", failure, journal_);
+	if (failures.empty() && !changes_.empty())
+		remove_sysctl_journal(journal_);
+}
+
+std::vector<SysctlChange> restore_journaled_sysctls(const std::string &journal)
+{
+	std::vector<SysctlChange> changes = read_sysctl_journal(journal);
+	std::vector<std::string> failures = undo(changes);
+	if (!failures.empty())
+		throw environment_error(failures.front() + " (a killed run left it changed; journal " + journal +
+					"): put it back by hand and remove the journal");
+	remove_sysctl_journal(journal);
+	return changes;
 }
 
 }  // namespace kmh

@@ -91,6 +91,9 @@ WorkloadCgroup::WorkloadCgroup()
 		throw environment_error("no cgroup2 hierarchy is mounted: workload attribution needs one "
 					"(mount -t cgroup2 none /sys/fs/cgroup/unified)");
 	remove_stale_cgroups(mount);
+	std::optional<MemoryController> memory = find_memory_controller();
+	if (memory && memory->mechanism == MemcgMechanism::cgroup1)
+		remove_stale_cgroups(memory->mount);  // a killed [cgroup] run's, whatever this run asks for
 	path_ = mount + "/" + own_cgroup_name();
 	if (mkdir(path_.c_str(), 0755) != 0 && errno != EEXIST)
 		throw errno_error(ExitCode::environment, "cannot create cgroup " + path_);

@@ -17,7 +17,8 @@ class MemoryCgroup;
 class WorkloadCgroup {
 public:
 	// Creates kmemharness.<pid> under the cgroup2 mount (pure v2 or the hybrid "unified"
-	// hierarchy). Throws environment_error when there is no cgroup2 mount.
+	// hierarchy), after removing those of killed runs there and in a cgroup v1 memory hierarchy.
+	// Throws environment_error when there is no cgroup2 mount.
 	WorkloadCgroup();
 	// Kills whatever is still inside and removes the directory.
 	~WorkloadCgroup();

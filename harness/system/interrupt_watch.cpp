@@ -5,6 +5,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <fmt/core.h>
+
+#include "common/error.h"
+
 namespace kmh {
 
 namespace {
@@ -13,6 +17,7 @@ int pipe_fds[2] = {-1, -1};
 volatile sig_atomic_t received_signal = 0;
 const int watched_signals[] = {SIGINT, SIGTERM, SIGHUP};
 struct sigaction previous[3];
+int installed_watches = 0;  // watches nest (a matrix's around its VM runs): the outermost installs
 
 void on_signal(int number)
 {
@@ -25,6 +30,8 @@ void on_signal(int number)
 
 InterruptWatch::InterruptWatch()
 {
+	if (installed_watches++ > 0)
+		return;
 	received_signal = 0;
 	if (pipe2(pipe_fds, O_CLOEXEC | O_NONBLOCK) != 0)
 		pipe_fds[0] = pipe_fds[1] = -1;
@@ -37,6 +44,8 @@ InterruptWatch::InterruptWatch()
 
 InterruptWatch::~InterruptWatch()
 {
+	if (--installed_watches > 0)
+		return;
 	for (int i = 0; i < 3; ++i)
 		sigaction(watched_signals[i], &previous[i], nullptr);
 	close(pipe_fds[0]);
@@ -49,6 +58,14 @@ int InterruptWatch::fd() const { return pipe_fds[0]; }
 bool InterruptWatch::interrupted() const { return received_signal != 0; }
 
 int InterruptWatch::signal_number() const { return received_signal; }
+
+int InterruptWatch::pending_signal() { return received_signal; }
+
+void InterruptWatch::throw_if_signalled()
+{
+	if (received_signal != 0)
+		throw run_error(fmt::format("interrupted by signal {}", static_cast<int>(received_signal)));
+}
 
 void InterruptWatch::reset_in_child()
 {

@@ -1,78 +1,79 @@
-// Starting a program with posix_spawn, its output collected through a pipe.
+// Starting a program tied to the harness, its output collected through a pipe, a caught signal passed on to it.
 #include "vm/command.h"
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <signal.h>
+
 #include <cerrno>
+#include <chrono>
+#include <optional>
 #include <cstring>
 #include <sstream>
 
 #include "common/error.h"
 #include "system/errno_error.h"
-
-extern char **environ;
+#include "system/interrupt_watch.h"
+#include "system/tied_child.h"
 
 namespace kmh {
 
 namespace {
 
-std::string read_all(int fd)
+constexpr int interrupt_check_ms = 100;
+constexpr std::chrono::seconds signal_grace{ 20 };  // to end after the signal, before SIGKILL
+
+// Everything the child writes until it closes the pipe. A signal the InterruptWatch caught
+// meanwhile is passed on to the child's process group, which gets `signal_grace` to end.
+std::string read_all(int fd, pid_t child)
 {
 	std::string text;
 	char buffer[4096];
-	ssize_t count;
-	while ((count = read(fd, buffer, sizeof(buffer))) > 0 || (count < 0 && errno == EINTR))
+	std::optional<std::chrono::steady_clock::time_point> kill_at;
+	for (;;) {
+		if (int caught = InterruptWatch::pending_signal(); caught != 0 && !kill_at) {
+			kill(-child, caught);
+			kill_at = std::chrono::steady_clock::now() + signal_grace;
+		}
+		if (kill_at && std::chrono::steady_clock::now() > *kill_at)
+			kill(-child, SIGKILL);
+		pollfd ready{ fd, POLLIN, 0 };
+		if (poll(&ready, 1, interrupt_check_ms) <= 0)
+			continue;
+		ssize_t count = read(fd, buffer, sizeof(buffer));
+		if (count == 0 || (count < 0 && errno != EINTR))
+			return text;
 		if (count > 0)
 			text.append(buffer, static_cast<std::size_t>(count));
-	return text;
-}
-
-int wait_status(pid_t pid)
-{
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::vector<char *> argv_pointers(const std::vector<std::string> &argv)
-{
-	std::vector<char *> pointers;
-	for (const std::string &argument : argv)
-		pointers.push_back(const_cast<char *>(argument.c_str()));
-	pointers.push_back(nullptr);
-	return pointers;
+	}
 }
 
 }  // namespace
 
-CommandOutput run_command(const std::vector<std::string> &argv, const std::string &directory)
+CommandOutput run_command(const std::vector<std::string> &argv, const std::string &directory, OnSignal on_signal)
 {
 	int pipe_fds[2];
 	if (pipe2(pipe_fds, O_CLOEXEC) != 0)
 		throw errno_error(ExitCode::run_failed, "pipe");
-	posix_spawn_file_actions_t actions;
-	posix_spawn_file_actions_init(&actions);
-	posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-	posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-	if (!directory.empty())
-		posix_spawn_file_actions_addchdir_np(&actions, directory.c_str());
-	pid_t pid = 0;
-	std::vector<char *> pointers = argv_pointers(argv);
-	int error = posix_spawnp(&pid, argv[0].c_str(), &actions, nullptr, pointers.data(), environ);
-	posix_spawn_file_actions_destroy(&actions);
-	close(pipe_fds[1]);
-	if (error != 0) {
+	pid_t pid;
+	try {
+		pid = spawn_tied_child({ argv, directory, pipe_fds[1] });
+	} catch (...) {
 		close(pipe_fds[0]);
-		throw errno_error(ExitCode::environment, "cannot run " + argv[0], error);
+		close(pipe_fds[1]);
+		throw;
 	}
+	close(pipe_fds[1]);
 	CommandOutput result;
-	result.output = read_all(pipe_fds[0]);
+	result.output = read_all(pipe_fds[0], pid);
 	close(pipe_fds[0]);
-	result.exit_status = wait_status(pid);
+	int status = reap(pid);
+	result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	if (on_signal == OnSignal::stop)
+		InterruptWatch::throw_if_signalled();
 	return result;
 }
 

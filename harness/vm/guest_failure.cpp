@@ -1,6 +1,8 @@
 // Classifying a guest's end from its console lines and how QEMU stopped.
 #include "vm/guest_failure.h"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 
 #include "vm/console_scan.h"
@@ -18,12 +20,21 @@ std::vector<std::string> console_tail(const std::vector<std::string> &console)
 	return std::vector<std::string>(console.begin() + static_cast<std::ptrdiff_t>(first), console.end());
 }
 
-GuestFailure failure(std::string reason, const std::vector<std::string> &lines)
+GuestFailure failure(ExitCode code, std::string reason, const std::vector<std::string> &lines)
 {
 	GuestFailure found;
+	found.code = code;
 	found.errors.push_back(std::move(reason));
 	found.errors.insert(found.errors.end(), lines.begin(), lines.end());
 	return found;
+}
+
+// Evidence that the kernel ran: without a kernel line on the console, a guest that stops or
+// times out says nothing about the kernel (QEMU could not start it, or the host was too slow).
+bool printed_kernel_lines(const GuestRun &run)
+{
+	return run.kernel_started || std::any_of(run.console.begin(), run.console.end(),
+						 [](const std::string &line) { return is_kernel_message(line); });
 }
 
 }  // namespace
@@ -33,25 +44,31 @@ std::optional<GuestFailure> guest_failure(const GuestRun &run, const std::string
 {
 	std::vector<std::string> crash = crash_excerpt(run.console, crash_context_lines);
 	if (!crash.empty())
-		return failure("the guest kernel crashed; its console lines follow", crash);
+		return failure(ExitCode::kernel_crashed, "the guest kernel crashed; its console lines follow", crash);
+	bool evidence = printed_kernel_lines(run);
+	ExitCode code = evidence ? ExitCode::kernel_crashed : ExitCode::run_failed;
+	std::string silence = evidence ? "" : "; the kernel printed nothing, so this says nothing about it (QEMU could "
+					     "not start it, or the host was too slow)";
 	switch (run.end) {
 	case GuestEnd::boot_timeout:
-		return failure(fmt::format("the guest did not reach /init within the boot timeout of {:.0f} s ({}); "
-					   "last console lines follow",
-					   deadlines.boot_seconds, accel),
+		return failure(code, fmt::format("the guest did not reach /init within the boot timeout of {:.0f} s "
+						 "({}){}; last console lines follow",
+						 deadlines.boot_seconds, accel, silence),
 			       console_tail(run.console));
 	case GuestEnd::run_timeout:
-		return failure(fmt::format("the guest hung: it did not power off within {:.0f} s ({}); "
-					   "last console lines follow",
-					   deadlines.run_seconds, accel),
+		return failure(code, fmt::format("the guest hung: it did not power off within {:.0f} s ({}){}; "
+						 "last console lines follow",
+						 deadlines.run_seconds, accel, silence),
 			       console_tail(run.console));
+	case GuestEnd::interrupted:  // the harness was told to stop: nothing the kernel did
+		return std::nullopt;
 	case GuestEnd::exited:
 		break;
 	}
 	if (!run.booted)
-		return failure(fmt::format("the guest stopped before /init came up (QEMU exit status {}); "
-					   "last console lines follow",
-					   run.qemu_exit_status),
+		return failure(code, fmt::format("the guest stopped before /init came up (QEMU exit status {}){}; "
+						 "last console lines follow",
+						 run.qemu_exit_status, silence),
 			       console_tail(run.console));
 	return std::nullopt;
 }

@@ -16,8 +16,10 @@ struct GuestFailure {
 };
 
 // The kernel's failure, if any: a crash line on the console (oops, BUG, panic, general protection
-// fault), a boot or run timeout, or a guest that stopped before /init came up. `accel` and the
-// deadlines only word the messages.
+// fault), a boot or run timeout, or a guest that stopped before /init came up. Exit 5 rests on
+// the console: a timeout or an early stop with no kernel line on it is exit 4 instead (QEMU or
+// the host, not the kernel). An interrupted guest is no failure. `accel` and the deadlines only
+// word the messages.
 std::optional<GuestFailure> guest_failure(const GuestRun &run, const std::string &accel,
 					  const GuestDeadlines &deadlines);
 

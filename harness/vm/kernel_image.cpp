@@ -16,6 +16,9 @@ constexpr std::size_t header_magic_offset = 0x202;
 constexpr std::string_view header_magic = "HdrS";
 constexpr std::size_t version_pointer_offset = 0x20E;
 constexpr std::size_t version_pointer_base = 0x200;
+constexpr std::size_t setup_sects_offset = 0x1F1;  // 0 means 4
+constexpr std::size_t syssize_offset = 0x1F4;      // the protected-mode kernel, in 16-byte units
+constexpr std::size_t sector_bytes = 512;
 
 unsigned read_le16(std::string_view bytes, std::size_t offset)
 {
@@ -53,6 +56,23 @@ void check_headers(const std::string &headers_dir, const std::string &release, b
 				"' (no Makefile there): the module cannot be built; " + hint);
 }
 
+unsigned long read_le32(std::string_view bytes, std::size_t offset)
+{
+	return read_le16(bytes, offset) | static_cast<unsigned long>(read_le16(bytes, offset + 2)) << 16;
+}
+
+// The boot sector and setup sectors, then syssize paragraphs of kernel: what the file must hold at
+// least (a signed image has its signature after them).
+void check_declared_size(std::string_view image)
+{
+	std::size_t setup_sects = static_cast<unsigned char>(image[setup_sects_offset]);
+	std::size_t declared = (1 + (setup_sects == 0 ? 4 : setup_sects)) * sector_bytes +
+			       read_le32(image, syssize_offset) * 16;
+	if (image.size() < declared)
+		throw invalid_input("bzImage is truncated: its setup header declares " + std::to_string(declared) +
+				    " bytes, the file has " + std::to_string(image.size()));
+}
+
 }  // namespace
 
 std::string bzimage_version_text(std::string_view image)
@@ -60,6 +80,7 @@ std::string bzimage_version_text(std::string_view image)
 	if (image.size() < version_pointer_offset + 2 ||
 	    image.substr(header_magic_offset, header_magic.size()) != header_magic)
 		throw invalid_input("not a bzImage: no 'HdrS' setup header at offset 0x202");
+	check_declared_size(image);
 	unsigned pointer = read_le16(image, version_pointer_offset);
 	std::size_t start = pointer + version_pointer_base;
 	if (pointer == 0 || start >= image.size())

@@ -14,7 +14,8 @@ struct KernelImage {
 };
 
 // The version string a bzImage's setup header points to (boot protocol 2.00+: the 2-byte
-// kernel_version field at 0x20E, plus 0x200). Throws invalid_input when `image` is not a bzImage.
+// kernel_version field at 0x20E, plus 0x200). Throws invalid_input when `image` is not a bzImage,
+// or is shorter than its setup header declares (setup_sects and syssize: a truncated file).
 std::string bzimage_version_text(std::string_view image);
 
 // The release: the version string's first word.

@@ -1,7 +1,10 @@
-// Copying kmod_workloads/ to the build cache and running Kbuild against the target's headers.
+// Copying kmod_workloads/ to a private build folder, running Kbuild there, publishing it in the cache under a lock.
 #include "vm/module_build.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 #include <vector>
@@ -11,6 +14,8 @@
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "system/file_io.h"
+#include "system/file_lock.h"
+#include "system/interrupt_watch.h"
 #include "system/sha256.h"
 #include "vm/command.h"
 
@@ -22,6 +27,8 @@ namespace {
 
 const char *const hash_file = ".source-hash";
 const char *const build_log = "make.log";
+const char *const private_infix = ".build-";  // kmod-<release>.build-<pid>: one run's build in progress
+constexpr std::chrono::milliseconds lock_poll_interval{ 200 };
 
 bool is_module_source(const fs::path &path)
 {
@@ -87,6 +94,43 @@ void run_make(const KernelImage &kernel, const fs::path &build_dir)
 					    last_lines(make.output, 15)));
 }
 
+// Waits for the cache entry's lock; another run building the same module holds it meanwhile.
+void lock_entry(FileLock &lock, const std::string &release, Progress &progress)
+{
+	if (lock.try_lock())
+		return;
+	progress.note("waiting for " + lock.owner() + ", which is building the module for " + release);
+	while (!lock.try_lock()) {
+		InterruptWatch::throw_if_signalled();
+		std::this_thread::sleep_for(lock_poll_interval);
+	}
+}
+
+// Builds of this entry that a killed run left (only lock holders build, and we hold it now).
+void remove_abandoned_builds(const fs::path &entry)
+{
+	std::error_code ignored;
+	std::string prefix = entry.filename().string() + private_infix;
+	for (const fs::directory_entry &other : fs::directory_iterator(entry.parent_path(), ignored))
+		if (other.path().filename().string().starts_with(prefix))
+			fs::remove_all(other.path(), ignored);
+}
+
+// Builds in a private folder and then puts it in the entry's place, so a half-done or failed
+// build is never mistaken for the module.
+void build_into(const fs::path &entry, const std::string &source_dir, const KernelImage &kernel,
+		const std::string &hash)
+{
+	fs::path build_dir = entry.string() + private_infix + std::to_string(getpid());
+	copy_sources(source_dir, build_dir);
+	run_make(kernel, build_dir);
+	if (!built_module(build_dir))
+		throw run_error("make built no single .ko in " + build_dir.string() + " (see " + build_log + ")");
+	write_file_atomically((build_dir / hash_file).string(), hash);
+	fs::remove_all(entry);
+	fs::rename(build_dir, entry);
+}
+
 }  // namespace
 
 std::string module_source_hash(const std::string &source_dir, const std::string &headers_dir)
@@ -98,25 +142,26 @@ std::string module_source_hash(const std::string &source_dir, const std::string 
 }
 
 std::string build_module(const std::string &source_dir, const KernelImage &kernel, const std::string &cache_dir,
-			 Progress &progress)
+			 const std::string &destination_dir, Progress &progress)
 {
 	check_sources(source_dir);
-	fs::path build_dir = fs::path(cache_dir) / ("kmod-" + kernel.release);
+	fs::path entry = fs::path(cache_dir) / ("kmod-" + kernel.release);
 	std::string hash = module_source_hash(source_dir, kernel.headers_dir);
-	progress.step("module for " + kernel.release + " (" + build_dir.string() + ")");
-	std::optional<fs::path> module = built_module(build_dir);
-	if (module && read_text_file((build_dir / hash_file).string()) == hash) {
-		progress.done("sources unchanged, reused " + module->filename().string());
-		return module->string();
+	progress.step("module for " + kernel.release + " (" + entry.string() + ")");
+	FileLock lock(entry.string() + ".lock");
+	lock_entry(lock, kernel.release, progress);
+	lock.write_owner(fmt::format("kmemharness pid {}", getpid()));
+	remove_abandoned_builds(entry);
+	std::optional<fs::path> module = built_module(entry);
+	bool reused = module && read_text_file((entry / hash_file).string()) == hash;
+	if (!reused) {
+		build_into(entry, source_dir, kernel, hash);
+		module = built_module(entry);
 	}
-	copy_sources(source_dir, build_dir);
-	run_make(kernel, build_dir);
-	module = built_module(build_dir);
-	if (!module)
-		throw run_error("make built no single .ko in " + build_dir.string() + " (see " + build_log + ")");
-	write_file_atomically((build_dir / hash_file).string(), hash);
-	progress.done("built " + module->filename().string());
-	return module->string();
+	fs::path copy = fs::path(destination_dir) / module->filename();
+	fs::copy_file(*module, copy, fs::copy_options::overwrite_existing);
+	progress.done((reused ? "sources unchanged, reused " : "built ") + module->filename().string());
+	return copy.string();
 }
 
 }  // namespace kmh

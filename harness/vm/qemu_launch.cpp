@@ -3,7 +3,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,11 +17,11 @@
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "system/errno_error.h"
+#include "system/interrupt_watch.h"
+#include "system/tied_child.h"
 #include "vm/command.h"
 #include "vm/console_scan.h"
 #include "vm/guest_init.h"
-
-extern char **environ;
 
 namespace kmh {
 
@@ -33,24 +32,22 @@ using Clock = std::chrono::steady_clock;
 constexpr std::chrono::milliseconds poll_interval{ 50 };
 constexpr std::int64_t mebibyte = 1 << 20;
 
-// QEMU, killed when it is still running as this goes out of scope (a deadline or an exception).
+// QEMU, tied to the harness (it dies with it), killed when it is still running as this goes out of
+// scope (a deadline, a signal or an exception).
 class QemuProcess {
 public:
 	explicit QemuProcess(const std::vector<std::string> &argv, const std::string &log)
 	{
-		posix_spawn_file_actions_t actions;
-		posix_spawn_file_actions_init(&actions);
-		posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-		posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-		std::vector<char *> pointers;
-		for (const std::string &argument : argv)
-			pointers.push_back(const_cast<char *>(argument.c_str()));
-		pointers.push_back(nullptr);
-		int error = posix_spawn(&pid_, argv[0].c_str(), &actions, nullptr, pointers.data(), environ);
-		posix_spawn_file_actions_destroy(&actions);
-		if (error != 0)
-			throw errno_error(ExitCode::environment, "cannot start " + argv[0], error);
+		int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (log_fd < 0)
+			throw errno_error(ExitCode::run_failed, "cannot create " + log);
+		try {
+			pid_ = spawn_tied_child({ argv, "", log_fd });
+		} catch (...) {
+			close(log_fd);
+			throw;
+		}
+		close(log_fd);
 	}
 	~QemuProcess() { kill_now(); }
 	QemuProcess(const QemuProcess &) = delete;
@@ -61,24 +58,19 @@ public:
 	{
 		int status = 0;
 		if (running() && waitpid(pid_, &status, WNOHANG) == pid_)
-			reap(status);
+			record_end(status);
 		return !running();
 	}
 	void kill_now()
 	{
-		if (!running())
-			return;
-		kill(pid_, SIGKILL);
-		int status = 0;
-		while (waitpid(pid_, &status, 0) < 0 && errno == EINTR)
-			;
-		reap(status);
+		if (running())
+			record_end(kill_and_reap(pid_));
 	}
 	int exit_status() const { return exit_status_; }
 
 private:
 	bool running() const { return pid_ > 0; }
-	void reap(int status)
+	void record_end(int status)
 	{
 		exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 		pid_ = 0;
@@ -210,6 +202,8 @@ GuestRun run_guest(const QemuConfig &config, GuestDeadlines &deadlines, const Co
 			run.end = GuestEnd::boot_timeout;
 		else if (elapsed > deadlines.run_seconds)
 			run.end = GuestEnd::run_timeout;
+		if (InterruptWatch::pending_signal() != 0)
+			run.end = GuestEnd::interrupted;
 		if (run.end != GuestEnd::exited) {
 			process.kill_now();
 			break;

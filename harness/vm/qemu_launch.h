@@ -45,6 +45,7 @@ enum class GuestEnd {
 	exited,        // QEMU exited by itself: the guest powered off, or rebooted after a panic
 	boot_timeout,  // no kernel message or no init marker before its deadline; QEMU was killed
 	run_timeout,   // the guest did not finish before the run deadline; QEMU was killed
+	interrupted,   // a signal (SIGINT, SIGTERM, SIGHUP) asked the harness to stop; QEMU was killed
 };
 
 struct GuestDeadlines {
@@ -70,9 +71,10 @@ struct GuestRun {
 using ConsoleListener = std::function<void(const std::string &line, bool booted, double seconds)>;
 
 // Starts QEMU, follows the console file as it grows (each complete line goes to `listener`)
-// until QEMU exits or a deadline passes, when it is killed. The listener may move
-// `deadlines.run_seconds` as the guest reaches its steps (a scenario began: its own timeout from
-// now). Throws environment_error when QEMU cannot be started.
+// until QEMU exits, or a deadline passes or a signal the InterruptWatch caught is pending, when it
+// is killed. QEMU dies with the harness even when the harness is SIGKILLed (tied_child.h).
+// The listener may move `deadlines.run_seconds` as the guest reaches its steps (a scenario
+// began: its own timeout from now). Throws environment_error when QEMU cannot be started.
 GuestRun run_guest(const QemuConfig &config, GuestDeadlines &deadlines, const ConsoleListener &listener);
 
 }  // namespace kmh

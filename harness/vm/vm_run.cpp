@@ -19,6 +19,7 @@
 #include "common/utc_time.h"
 #include "report/result_json.h"
 #include "system/file_io.h"
+#include "system/interrupt_watch.h"
 #include "system/sha256.h"
 #include "vm/command.h"
 #include "vm/console_scan.h"
@@ -159,6 +160,8 @@ std::string guest_exit_text(const std::string &line)
 	return rest.substr(0, rest.find(','));
 }
 
+void take_sent_results(VmRun &run, const GuestRun &guest, std::size_t first, const GuestDeadlines &deadlines);
+
 // Shows the boot as one progress step, then each scenario as a step with the guest harness's own
 // progress lines and any kernel crash line under it; gives each scenario its own deadline.
 ConsoleListener console_listener(VmRun &run, GuestDeadlines &deadlines)
@@ -186,14 +189,33 @@ ConsoleListener console_listener(VmRun &run, GuestDeadlines &deadlines)
 	};
 }
 
+std::string guest_end_text(const GuestRun &guest)
+{
+	switch (guest.end) {
+	case GuestEnd::exited:
+		return "QEMU exited";
+	case GuestEnd::interrupted:
+		return fmt::format("QEMU killed: interrupted by signal {}", InterruptWatch::pending_signal());
+	case GuestEnd::boot_timeout:
+	case GuestEnd::run_timeout:
+		break;
+	}
+	return "QEMU killed at its deadline";
+}
+
 GuestRun boot(VmRun &run, const std::string &accel, const std::string &initrd, GuestDeadlines &deadlines,
 	      std::size_t first)
 {
+	InterruptWatch::throw_if_signalled();
 	run.progress.step(first == 0 ? fmt::format("booting {} under {}", run.info.kernel_release, accel)
 				     : fmt::format("booting {} under {} again, from scenario {}", run.info.kernel_release,
 						   accel, first + 1));
 	GuestRun guest = run_guest(qemu_config(run, accel, initrd, first), deadlines, console_listener(run, deadlines));
-	run.progress.done(guest.end == GuestEnd::exited ? "QEMU exited" : "QEMU killed at its deadline");
+	run.progress.done(guest_end_text(guest));
+	if (guest.end == GuestEnd::interrupted) {
+		take_sent_results(run, guest, first, deadlines);
+		InterruptWatch::throw_if_signalled();
+	}
 	bool qemu_failed = guest.end == GuestEnd::exited && guest.qemu_exit_status != 0;
 	if (!guest.booted && guest.console.empty() && qemu_failed)
 		throw environment_error(fmt::format("QEMU ({}) failed to start the guest: {}", accel,
@@ -277,7 +299,7 @@ std::string module_for(VmRun &run, const KernelImage &image)
 	std::string source_dir = run.options.module_source_dir.empty()
 					 ? default_module_source_dir(run.options.harness_binary)
 					 : run.options.module_source_dir;
-	return build_module(source_dir, image, run.cache_dir, run.progress);
+	return build_module(source_dir, image, run.cache_dir, run.work_dir.string(), run.progress);
 }
 
 // The result the guest wrote for one scenario, or a run_failed result naming what is missing.
@@ -408,6 +430,14 @@ std::size_t take_boot_results(VmRun &run, const GuestRun &guest, std::size_t fir
 	return parts.back().index + 1;
 }
 
+// An interrupted boot: the scenarios that sent all their results before the signal keep them.
+void take_sent_results(VmRun &run, const GuestRun &guest, std::size_t first, const GuestDeadlines &deadlines)
+{
+	for (const ScenarioConsole &part : split_console_by_scenario(guest.console))
+		if (part.index >= first && part.index < run.scenarios.size() && parse_guest_output(part.lines).complete)
+			run.results[part.index] = reached_result(run, guest, part, false, deadlines);
+}
+
 // The PVH vmlinux when the kernel has one (under TCG it reaches its first message seconds
 // sooner: no firmware kernel loader, no in-guest decompression), else the bzImage as it is.
 void choose_boot_image(VmRun &run)
@@ -465,6 +495,8 @@ std::vector<RunResult> finished_results(VmRun &run, const std::optional<Error> &
 		RunResult result = run.results[i] ? *run.results[i]
 				   : failed_result(*run.scenarios[i].scenario, error ? error->code() : ExitCode::run_failed,
 						   { error ? error->what() : "the VM run ended before this scenario" });
+		if (!run.results[i] && InterruptWatch::pending_signal() != 0)
+			result.status = "interrupted";
 		if (!result.vm)
 			result.vm = run.info;
 		if (result.system.kernel_release.empty())
@@ -518,6 +550,7 @@ std::vector<RunResult> run_in_vm(const std::vector<VmScenario> &scenarios, const
 	run.info.memory_bytes = options.memory_bytes;
 	run.info.cpus = options.cpus;
 	run.results.resize(scenarios.size());
+	InterruptWatch interrupts;
 	std::optional<Error> error;
 	try {
 		remove_stale_work_dirs(run.work_dir.parent_path());

@@ -33,6 +33,8 @@ public:
 	// Reads the child's output for `span` (less when both pipes reach end of file).
 	void pump_output_for(std::chrono::milliseconds span);
 	void send_signal(int signal_number);
+	// What the child wrote to stderr so far (pumped or waited for).
+	const std::string &error_so_far() const { return outcome_.err; }
 	// Waits for the child to exit; past `limit` it is killed and the outcome says timed_out.
 	ProcessOutcome wait(std::chrono::seconds limit);
 

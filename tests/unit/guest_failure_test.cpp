@@ -47,12 +47,38 @@ TEST(GuestFailure, TimeoutsAreKernelFailures)
 	EXPECT_NE(failure->errors.front().find("the guest hung"), std::string::npos);
 	EXPECT_NE(failure->errors.front().find("300 s"), std::string::npos);
 
-	GuestRun silent;
-	silent.end = GuestEnd::boot_timeout;
-	failure = guest_failure(silent, "kvm", deadlines);
+	GuestRun stalled;
+	stalled.console = { "[    1.2] smpboot: Allowing 2 CPUs, 0 hotplug CPUs" };
+	stalled.end = GuestEnd::boot_timeout;
+	failure = guest_failure(stalled, "kvm", deadlines);
 	ASSERT_TRUE(failure);
 	EXPECT_EQ(failure->code, ExitCode::kernel_crashed);
 	EXPECT_NE(failure->errors.front().find("did not reach /init"), std::string::npos);
+}
+
+// No kernel line on the console: QEMU or the host failed, not the kernel under test.
+TEST(GuestFailure, SilentGuestIsNoEvidenceAgainstTheKernel)
+{
+	GuestRun silent;
+	silent.end = GuestEnd::boot_timeout;
+	std::optional<GuestFailure> failure = guest_failure(silent, "tcg", deadlines);
+	ASSERT_TRUE(failure);
+	EXPECT_EQ(failure->code, ExitCode::run_failed);
+	EXPECT_NE(failure->errors.front().find("printed nothing"), std::string::npos) << failure->errors.front();
+
+	GuestRun stopped;
+	stopped.qemu_exit_status = 1;
+	stopped.console = { "qemu-system-x86_64: cannot load kernel" };
+	failure = guest_failure(stopped, "tcg", deadlines);
+	ASSERT_TRUE(failure);
+	EXPECT_EQ(failure->code, ExitCode::run_failed);
+}
+
+TEST(GuestFailure, InterruptedGuestIsNoFailure)
+{
+	GuestRun run;
+	run.end = GuestEnd::interrupted;
+	EXPECT_FALSE(guest_failure(run, "tcg", deadlines));
 }
 
 TEST(GuestFailure, StoppingBeforeInitIsAKernelFailure)

@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "exit_code_of.h"
+#include "fake_bzimage.h"
 #include "vm/kernel_image.h"
 
 namespace kmh {
@@ -14,23 +15,24 @@ namespace {
 const std::string debian_version = "6.1.0-56-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC "
 				   "Debian 6.1.158-1 (2025-11-09)";
 
-// A fake bzImage: the "HdrS" magic at 0x202 and kernel_version at 0x20E pointing 0x200 short of
-// the version string, as the x86 boot protocol lays it out.
-std::string fake_bzimage(const std::string &version, unsigned version_offset = 0x3c00)
-{
-	std::string image(version_offset + version.size() + 64, '\x90');
-	image.replace(0x202, 4, "HdrS");
-	unsigned pointer = version_offset - 0x200;
-	image[0x20E] = static_cast<char>(pointer & 0xff);
-	image[0x20F] = static_cast<char>(pointer >> 8);
-	image.replace(version_offset, version.size() + 1, version + '\0');
-	return image;
-}
-
 TEST(KernelImage, ReadsTheVersionTheHeaderPointsTo)
 {
 	EXPECT_EQ(bzimage_version_text(fake_bzimage(debian_version)), debian_version);
 	EXPECT_EQ(bzimage_version_text(fake_bzimage("6.18.0 #3", 0x2400)), "6.18.0 #3");
+}
+
+// `head -c 1000000` of a real image: the header declares more than the file holds.
+TEST(KernelImage, RejectsATruncatedImage)
+{
+	std::string image = fake_bzimage(debian_version);
+	image.resize(image.size() - 32);
+	try {
+		bzimage_version_text(image);
+		FAIL() << "a truncated image was accepted";
+	} catch (const Error &error) {
+		EXPECT_EQ(error.code(), ExitCode::invalid_input);
+		EXPECT_NE(std::string(error.what()).find("truncated"), std::string::npos) << error.what();
+	}
 }
 
 TEST(KernelImage, ReleaseIsTheFirstWord)

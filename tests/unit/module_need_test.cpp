@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "fake_bzimage.h"
 #include "scenario/scenario.h"
 #include "vm/initramfs.h"
 #include "vm/kernel_image.h"
@@ -31,18 +32,6 @@ TEST(ModuleNeed, OnlyKmodWorkloadsUseTheModule)
 	EXPECT_FALSE(uses_kernel_module(with_kinds({ "pcp_bounce" })));
 	EXPECT_FALSE(uses_kernel_module(with_kinds({})));
 	EXPECT_TRUE(uses_kernel_module(with_kinds({ "anon_fault", "kmod" })));
-}
-
-// The bzImage header that inspect_kernel_image reads the release from.
-std::string fake_bzimage(const std::string &version)
-{
-	std::string image(0x3c00 + version.size() + 64, '\x90');
-	image.replace(0x202, 4, "HdrS");
-	unsigned pointer = 0x3c00 - 0x200;
-	image[0x20E] = static_cast<char>(pointer & 0xff);
-	image[0x20F] = static_cast<char>(pointer >> 8);
-	image.replace(0x3c00, version.size() + 1, version + '\0');
-	return image;
 }
 
 TEST(ModuleNeed, HeadersAreNotLookedForWhenNoModuleIsBuilt)
