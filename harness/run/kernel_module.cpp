@@ -14,12 +14,15 @@
 
 #include "common/error.h"
 #include "run/file_io.h"
+#include "system/bounded_file.h"
 
 namespace kmh {
 
 namespace {
 
 const char *const debugfs_path = "/sys/kernel/debug";
+// kmemharness.ko is about 1 MiB with debug information.
+constexpr InputFileKind module_file_kind{ "kernel module", 64ULL << 20, ExitCode::environment };
 
 bool debugfs_mounted()
 {
@@ -48,6 +51,7 @@ LoadedModule::LoadedModule(const std::string &path)
 						std::strerror(errno));
 		debugfs_mounted_by_us_ = true;
 	}
+	check_input_file(path, module_file_kind);
 	int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		throw environment_error("cannot open the workloads module " + path + ": " + std::strerror(errno));

@@ -14,6 +14,8 @@ namespace {
 
 constexpr std::int64_t max_phase = 100;
 constexpr std::int64_t max_cpu = 4095;
+// Workload names are part of metric names: workload.<name>.<metric>.
+constexpr std::size_t max_name_length = 64;
 
 const std::vector<std::string> common_keys = { "kind", "name", "phase", "cpus", "expect_oom_kill" };
 
@@ -82,7 +84,7 @@ WorkloadSpec read_workload(const toml::table &table, const std::string &label, c
 	WorkloadSpec workload;
 	workload.kind = descriptor.kind;
 	workload.where = reader.where();
-	workload.name = reader.string("name", matches("[a-z0-9_]+", "lowercase letters, digits and '_'"))
+	workload.name = reader.string("name", matches("[a-z0-9_]+", "lowercase letters, digits and '_'", max_name_length))
 				.value_or(name_from_kind(descriptor.kind));
 	reader.relabel(label + " '" + workload.name + "'");
 	check_unique_name(reader, workload, earlier);

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "scenario/scenario_parser.h"
+#include "scenario/string_checks.h"
 
 namespace kmh {
 namespace {
@@ -542,6 +543,30 @@ TEST(ScenarioParser, TargetRejectsUnknownKeysAndBadValues)
 	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nboot_timeout = \"2 min\"\n"),
 			     "[target] key 'boot_timeout'"));
 	EXPECT_TRUE(contains(error_of("target = 1\n" + one_bounce), "'target' must be a table"));
+}
+
+// A 50,000-character name crashed std::regex_match's recursion (issue 13); now its length is
+// checked first, and the match itself runs breadth-first.
+TEST(ScenarioParser, OverlongNamesAreRefusedWithTheirPlace)
+{
+	std::string name(50000, 'a');
+	EXPECT_EQ(error_of("[scenario]\nname = \"" + name + "\"\n" + one_bounce),
+		  "dir/test.toml:2:8: [scenario] key 'name': is 50000 characters long; at most 100 are accepted");
+	EXPECT_EQ(parse("[scenario]\nname = \"" + std::string(100, 'a') + "\"\n" + one_bounce).name, std::string(100, 'a'));
+	EXPECT_EQ(error_of(one_bounce + "name = \"" + std::string(65, 'w') + "\"\n"),
+		  "dir/test.toml:3:8: [[workload]] #1 key 'name': is 65 characters long; at most 64 are accepted");
+	EXPECT_TRUE(contains(error_of(one_bounce + "[requires]\ncommands = [\"" + std::string(50000, 'c') + "\"]\n"),
+			     "is 50000 characters long; at most 256 are accepted"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[sysctl]\n\"vm." + std::string(50000, 'x') + "\" = 1\n"),
+			     "is 50003 characters long; at most 256 are accepted"));
+}
+
+// A long value the pattern accepts is matched without recursion per character.
+TEST(ScenarioParser, LongValuesMatchWithoutDeepRecursion)
+{
+	StringCheck check = matches("[a-z]+", "lowercase letters", 10000000);
+	EXPECT_EQ(check(std::string(5000000, 'a')), std::nullopt);
+	EXPECT_NE(check(std::string(5000000, 'a') + "A"), std::nullopt);
 }
 
 }  // namespace
