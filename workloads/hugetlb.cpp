@@ -200,6 +200,8 @@ WorkloadDescriptor describe_hugetlb()
 			{"huge_page_bytes", "the default huge page size (Hugepagesize)", {}},
 		},
 		.unsupported_reason = hugetlb_missing,
+		.check = [](const WorkloadContext &context) { read_options(context); },
+		.memory_need = nullptr,  // its pages come from the huge page pool, checked when it starts
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<Hugetlb>(read_options(context));
 		},

@@ -147,10 +147,21 @@ private:
 	SharedCounter counter_;
 };
 
+void check_options(const WorkloadContext &context)
+{
+	require_multiple_of("bytes", context.options->integer("bytes"), page_size());
+}
+
+// What it writes; the scenario's memory limit stops it sooner.
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.integer("bytes");
+}
+
 ProvokerOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
-	require_multiple_of("bytes", values.integer("bytes"), page_size());
+	check_options(context);
 	require_online_cpus(context.cpus);
 	return {
 		.victim = values.string("victim") == "self" ? Victim::self : Victim::child,
@@ -179,6 +190,8 @@ WorkloadDescriptor describe_oom_provoker()
 			{"bytes_touched", "bytes written before the kill (one byte per page written counts the page)", {}},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.check = check_options,
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<OomProvoker>(read_options(context));
 		},

@@ -176,6 +176,8 @@ WorkloadDescriptor describe_page_cache()
 					    "(after dropping it; more than 1% fails the run)", {}},
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.check = nullptr,
+		.memory_need = nullptr,  // page cache, which reclaim drops
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<PageCache>(read_options(context));
 		},

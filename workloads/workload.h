@@ -1,6 +1,7 @@
 // The uniform descriptor every userspace workload fills in, and the interface it runs through.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -51,6 +52,14 @@ struct WorkloadDescriptor {
 	std::vector<WorkloadMetricSpec> metrics;
 	// Why this workload cannot run on this machine (e.g. "stress-ng is not installed"), or nullopt.
 	std::function<std::optional<std::string>()> unsupported_reason;
+	// Checks of the options that need neither this machine nor the kernel under test (a product of
+	// two options, a flag string, a multiple of the page size); throws invalid_input. `validate`
+	// runs it on every workload and create() again. Empty: each option's own range is all.
+	std::function<void(const WorkloadContext &)> check;
+	// The most memory (bytes) the workload holds at once with these options: a run refuses a
+	// scenario that needs more than the machine has available. Empty: it holds nothing by size
+	// that the harness can know (stress-ng sizes its own stressors; the module has its own budget).
+	std::function<std::int64_t(const OptionValues &)> memory_need;
 	std::function<std::unique_ptr<Workload>(const WorkloadContext &)> create;
 };
 

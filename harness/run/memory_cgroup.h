@@ -28,6 +28,11 @@ std::optional<MemoryController> find_memory_controller();
 // memory.limit_in_bytes on v1, the lower when both limit it); nullopt when it has none.
 std::optional<std::int64_t> own_memory_limit();
 
+// The least room left under the memory limits of the calling process's cgroup and its ancestors
+// (limit minus usage: memory.max - memory.current on v2, memory.limit_in_bytes -
+// memory.usage_in_bytes on v1); nullopt when none of them is limited.
+std::optional<std::int64_t> own_memory_room();
+
 // "oom_kill N" of memory.events (v2), memory.oom_control (v1) or /proc/vmstat; 0 when the line is missing.
 std::uint64_t parse_oom_kill_count(const std::string &file_text);
 

@@ -9,6 +9,7 @@
 #include "common/external_programs.h"
 #include "run/file_io.h"
 #include "run/memory_cgroup.h"
+#include "run/memory_need.h"
 #include "run/workload_cgroup.h"
 #include "workloads/workload.h"
 
@@ -93,6 +94,8 @@ std::vector<std::string> missing_requirements(const Scenario &scenario, const st
 			if (auto reason = descriptor->unsupported_reason())
 				missing.push_back("workload " + workload.name + ": " + *reason);
 	}
+	if (std::optional<std::string> shortfall = memory_shortfall(scenario_memory_need(scenario), available_memory()))
+		missing.push_back(*shortfall);
 	return missing;
 }
 

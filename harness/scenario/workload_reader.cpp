@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/error.h"
 #include "scenario/option_reader.h"
 #include "scenario/string_checks.h"
 #include "common/suggestion.h"
@@ -76,6 +77,21 @@ void check_unique_name(const TableReader &reader, const WorkloadSpec &workload,
 	reader.fail(reader.where("name"), "key 'name'", problem);
 }
 
+// The kind's own checks across its options, with the workload table's place in the message.
+void check_workload_options(const TableReader &reader, const WorkloadDescriptor &descriptor,
+			    const WorkloadSpec &workload)
+{
+	if (!descriptor.check)
+		return;
+	try {
+		descriptor.check(WorkloadContext{ workload.name, &workload.options, workload.cpus, "" });
+	} catch (const Error &error) {
+		if (error.code() != ExitCode::invalid_input)
+			throw;
+		reader.fail(error.what());
+	}
+}
+
 WorkloadSpec read_workload(const toml::table &table, const std::string &label, const KindTable &kinds,
 			   const std::vector<WorkloadSpec> &earlier)
 {
@@ -94,6 +110,7 @@ WorkloadSpec read_workload(const toml::table &table, const std::string &label, c
 		workload.cpus.push_back(static_cast<int>(cpu));
 	workload.expect_oom_kill = reader.boolean("expect_oom_kill").value_or(false);
 	workload.options = read_options(reader, descriptor.options);
+	check_workload_options(reader, descriptor, workload);
 	return workload;
 }
 
