@@ -10,6 +10,7 @@
 #include "cli/run_command.h"
 #include "matrix/grid_reports.h"
 #include "matrix/matrix_runner.h"
+#include "system/output_folder.h"
 
 namespace kmh {
 
@@ -39,6 +40,7 @@ CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args)
 int matrix_command(const MatrixArguments &args)
 {
 	MatrixPlan plan = plan_matrix(args.request, load_scenario);
+	check_output_folder(plan.grid.output_dir, output_origin(args.request.output_dir));
 	Progress progress(Progress::detect_style(args.quiet));
 	MatrixGrid grid = run_matrix(plan, args.request, progress);
 	write_grid_files(grid);

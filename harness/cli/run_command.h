@@ -36,6 +36,9 @@ Scenario load_scenario(const std::string &path);
 RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, const std::string &dir,
 			  Progress &progress);
 
+// How messages name the result folder: "--output", or "the default result folder" when it is empty.
+std::string output_origin(const std::string &output);
+
 // results/<scenario>/<UTC time> under the working directory.
 std::string default_result_dir(const std::string &scenario_name, const std::string &suffix = "");
 
