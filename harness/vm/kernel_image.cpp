@@ -77,8 +77,9 @@ namespace {
 
 std::string image_version_text(const std::string &path)
 {
+	std::string image = read_image(path);
 	try {
-		return bzimage_version_text(read_image(path));
+		return bzimage_version_text(image);
 	} catch (const Error &error) {
 		if (error.code() != ExitCode::invalid_input)
 			throw;

@@ -186,7 +186,7 @@ TEST(InputHardening, WorkloadProcessesAreTheOomKillersFirstChoice)
 	std::string path = write_file(scratch, "long_faults.toml",
 				      "[requires]\nfeatures = [\"cgroup2\"]\n\n[[workload]]\nkind = \"anon_fault\"\n"
 				      "bytes = \"64MiB\"\nrounds = 100000\n\n[collect]\ncollectors = [\"page_alloc\"]\n"
-				      "snapshots = []\n");
+				      "snapshots = [\"meminfo\"]\n");
 	ChildProcess child({kmemharness_binary(), "run", path, "--output", scratch / "out", "--quiet"});
 	std::vector<std::string> scores = workload_oom_score_adjs(child);
 	child.send_signal(SIGINT);

@@ -565,8 +565,8 @@ TEST(ScenarioParser, OverlongNamesAreRefusedWithTheirPlace)
 TEST(ScenarioParser, LongValuesMatchWithoutDeepRecursion)
 {
 	StringCheck check = matches("[a-z]+", "lowercase letters", 10000000);
-	EXPECT_EQ(check(std::string(5000000, 'a')), std::nullopt);
-	EXPECT_NE(check(std::string(5000000, 'a') + "A"), std::nullopt);
+	EXPECT_EQ(check(std::string(1000000, 'a')), std::nullopt);
+	EXPECT_NE(check(std::string(1000000, 'a') + "A"), std::nullopt);
 }
 
 WorkloadDescriptor checked_descriptor()
