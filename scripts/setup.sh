@@ -19,6 +19,7 @@ BUILD_LIBRARIES=(
 	libc6-dev libbpf-dev libelf-dev zlib1g-dev libdw-dev
 	libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libssl-dev
 	libboost-math-dev libsqlite3-dev systemtap-sdt-dev libgtest-dev libgmock-dev libbenchmark-dev
+	libclang-rt-14-dev # libFuzzer and the sanitizers' runtimes for tests/fuzz (only recommended by clang)
 )
 
 say() { printf '[setup] %s\n' "$*"; }

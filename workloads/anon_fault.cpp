@@ -80,10 +80,21 @@ private:
 	int zero_fd_ = -1;
 };
 
+void check_options(const WorkloadContext &context)
+{
+	require_multiple_of("bytes", context.options->integer("bytes"), page_size());
+}
+
+// One round's mapping at a time.
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.integer("bytes");
+}
+
 AnonFaultOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
-	require_multiple_of("bytes", values.integer("bytes"), page_size());
+	check_options(context);
 	require_online_cpus(context.cpus);
 	return {
 		.bytes = static_cast<std::size_t>(values.integer("bytes")),
@@ -117,8 +128,10 @@ WorkloadDescriptor describe_anon_fault()
 				{"pages", "base pages faulted in over all rounds (one byte written each, or filled by read(2))", {}},
 				{"rounds", "rounds completed", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<AnonFault>(read_options(context));
 		},

@@ -83,10 +83,20 @@ private:
 	std::optional<Mapping> fragmented_;
 };
 
+void check_options(const WorkloadContext &context)
+{
+	require_multiple_of("fragment_bytes", context.options->integer("fragment_bytes"), page_size());
+}
+
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.integer("fragment_bytes");
+}
+
 CompactOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
-	require_multiple_of("fragment_bytes", values.integer("fragment_bytes"), page_size());
+	check_options(context);
 	require_online_cpus(context.cpus);
 	return {
 		.fragment_bytes = static_cast<std::size_t>(values.integer("fragment_bytes")),
@@ -115,6 +125,7 @@ WorkloadDescriptor describe_compact()
 				{"zone_compactions", "writes x zones: the compact_zone() runs the writes asked for", {}},
 				{"write_ns", "wall-clock time of the writes, in ns", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = []() -> std::optional<std::string> {
 			if (access(compact_memory, W_OK) != 0)
@@ -122,6 +133,7 @@ WorkloadDescriptor describe_compact()
 				       "): no CONFIG_COMPACTION, or not root";
 			return std::nullopt;
 		},
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<Compact>(read_options(context));
 		},

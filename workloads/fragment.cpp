@@ -101,20 +101,47 @@ private:
 	FragmentOptions options_;
 };
 
-FragmentOptions read_options(const WorkloadContext &context)
+FragmentMode mode_of(const OptionValues &values)
+{
+	return values.string("mode") == "hole_punch" ? FragmentMode::hole_punch : FragmentMode::sparse_touch;
+}
+
+// The span (sparse_touch) or the memory filled (hole_punch); 0 in the options picks the mode's default.
+std::int64_t bytes_of(const OptionValues &values)
+{
+	std::int64_t bytes = values.integer("bytes");
+	if (bytes != 0)
+		return bytes;
+	return mode_of(values) == FragmentMode::sparse_touch ? sparse_touch_default_bytes : hole_punch_default_bytes;
+}
+
+void check_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
-	FragmentMode mode = values.string("mode") == "hole_punch" ? FragmentMode::hole_punch : FragmentMode::sparse_touch;
-	std::int64_t bytes = values.integer("bytes");
-	if (bytes == 0)
-		bytes = mode == FragmentMode::sparse_touch ? sparse_touch_default_bytes : hole_punch_default_bytes;
+	std::int64_t bytes = bytes_of(values);
 	require_multiple_of("bytes", bytes, page_size());
 	require_multiple_of("stride", values.integer("stride"), page_size());
 	require_multiple_of("thp_bytes", values.integer("thp_bytes"), huge_page_size);
-	if (mode == FragmentMode::sparse_touch && bytes < values.integer("stride"))
+	if (mode_of(values) == FragmentMode::sparse_touch && bytes < values.integer("stride"))
 		throw invalid_input(fmt::format("fragment: bytes ({}) must be at least stride ({}) in sparse_touch mode",
 						bytes, values.integer("stride")));
+}
+
+// sparse_touch: a data page and a page-table page per stride; hole_punch: the fill, then the huge pages.
+std::int64_t memory_need(const OptionValues &values)
+{
+	if (mode_of(values) == FragmentMode::hole_punch)
+		return bytes_of(values) + values.integer("thp_bytes");
+	return bytes_of(values) / values.integer("stride") * 2 * static_cast<std::int64_t>(page_size());
+}
+
+FragmentOptions read_options(const WorkloadContext &context)
+{
+	const OptionValues &values = *context.options;
+	check_options(context);
 	require_online_cpus(context.cpus);
+	FragmentMode mode = mode_of(values);
+	std::int64_t bytes = bytes_of(values);
 	return {
 		.mode = mode,
 		.bytes = static_cast<std::size_t>(bytes),
@@ -151,8 +178,10 @@ WorkloadDescriptor describe_fragment()
 				{"thp_obtained", "hole_punch: 2MiB huge pages actually backing the request (AnonHugePages in "
 						 "/proc/self/smaps); sparse_touch: 0", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<Fragment>(read_options(context));
 		},

@@ -200,8 +200,10 @@ WorkloadDescriptor describe_hugetlb()
 				{"cow_pages", "huge pages read, then written through the private memfd mapping: each write a copy", {}},
 				{"huge_page_bytes", "the default huge page size (Hugepagesize)", {}},
 			},
+			.check = [](const WorkloadContext &context) { read_options(context); },
 		},
 		.unsupported_reason = hugetlb_missing,
+		.memory_need = nullptr,  // its pages come from the huge page pool, checked when it starts
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<Hugetlb>(read_options(context));
 		},

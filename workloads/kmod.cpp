@@ -199,7 +199,7 @@ KmodRequest measured_request(const WorkloadContext &context, KmodOp op)
 }
 
 // Checks every request the workload will write, so a bad option fails before anything runs.
-KmodOptions read_options(const WorkloadContext &context)
+KmodOptions checked_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
 	KmodOp op = op_from_name(values.string("op"));
@@ -207,6 +207,12 @@ KmodOptions read_options(const WorkloadContext &context)
 	format_request(options.request);
 	if (options.cache)
 		format_request(*options.cache);
+	return options;
+}
+
+KmodOptions read_options(const WorkloadContext &context)
+{
+	KmodOptions options = checked_options(context);
 	require_online_cpu(options.request.cpu);
 	if (options.request.free_cpu >= 0)
 		require_online_cpu(options.request.free_cpu);
@@ -261,8 +267,10 @@ WorkloadDescriptor describe_kmod()
 				{ "free_ns", "nanoseconds the worker spent freeing, when not held", {} },
 				{ "vmalloced", "variant kvmalloc: how many of the objects came from vmalloc", {} },
 			},
+			.check = [](const WorkloadContext &context) { checked_options(context); },
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = nullptr,  // the module refuses requests beyond its own memory budget
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<Kmod>(read_options(context));
 		},

@@ -143,6 +143,14 @@ private:
 	MallocLeakOptions options_;
 };
 
+// What leaks, plus the churn's live batch.
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.integer("leak_blocks") * values.integer("leak_size") +
+	       values.integer("large_blocks") * values.integer("large_size") +
+	       static_cast<std::int64_t>(churn_batch) * values.integer("freed_size");
+}
+
 MallocLeakOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
@@ -194,8 +202,10 @@ WorkloadDescriptor describe_malloc_leak()
 				{"glibc_mmapped_chunks", "chunks glibc holds in mappings of their own after run() minus before "
 				 "(mallinfo2().hblks): its own count of mmap-backed allocations", {}},
 			},
+			.check = [](const WorkloadContext &context) { read_options(context); },
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<MallocLeak>(read_options(context));
 		},

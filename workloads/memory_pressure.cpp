@@ -163,9 +163,22 @@ std::chrono::nanoseconds settle_limit(std::int64_t nanoseconds)
 	return std::chrono::nanoseconds(nanoseconds);
 }
 
+void check_options(const WorkloadContext &context)
+{
+	require_multiple_of("bytes", context.options->integer("bytes"), page_size());
+	settle_limit(context.options->integer("settle"));
+}
+
+// source = file fills the page cache, which reclaim drops; anon holds its mapping (swap may take it).
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.string("source") == "anon" ? values.integer("bytes") : 0;
+}
+
 PressureOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
+	check_options(context);
 	PressureSource source = values.string("source") == "anon" ? PressureSource::anon : PressureSource::file;
 	if (source == PressureSource::anon && meminfo_value(read_meminfo(), "SwapTotal").value_or(0) == 0)
 		throw environment_error("memory_pressure: source = \"anon\" pushes anonymous memory out to swap, and "
@@ -174,7 +187,6 @@ PressureOptions read_options(const WorkloadContext &context)
 	std::string dir = values.string("dir").empty() ? context.scratch_dir : values.string("dir");
 	if (source == PressureSource::file && !std::filesystem::is_directory(dir))
 		throw environment_error(fmt::format("memory_pressure: dir {} is not an existing directory", dir));
-	require_multiple_of("bytes", values.integer("bytes"), page_size());
 	require_online_cpus(context.cpus);
 	return {
 		.source = source,
@@ -217,8 +229,10 @@ WorkloadDescriptor describe_memory_pressure()
 				{"settle_seconds", "settle > 0: seconds waited for reclaim to go quiet", {}},
 				{"settled", "settle > 0: 1 when reclaim went quiet, 0 when `settle` passed first", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<MemoryPressure>(read_options(context));
 		},

@@ -130,10 +130,15 @@ private:
 	CallCounts counts_;
 };
 
+void check_options(const WorkloadContext &context)
+{
+	require_multiple_of("mmap_bytes", context.options->integer("mmap_bytes"), page_size());
+}
+
 MmapBrkOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
-	require_multiple_of("mmap_bytes", values.integer("mmap_bytes"), page_size());
+	check_options(context);
 	return {
 		.mmaps = values.integer("mmaps"),
 		.mmap_bytes = static_cast<std::size_t>(values.integer("mmap_bytes")),
@@ -175,8 +180,10 @@ WorkloadDescriptor describe_mmap_brk()
 				{"brk_grow_bytes", "bytes the heap grew by, over all steps", {}},
 				{"brk_shrink_bytes", "bytes the heap shrank by, over all steps", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = nullptr,  // it maps and moves the break without touching the memory
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<MmapBrk>(read_options(context));
 		},

@@ -148,10 +148,21 @@ private:
 	SharedCounter counter_;
 };
 
+void check_options(const WorkloadContext &context)
+{
+	require_multiple_of("bytes", context.options->integer("bytes"), page_size());
+}
+
+// What it writes; the scenario's memory limit stops it sooner.
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.integer("bytes");
+}
+
 ProvokerOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
-	require_multiple_of("bytes", values.integer("bytes"), page_size());
+	check_options(context);
 	require_online_cpus(context.cpus);
 	return {
 		.victim = values.string("victim") == "self" ? Victim::self : Victim::child,
@@ -180,8 +191,10 @@ WorkloadDescriptor describe_oom_provoker()
 				{"oom_killed", "1 when the writing process was killed by SIGKILL, 0 when it wrote all of bytes", {}},
 				{"bytes_touched", "bytes written before the kill (one byte per page written counts the page)", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<OomProvoker>(read_options(context));
 		},

@@ -177,8 +177,10 @@ WorkloadDescriptor describe_page_cache()
 				{"resident_before", "pages of the file still in the page cache when the read started "
 						    "(after dropping it; more than 1% fails the run)", {}},
 			},
+			.check = nullptr,
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = nullptr,  // page cache, which reclaim drops
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<PageCache>(read_options(context));
 		},

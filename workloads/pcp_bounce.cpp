@@ -184,10 +184,24 @@ void require_listed(const std::vector<int> &cpus, const char *option, int cpu)
 						option, cpu, fmt::join(cpus, ", ")));
 }
 
-PcpBounceOptions read_options(const WorkloadContext &context)
+void check_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
 	require_multiple_of("bytes", values.integer("bytes"), page_size());
+	require_listed(context.cpus, "alloc_cpu", static_cast<int>(values.integer("alloc_cpu")));
+	require_listed(context.cpus, "free_cpu", static_cast<int>(values.integer("free_cpu")));
+}
+
+// One round's mapping at a time.
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.integer("bytes");
+}
+
+PcpBounceOptions read_options(const WorkloadContext &context)
+{
+	const OptionValues &values = *context.options;
+	check_options(context);
 	PcpBounceOptions options = {
 		.bytes = static_cast<std::size_t>(values.integer("bytes")),
 		.rounds = values.integer("rounds"),
@@ -196,8 +210,6 @@ PcpBounceOptions read_options(const WorkloadContext &context)
 		.huge = values.boolean("thp") ? HugePages::request : HugePages::forbid,
 		.warm_up = values.boolean("warm_up"),
 	};
-	require_listed(context.cpus, "alloc_cpu", options.alloc_cpu);
-	require_listed(context.cpus, "free_cpu", options.free_cpu);
 	require_online_cpu(options.alloc_cpu);
 	require_online_cpu(options.free_cpu);
 	return options;
@@ -235,8 +247,10 @@ WorkloadDescriptor describe_pcp_bounce()
 				 "alloc_cpu may fill or empty its per-CPU lists", {}},
 				{"free_stretches", "the same for the unmapping thread on free_cpu, while it unmapped", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<PcpBounce>(read_options(context));
 		},

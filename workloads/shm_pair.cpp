@@ -130,10 +130,21 @@ private:
 	int shmid_ = -1;
 };
 
+void check_options(const WorkloadContext &context)
+{
+	require_multiple_of("bytes", context.options->integer("bytes"), page_size());
+}
+
+// The segment, in shared memory that only swap could take.
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.integer("bytes");
+}
+
 ShmPairOptions read_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
-	require_multiple_of("bytes", values.integer("bytes"), page_size());
+	check_options(context);
 	return {static_cast<key_t>(values.integer("key")), static_cast<std::size_t>(values.integer("bytes"))};
 }
 
@@ -168,8 +179,10 @@ WorkloadDescriptor describe_shm_pair()
 				{"shmdt_calls", "shmdt calls, one per process", {}},
 				{"shmctl_calls", "shmctl calls: the owner's IPC_RMID", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = sysv_shm_missing,
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<ShmPair>(read_options(context));
 		},

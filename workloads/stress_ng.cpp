@@ -204,10 +204,15 @@ private:
 	std::string yaml_path_;
 };
 
-void require_valid_stressor(const std::string &stressor)
+void require_stressor_name(const std::string &stressor)
 {
 	if (!is_option_name(stressor))
 		throw invalid_input(fmt::format("stress-ng stressor '{}' is not a stressor name (like vm, or bigheap)", stressor));
+}
+
+// Asks this machine's stress-ng, when there is one.
+void require_known_stressor(const std::string &stressor)
+{
 	if (!stress_ng_missing() && known_stressors().count(stressor) == 0)
 		throw invalid_input(fmt::format("this stress-ng has no stressor '{}' (`stress-ng --stressors` lists them)", stressor));
 }
@@ -224,16 +229,24 @@ void require_valid_args(const std::map<std::string, std::string> &args, const st
 	}
 }
 
-StressNgOptions read_options(const WorkloadContext &context)
+void check_options(const WorkloadContext &context)
 {
 	const OptionValues &values = *context.options;
-	require_valid_stressor(values.string("stressor"));
+	require_stressor_name(values.string("stressor"));
 	require_valid_args(values.string_map("args"), values.string("stressor"));
 	std::int64_t timeout = values.integer("timeout");
 	if (timeout % ns_per_second != 0)
 		throw invalid_input(fmt::format("stress-ng timeout must be a whole number of seconds, got {}",
 						format_duration(timeout)));
+}
+
+StressNgOptions read_options(const WorkloadContext &context)
+{
+	const OptionValues &values = *context.options;
+	check_options(context);
+	require_known_stressor(values.string("stressor"));
 	require_online_cpus(context.cpus);
+	std::int64_t timeout = values.integer("timeout");
 	return {
 		.stressor = values.string("stressor"),
 		.instances = values.integer("instances"),
@@ -270,8 +283,10 @@ WorkloadDescriptor describe_stress_ng()
 					          "key = true becomes --key, key = false is left out; e.g. {vm-bytes = \"128M\"}"),
 			},
 			.metrics = metric_specs(),
+			.check = check_options,
 		},
 		.unsupported_reason = stress_ng_missing,
+		.memory_need = nullptr,  // stress-ng sizes its stressors from its own arguments
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
 			return std::make_unique<StressNg>(read_options(context));
 		},

@@ -90,6 +90,17 @@ private:
 	std::size_t paged_out_ = 0;
 };
 
+void check_options(const WorkloadContext &context)
+{
+	require_multiple_of("bytes", context.options->integer("bytes"), page_size());
+}
+
+// Filled before it is paged out.
+std::int64_t memory_need(const OptionValues &values)
+{
+	return values.integer("bytes");
+}
+
 }  // namespace
 
 WorkloadDescriptor describe_swap_in()
@@ -108,12 +119,13 @@ WorkloadDescriptor describe_swap_in()
 				{"paged_out", "pages /proc/self/pagemap showed as swapped out after MADV_PAGEOUT", {}},
 				{"still_swapped", "pages still swapped out after the reads (0 unless swap-in failed)", {}},
 			},
+			.check = check_options,
 		},
 		.unsupported_reason = [] { return std::optional<std::string>(); },
+		.memory_need = memory_need,
 		.create = [](const WorkloadContext &context) -> std::unique_ptr<Workload> {
-			std::int64_t bytes = context.options->integer("bytes");
-			require_multiple_of("bytes", bytes, page_size());
-			return std::make_unique<SwapIn>(static_cast<std::size_t>(bytes));
+			check_options(context);
+			return std::make_unique<SwapIn>(static_cast<std::size_t>(context.options->integer("bytes")));
 		},
 	};
 }

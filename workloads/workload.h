@@ -1,6 +1,7 @@
 // The uniform descriptor every userspace workload fills in, and the interface it runs through.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,13 +21,6 @@ struct WorkloadMetric {
 	double value = 0;
 };
 
-struct WorkloadContext {
-	std::string name;           // the [[workload]] name
-	const OptionValues *options = nullptr;
-	std::vector<int> cpus;      // as given in the scenario; empty: any
-	std::string scratch_dir;    // a private directory the workload may use; removed afterwards
-};
-
 // Lives in a child process that already sits in the workload cgroup.
 // prepare() runs before measuring starts; run() is the measured part; cleanup() runs after
 // measuring stopped. Errors are thrown as std::exception.
@@ -42,6 +36,10 @@ struct WorkloadDescriptor {
 	WorkloadSchema schema;
 	// Why this workload cannot run on this machine (e.g. "stress-ng is not installed"), or nullopt.
 	std::function<std::optional<std::string>()> unsupported_reason;
+	// The most memory (bytes) the workload holds at once with these options: a run refuses a
+	// scenario that needs more than the machine has available. Empty: it holds nothing by size
+	// that the harness can know (stress-ng sizes its own stressors; the module has its own budget).
+	std::function<std::int64_t(const OptionValues &)> memory_need;
 	std::function<std::unique_ptr<Workload>(const WorkloadContext &)> create;
 };
 

@@ -66,6 +66,7 @@ struct BinaryExpr {
 struct Expr {
 	std::variant<NumberExpr, MetricExpr, UnaryExpr, BinaryExpr> node;
 	int column = 1;
+	int height = 1;  // levels from this node down (1: a number or a metric); the parser bounds it
 };
 
 enum class Comparison { greater_equal, less_equal, greater, less, equal, not_equal };

@@ -1,6 +1,7 @@
 // Recursive-descent parser for the assertion grammar of docs/assertions.md.
 #include "assertions/assertion_parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 #include <utility>
@@ -61,10 +62,40 @@ std::optional<MatchOp> match_op_of(TokenKind kind)
 	}
 }
 
+int height_of(const UnaryExpr &unary) { return unary.operand->height + 1; }
+int height_of(const BinaryExpr &binary) { return std::max(binary.left->height, binary.right->height) + 1; }
+int height_of(const auto &) { return 1; }
+
+[[noreturn]] void too_deep(int column)
+{
+	throw AssertionSyntaxError(column, "the expression nests more than " + std::to_string(max_expression_depth) +
+				   " levels deep (parentheses, function calls, unary '-' and operators each add one); "
+				   "split it into several assertions");
+}
+
 ExprPtr make_expr(auto node, int column)
 {
-	return std::make_shared<const Expr>(Expr{std::move(node), column});
+	int height = height_of(node);
+	if (height > max_expression_depth)
+		too_deep(column);
+	return std::make_shared<const Expr>(Expr{std::move(node), column, height});
 }
+
+// One level of the parser's recursion ('(', a call, a unary '-'), refused past max_expression_depth.
+class NestingLevel {
+public:
+	NestingLevel(int &depth, int column) : depth_(depth)
+	{
+		if (++depth_ > max_expression_depth)
+			too_deep(column);
+	}
+	~NestingLevel() { depth_--; }
+	NestingLevel(const NestingLevel &) = delete;
+	NestingLevel &operator=(const NestingLevel &) = delete;
+
+private:
+	int &depth_;
+};
 
 class Parser {
 public:
@@ -88,6 +119,7 @@ private:
 
 	AssertionLexer lexer_;
 	std::string text_;
+	int depth_ = 0;
 };
 
 CompiledAssertion Parser::parse_assertion()
@@ -171,6 +203,7 @@ ExprPtr Parser::parse_unary()
 	if (lexer_.peek().kind != TokenKind::minus)
 		return parse_primary();
 	Token minus = lexer_.next();
+	NestingLevel level(depth_, minus.column);
 	return make_expr(UnaryExpr{UnaryOp::negate, parse_unary()}, minus.column);
 }
 
@@ -181,6 +214,7 @@ ExprPtr Parser::parse_primary()
 	case TokenKind::number:
 		return make_expr(NumberExpr{token.number, token.text}, token.column);
 	case TokenKind::left_paren: {
+		NestingLevel level(depth_, token.column);
 		ExprPtr inner = parse_expr();
 		expect(TokenKind::right_paren, "')' to close the '(' at column " + std::to_string(token.column));
 		return inner;
@@ -207,6 +241,7 @@ ExprPtr Parser::parse_call(const Token &function)
 	if (function.text == "share")
 		return parse_share(function);
 	if (function.text == "abs") {
+		NestingLevel level(depth_, function.column);
 		ExprPtr operand = parse_expr();
 		expect(TokenKind::right_paren, "')' to close abs(");
 		return make_expr(UnaryExpr{UnaryOp::abs, operand}, function.column);
@@ -268,6 +303,11 @@ LabelTerm Parser::parse_label_term()
 		throw AssertionSyntaxError(op.column, "expected =, !=, =~ or !~ after label '" + key.text + "' but found " +
 					   describe(op));
 	Token value = lexer_.next_label_value();
+	bool regex = *match_op == MatchOp::regex || *match_op == MatchOp::not_regex;
+	if (regex && value.text.size() > max_label_regex_length)
+		throw AssertionSyntaxError(value.column, "the regex is " + std::to_string(value.text.size()) +
+					   " characters long; a label regex may have at most " +
+					   std::to_string(max_label_regex_length));
 	try {
 		return LabelTerm{LabelMatcher(key.text, *match_op, value.text), key.column};
 	} catch (const std::regex_error &error) {
@@ -289,6 +329,10 @@ Token Parser::expect(TokenKind kind, const std::string &what, const std::string 
 
 CompiledAssertion compile_assertion(const std::string &expr)
 {
+	if (expr.size() > max_expression_length)
+		throw AssertionSyntaxError(static_cast<int>(max_expression_length) + 1,
+					   "the expression is " + std::to_string(expr.size()) + " characters long; an "
+					   "assertion may have at most " + std::to_string(max_expression_length));
 	return Parser(expr).parse_assertion();
 }
 

@@ -9,6 +9,7 @@
 #include "compare/result_index.h"
 #include "report/output_writer.h"
 #include "report/run_outputs.h"
+#include "system/output_folder.h"
 
 namespace kmh {
 
@@ -124,6 +125,7 @@ int ab_command(const AbArguments &args)
 	AbSide sides[2] = {make_side(args, 0), make_side(args, 1)};
 	check_sides(args, sides[0], sides[1]);
 	std::string output = args.run.output.empty() ? create_default_result_dir(scenario.name, "-ab") : args.run.output;
+	check_output_folder(output, output_origin(args.run.output));
 	Progress progress(Progress::detect_style(args.run.quiet));
 	Progress quiet(Progress::Style::quiet);
 	for (const AbSide &side : sides)

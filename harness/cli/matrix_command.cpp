@@ -9,6 +9,7 @@
 #include "matrix/matrix_runner.h"
 #include "report/output_options.h"
 #include "report/output_writer.h"
+#include "system/output_folder.h"
 
 namespace kmh {
 
@@ -40,6 +41,7 @@ CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args)
 int matrix_command(const MatrixArguments &args)
 {
 	MatrixPlan plan = plan_matrix(args.request, load_scenario);
+	check_output_folder(plan.grid.output_dir, output_origin(args.request.output_dir));
 	Progress progress(Progress::detect_style(args.quiet));
 	MatrixGrid grid = run_matrix(plan, args.request, progress);
 	const OutputTable<MatrixGrid> &formats = grid_output_formats();

@@ -7,14 +7,19 @@
 
 #include "assertions/assertion_validator.h"
 #include "collect/collector_registry.h"
+#include "common/error.h"
 #include "common/utc_time.h"
+#include "compare/gate_rule.h"
 #include "compare/result_index.h"
 #include "report/output_options.h"
 #include "report/output_writer.h"
 #include "report/result_files.h"
 #include "report/run_outputs.h"
+#include "run/memory_need.h"
 #include "run/scenario_runner.h"
 #include "scenario/scenario_parser.h"
+#include "scenario/units.h"
+#include "system/output_folder.h"
 #include "system/unique_dir.h"
 #include "vm/vm_run.h"
 #include "workloads/workload.h"
@@ -48,6 +53,29 @@ RunResult run_vm(const Scenario &scenario, const RunArguments &args, const std::
 	if (!args.cmdline.empty())
 		options.cmdline += (options.cmdline.empty() ? "" : " ") + args.cmdline;
 	return run_in_vm(scenario, dir, options, progress);
+}
+
+// [compare] gate rules are read by `compare`; a bad one is found now, not after the runs.
+void check_gate_rules(const Scenario &scenario)
+{
+	for (const std::string &rule : scenario_gate_rules(scenario.text))
+		parse_gate_rule(rule, scenario.file + ": [compare] gate");
+}
+
+// A scenario that names its guest kernel boots a guest of [target] memory (and swap): what its
+// workloads hold at once must fit in them. (Inside the guest, the run checks what is available there.)
+void check_guest_memory(const Scenario &scenario)
+{
+	if (scenario.target.kernel.empty())
+		return;
+	MemoryNeed need = scenario_memory_need(scenario);
+	std::int64_t room = scenario.target.memory_bytes + scenario.target.swap_bytes;
+	if (need.bytes > room)
+		throw invalid_input(fmt::format("{}: [target] memory: the workloads of phase {} hold up to {} at once, "
+						"more than the guest's {} of memory and {} of swap; raise [target] memory "
+						"or make them smaller",
+						scenario.target.where.to_string(), need.phase, format_size(need.bytes),
+						format_size(scenario.target.memory_bytes), format_size(scenario.target.swap_bytes)));
 }
 
 void print_outcome(const RunResult &result, const RunArguments &args, const std::string &dir)
@@ -112,7 +140,14 @@ Scenario load_scenario(const std::string &path)
 	Scenario scenario = parse_scenario_file(path, find_workload_schema, workload_kinds(),
 						collector_names(collector_registry()));
 	validate_assertions(scenario, find_workload_schema);
+	check_gate_rules(scenario);
+	check_guest_memory(scenario);
 	return scenario;
+}
+
+std::string output_origin(const std::string &output)
+{
+	return output.empty() ? "the default result folder" : "--output";
 }
 
 RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, const std::string &dir,
@@ -132,6 +167,7 @@ int run_command(const RunArguments &args)
 	Scenario scenario = load_scenario(args.scenario);
 	Progress progress(Progress::detect_style(args.quiet));
 	std::string dir = args.output.empty() ? create_default_result_dir(scenario.name) : args.output;
+	check_output_folder(dir, output_origin(args.output));
 	RunResult result = run_where_asked(scenario, args, dir, progress);
 	if (result.exit_code == ExitCode::invalid_input)
 		return refuse_invalid(result, args.output.empty() ? dir : "");

@@ -41,6 +41,9 @@ RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, co
 // it when another run has that folder already (create_unique_dir); returns the folder.
 std::string create_default_result_dir(const std::string &scenario_name, const std::string &suffix = "");
 
+// How messages name the result folder: "--output", or "the default result folder" when it is empty.
+std::string output_origin(const std::string &output);
+
 // The whole verb; returns the exit code.
 int run_command(const RunArguments &args);
 

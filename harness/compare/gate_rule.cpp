@@ -21,6 +21,10 @@ const char *const accepted_grammar =
 const std::regex rule_pattern(
 	R"(^\s*(.*\S)\s+(rises|falls|changes)\s+by\s+more\s+than\s+([0-9]+(?:\.[0-9]+)?)\s*%(\s+and\s+significant)?\s*$)");
 
+// The rule's pattern is matched depth-first (its groups are read back): its stack grows with the
+// text, which this bounds.
+constexpr std::size_t max_gate_rule_length = 1024;
+
 [[noreturn]] void reject(const std::string &text, const std::string &origin, const std::string &problem)
 {
 	throw invalid_input(fmt::format("{} rule \"{}\": {}; {}", origin, text, problem, accepted_grammar));
@@ -77,6 +81,9 @@ std::vector<double> selector_sums(const GateRule &rule, const RunSet &set)
 
 GateRule parse_gate_rule(const std::string &text, const std::string &origin)
 {
+	if (text.size() > max_gate_rule_length)
+		reject(text.substr(0, 64) + "...", origin, fmt::format("is {} characters long; a rule may have at most {}",
+								     text.size(), max_gate_rule_length));
 	std::smatch match;
 	if (!std::regex_match(text, match, rule_pattern))
 		reject(text, origin, "not a gate rule");

@@ -1,13 +1,15 @@
 // Matching of one selector term against a metric's labels; a missing label reads as "".
 #include "metrics/label_matcher.h"
 
+#include "common/input_regex.h"
+
 namespace kmh {
 
 LabelMatcher::LabelMatcher(std::string key, MatchOp op, std::string value)
 	: key_(std::move(key)), op_(op), value_(std::move(value))
 {
 	if (op_ == MatchOp::regex || op_ == MatchOp::not_regex)
-		pattern_ = std::regex(value_, std::regex::ECMAScript);
+		pattern_ = std::regex(value_, input_regex);
 }
 
 bool LabelMatcher::matches(const Labels &labels) const

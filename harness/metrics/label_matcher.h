@@ -12,7 +12,8 @@ enum class MatchOp { equal, not_equal, regex, not_regex };
 
 class LabelMatcher {
 public:
-	// Throws std::regex_error for an invalid pattern.
+	// Throws std::regex_error for an invalid pattern or one with back-references; patterns are
+	// matched breadth-first (common/input_regex.h).
 	LabelMatcher(std::string key, MatchOp op, std::string value);
 
 	bool matches(const Labels &labels) const;

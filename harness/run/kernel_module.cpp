@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "system/bounded_file.h"
 #include "system/errno_error.h"
 #include "system/file_io.h"
 
@@ -21,6 +22,8 @@ namespace kmh {
 namespace {
 
 const char *const debugfs_path = "/sys/kernel/debug";
+// kmemharness.ko is about 1 MiB with debug information.
+constexpr InputFileKind module_file_kind{ "kernel module", 64ULL << 20, ExitCode::environment };
 
 bool debugfs_mounted()
 {
@@ -48,6 +51,7 @@ LoadedModule::LoadedModule(const std::string &path)
 			throw errno_error(ExitCode::environment, "cannot mount debugfs at /sys/kernel/debug");
 		debugfs_mounted_by_us_ = true;
 	}
+	check_input_file(path, module_file_kind);
 	int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		throw errno_error(ExitCode::environment, "cannot open the workloads module " + path);

@@ -8,8 +8,11 @@
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "run/memory_cgroup.h"
+#include "run/memory_need.h"
+#include "run/workload_cgroup.h"
 #include "system/cgroup_mounts.h"
 #include "system/file_io.h"
+#include "workloads/workload.h"
 
 namespace kmh {
 
@@ -93,6 +96,8 @@ std::vector<std::string> missing_requirements(const Scenario &scenario, const st
 			if (auto reason = descriptor->unsupported_reason())
 				missing.push_back("workload " + workload.name + ": " + *reason);
 	}
+	if (std::optional<std::string> shortfall = memory_shortfall(scenario_memory_need(scenario), available_memory()))
+		missing.push_back(*shortfall);
 	return missing;
 }
 

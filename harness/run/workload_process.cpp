@@ -18,6 +18,7 @@
 #include "common/error.h"
 #include "run/workload_cgroup.h"
 #include "system/errno_error.h"
+#include "system/file_io.h"
 #include "system/interrupt_watch.h"
 
 namespace kmh {
@@ -58,6 +59,10 @@ bool wait_for_go(int fd)
 		;
 	return got == 2 && std::memcmp(buffer, "go", 2) == 0;
 }
+
+// The OOM killer's first choice, before the harness or anything else on the machine (inherited
+// by what the workload starts, such as stress-ng).
+const char *const first_oom_victim = "1000";
 
 void wait_for_release(int fd)
 {
@@ -126,6 +131,7 @@ void WorkloadProcess::child_main(int fd, const WorkloadCgroup &cgroup)
 	int code = 0;
 	try {
 		cgroup.join_self();
+		write_text_file("/proc/self/oom_score_adj", first_oom_victim);
 		pin_to_cpus(spec_.cpus);
 		WorkloadContext context{spec_.name, &spec_.options, spec_.cpus, scratch_dir_};
 		std::unique_ptr<Workload> workload = descriptor_.create(context);

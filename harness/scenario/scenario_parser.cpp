@@ -2,22 +2,20 @@
 #include "scenario/scenario_parser.h"
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include <toml++/toml.h>
 
 #include "common/error.h"
+#include "common/input_regex.h"
 #include "common/suggestion.h"
 #include "scenario/string_checks.h"
 #include "scenario/table_reader.h"
 #include "scenario/toml_location.h"
 #include "scenario/units.h"
 #include "scenario/workload_reader.h"
-#include "system/errno_error.h"
+#include "system/bounded_file.h"
 
 namespace kmh {
 
@@ -46,7 +44,11 @@ const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memo
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
 const std::vector<std::string> compare_keys = { "gate" };
 const std::vector<std::string> cgroup_keys = { "memory_max", "swap_max" };
-const std::string sysctl_name_pattern = "[a-z0-9_]+(\\.[a-z0-9_-]+)+";
+const std::regex sysctl_name_pattern("[a-z0-9_]+(\\.[a-z0-9_-]+)+", input_regex);
+// The scenario's name is a folder of results/ and part of file names; one path component is 255 bytes.
+constexpr std::size_t max_name_length = 100;
+// Tracepoint, command and sysctl names: the kernel's longest are well under 100 characters.
+constexpr std::size_t max_word_length = 256;
 
 const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp", "memcg", "swap" };
 const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo" };
@@ -66,6 +68,9 @@ constexpr std::int64_t min_memory_max = 8LL << 20;
 constexpr std::int64_t max_cgroup_bytes = 1LL << 44;
 
 const std::string tracepoint_pattern = "[A-Za-z0-9_-]+/[A-Za-z0-9_]+";
+
+// Shipped scenarios are a few KiB; a megabyte is room for any written by hand or generated.
+constexpr InputFileKind scenario_file_kind{ "scenario file", 1 << 20 };
 
 const toml::table empty_table;
 
@@ -131,7 +136,7 @@ void read_scenario_table(const toml::table &root, const std::string &file_name, 
 {
 	TableReader reader(table_or_empty(root, "scenario"), "[scenario]");
 	reader.reject_unknown_keys(scenario_keys);
-	scenario.name = reader.string("name", matches("[a-z0-9_-]+", "lowercase letters, digits, '_' and '-'"))
+	scenario.name = reader.string("name", matches("[a-z0-9_-]+", "lowercase letters, digits, '_' and '-'", max_name_length))
 				.value_or(name_from_file(file_name));
 	scenario.description = reader.string("description").value_or("");
 	scenario.timeout_ns = reader.duration("timeout", min_timeout, max_timeout).value_or(default_timeout);
@@ -147,15 +152,18 @@ Requirements read_requirements(const toml::table &root, const std::string &file_
 	requirements.features = reader.strings("features", one_of(features)).value_or(std::vector<std::string>{});
 	requirements.tracepoints =
 		reader.strings("tracepoints",
-			       matches(tracepoint_pattern, "\"subsystem/event\", e.g. \"kmem/mm_page_pcpu_drain\""))
+			       matches(tracepoint_pattern, "\"subsystem/event\", e.g. \"kmem/mm_page_pcpu_drain\"",
+				       max_word_length))
 			.value_or(std::vector<std::string>{});
 	requirements.tracepoint_fields =
 		reader.strings("tracepoint_fields",
 			       matches(tracepoint_pattern + ":[A-Za-z0-9_]+",
-				       "\"subsystem/event:field\", e.g. \"kmem/mm_page_alloc_zone_locked:percpu_refill\""))
+				       "\"subsystem/event:field\", e.g. \"kmem/mm_page_alloc_zone_locked:percpu_refill\"",
+				       max_word_length))
 			.value_or(std::vector<std::string>{});
 	requirements.commands =
-		reader.strings("commands", matches("[^/\\s]+", "a program name without '/' or spaces, e.g. \"stress-ng\""))
+		reader.strings("commands", matches("[^/\\s]+", "a program name without '/' or spaces, e.g. \"stress-ng\"",
+				       max_word_length))
 			.value_or(std::vector<std::string>{});
 	requirements.where = table_location(reader, file_name);
 	return requirements;
@@ -230,7 +238,9 @@ void read_sysctl_node(const toml::node &node, const std::string &name, const std
 			read_sysctl_node(value, name + "." + std::string(key.str()), file_name, sysctls);
 		return;
 	}
-	if (!std::regex_match(name, std::regex(sysctl_name_pattern)))
+	if (std::optional<std::string> problem = length_problem(name, max_word_length))
+		fail_at(where, "[sysctl] key '" + name.substr(0, 64) + "...': " + *problem);
+	if (!std::regex_match(name, sysctl_name_pattern))
 		fail_at(where, "[sysctl] key '" + name + "': not a sysctl name; write it as sysctl(8) does, "
 			       "e.g. \"vm.percpu_pagelist_high_fraction\" = 8192");
 	std::optional<std::string> value;
@@ -318,19 +328,6 @@ std::vector<WorkloadSpec> read_all_workloads(const toml::table &root, const std:
 	return read_workloads(*tables, lookup, known_kinds);
 }
 
-std::string read_file(const std::string &path)
-{
-	if (std::filesystem::is_directory(path))
-		throw invalid_input("cannot read scenario file '" + path + "': it is a directory");
-	std::ifstream file(path, std::ios::binary);
-	std::ostringstream text;
-	if (file)
-		text << file.rdbuf();
-	if (!file)
-		throw errno_error(ExitCode::invalid_input, "cannot read scenario file '" + path + "'");
-	return text.str();
-}
-
 }  // namespace
 
 Scenario parse_scenario_text(const std::string &text, const std::string &file_name, const WorkloadLookup &lookup,
@@ -356,7 +353,7 @@ Scenario parse_scenario_text(const std::string &text, const std::string &file_na
 Scenario parse_scenario_file(const std::string &path, const WorkloadLookup &lookup,
 			     const std::vector<std::string> &known_kinds, const CollectorNames &collectors)
 {
-	return parse_scenario_text(read_file(path), path, lookup, known_kinds, collectors);
+	return parse_scenario_text(read_input_file(path, scenario_file_kind), path, lookup, known_kinds, collectors);
 }
 
 }  // namespace kmh

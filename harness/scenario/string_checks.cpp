@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "common/input_regex.h"
 #include "common/suggestion.h"
 
 namespace kmh {
@@ -18,9 +19,20 @@ StringCheck one_of(const std::vector<std::string> &choices)
 	};
 }
 
-StringCheck matches(const std::string &pattern, const std::string &shape)
+std::optional<std::string> length_problem(const std::string &value, std::size_t max_length)
 {
-	return [expression = std::regex(pattern), shape](const std::string &value) -> std::optional<std::string> {
+	if (value.size() <= max_length)
+		return std::nullopt;
+	return "is " + std::to_string(value.size()) + " characters long; at most " + std::to_string(max_length) +
+	       " are accepted";
+}
+
+StringCheck matches(const std::string &pattern, const std::string &shape, std::size_t max_length)
+{
+	std::regex expression(pattern, input_regex);
+	return [expression, shape, max_length](const std::string &value) -> std::optional<std::string> {
+		if (std::optional<std::string> problem = length_problem(value, max_length))
+			return problem;
 		if (std::regex_match(value, expression))
 			return std::nullopt;
 		return "'" + value + "' is not accepted; accepted: " + shape;

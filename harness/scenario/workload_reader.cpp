@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/error.h"
 #include "scenario/option_reader.h"
 #include "scenario/string_checks.h"
 #include "common/suggestion.h"
@@ -14,6 +15,8 @@ namespace {
 
 constexpr std::int64_t max_phase = 100;
 constexpr std::int64_t max_cpu = 4095;
+// Workload names are part of metric names: workload.<name>.<metric>.
+constexpr std::size_t max_name_length = 64;
 
 const std::vector<std::string> common_keys = { "kind", "name", "phase", "cpus", "expect_oom_kill" };
 
@@ -74,6 +77,20 @@ void check_unique_name(const TableReader &reader, const WorkloadSpec &workload,
 	reader.fail(reader.where("name"), "key 'name'", problem);
 }
 
+// The kind's own checks across its options, with the workload table's place in the message.
+void check_workload_options(const TableReader &reader, const WorkloadSchema &schema, const WorkloadSpec &workload)
+{
+	if (!schema.check)
+		return;
+	try {
+		schema.check(WorkloadContext{ workload.name, &workload.options, workload.cpus, "" });
+	} catch (const Error &error) {
+		if (error.code() != ExitCode::invalid_input)
+			throw;
+		reader.fail(error.what());
+	}
+}
+
 WorkloadSpec read_workload(const toml::table &table, const std::string &label, const KindTable &kinds,
 			   const std::vector<WorkloadSpec> &earlier)
 {
@@ -82,7 +99,7 @@ WorkloadSpec read_workload(const toml::table &table, const std::string &label, c
 	WorkloadSpec workload;
 	workload.kind = schema.kind;
 	workload.where = reader.where();
-	workload.name = reader.string("name", matches("[a-z0-9_]+", "lowercase letters, digits and '_'"))
+	workload.name = reader.string("name", matches("[a-z0-9_]+", "lowercase letters, digits and '_'", max_name_length))
 				.value_or(name_from_kind(schema.kind));
 	reader.relabel(label + " '" + workload.name + "'");
 	check_unique_name(reader, workload, earlier);
@@ -92,6 +109,7 @@ WorkloadSpec read_workload(const toml::table &table, const std::string &label, c
 		workload.cpus.push_back(static_cast<int>(cpu));
 	workload.expect_oom_kill = reader.boolean("expect_oom_kill").value_or(false);
 	workload.options = read_options(reader, schema.options);
+	check_workload_options(reader, schema, workload);
 	return workload;
 }
 

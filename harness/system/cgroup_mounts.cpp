@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <vector>
 
 #include "system/file_io.h"
 
@@ -30,6 +31,57 @@ std::optional<std::int64_t> lower(std::optional<std::int64_t> a, std::optional<s
 	if (a && b)
 		return std::min(*a, *b);
 	return a ? a : b;
+}
+
+// A cgroup the calling process is in that can limit its memory, with the files that say how.
+struct OwnMemoryCgroup {
+	std::string mount;
+	std::string path;  // as /proc/self/cgroup writes it: "/" or "/a/b"
+	const char *limit_file;
+	const char *usage_file;
+};
+
+// The process's v1 memory cgroup and its cgroup2 cgroup, those whose hierarchy is mounted.
+std::vector<OwnMemoryCgroup> own_memory_cgroups()
+{
+	std::vector<OwnMemoryCgroup> cgroups;
+	const std::string v1 = find_cgroup1_memory_mount(), v2 = find_cgroup2_mount();
+	std::istringstream lines(read_text_file("/proc/self/cgroup").value_or(""));
+	std::string line;
+	while (std::getline(lines, line)) {
+		std::size_t first = line.find(':'), second = line.find(':', first + 1);
+		if (first == std::string::npos || second == std::string::npos)
+			continue;
+		std::string controllers = line.substr(first + 1, second - first - 1), path = line.substr(second + 1);
+		if (lists_word(controllers, "memory", ',') && !v1.empty())
+			cgroups.push_back({ v1, path, "memory.limit_in_bytes", "memory.usage_in_bytes" });
+		if (controllers.empty() && !v2.empty())
+			cgroups.push_back({ v2, path, "memory.max", "memory.current" });
+	}
+	return cgroups;
+}
+
+// The file's number, or nullopt when it is missing or not a number.
+std::optional<std::int64_t> number_in(const std::string &file)
+{
+	try {
+		return std::stoll(read_text_file(file).value_or(""));
+	} catch (const std::exception &) {
+		return std::nullopt;
+	}
+}
+
+// The least room under the limits of the cgroup and each one above it.
+std::optional<std::int64_t> room_up_to(const OwnMemoryCgroup &cgroup)
+{
+	std::optional<std::int64_t> room;
+	for (std::string path = cgroup.path;; path = path.substr(0, path.rfind('/'))) {
+		std::string dir = cgroup.mount + path + "/";
+		if (std::optional<std::int64_t> limit = limit_in(dir + cgroup.limit_file))
+			room = lower(room, std::max<std::int64_t>(0, *limit - number_in(dir + cgroup.usage_file).value_or(0)));
+		if (path.empty() || path == "/")
+			return room;
+	}
 }
 
 }  // namespace
@@ -70,20 +122,17 @@ bool lists_word(const std::string &text, const std::string &word, char separator
 std::optional<std::int64_t> own_memory_limit()
 {
 	std::optional<std::int64_t> limit;
-	const std::string v1 = find_cgroup1_memory_mount(), v2 = find_cgroup2_mount();
-	std::istringstream lines(read_text_file("/proc/self/cgroup").value_or(""));
-	std::string line;
-	while (std::getline(lines, line)) {
-		std::size_t first = line.find(':'), second = line.find(':', first + 1);
-		if (first == std::string::npos || second == std::string::npos)
-			continue;
-		std::string controllers = line.substr(first + 1, second - first - 1), path = line.substr(second + 1);
-		if (lists_word(controllers, "memory", ',') && !v1.empty())
-			limit = lower(limit, limit_in(v1 + path + "/memory.limit_in_bytes"));
-		if (controllers.empty() && !v2.empty())
-			limit = lower(limit, limit_in(v2 + path + "/memory.max"));
-	}
+	for (const OwnMemoryCgroup &cgroup : own_memory_cgroups())
+		limit = lower(limit, limit_in(cgroup.mount + cgroup.path + "/" + cgroup.limit_file));
 	return limit;
+}
+
+std::optional<std::int64_t> own_memory_room()
+{
+	std::optional<std::int64_t> room;
+	for (const OwnMemoryCgroup &cgroup : own_memory_cgroups())
+		room = lower(room, room_up_to(cgroup));
+	return room;
 }
 
 }  // namespace kmh

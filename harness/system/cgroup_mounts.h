@@ -21,4 +21,9 @@ bool lists_word(const std::string &text, const std::string &word, char separator
 // memory.limit_in_bytes on v1, the lower when both limit it); nullopt when it has none.
 std::optional<std::int64_t> own_memory_limit();
 
+// The least room left under the memory limits of the calling process's cgroup and its ancestors
+// (limit minus usage: memory.max - memory.current on v2, memory.limit_in_bytes -
+// memory.usage_in_bytes on v1); nullopt when none of them is limited.
+std::optional<std::int64_t> own_memory_room();
+
 }  // namespace kmh

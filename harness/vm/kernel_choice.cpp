@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "common/error.h"
+#include "common/input_regex.h"
 
 namespace kmh {
 
@@ -24,7 +25,7 @@ bool is_word(const std::string &text)
 std::string series_of(const std::string &release)
 {
 	std::smatch match;
-	if (std::regex_search(release, match, std::regex("^[0-9]+\\.[0-9]+")))
+	if (std::regex_search(release, match, std::regex("^[0-9]+\\.[0-9]+", input_regex)))
 		return match.str();
 	return "";
 }
@@ -46,7 +47,7 @@ bool matches(const KernelChoice &choice, const std::string &release)
 KernelChoice parse_kernel_choice(const std::string &text)
 {
 	std::smatch match;
-	if (!std::regex_match(text, match, std::regex("([0-9]+\\.[0-9]+)(-([a-z]+))?")))
+	if (!std::regex_match(text, match, std::regex("([0-9]+\\.[0-9]+)(-([a-z]+))?", input_regex)))
 		throw invalid_input("'" + text + "' is not SERIES[-FLAVOUR], e.g. 6.1, 6.12 or 6.1-rt");
 	return {match.str(1), match[3].matched ? match.str(3) : "generic"};
 }

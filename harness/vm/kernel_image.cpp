@@ -2,8 +2,6 @@
 #include "vm/kernel_image.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "common/error.h"
 #include "vm/debian_kernels.h"
@@ -30,13 +28,13 @@ std::string read_image(const std::string &path)
 	if (!std::filesystem::exists(path))
 		throw environment_error("kernel image '" + path + "' does not exist; `kmemharness list kernels` shows "
 					"the images installed, `" + kernel_install_hint(KernelChoice{}) + "` installs Debian's");
-	std::ifstream file(path, std::ios::binary);
-	std::ostringstream bytes;
-	bytes << file.rdbuf();
-	if (!file)
-		throw environment_error("cannot read kernel image '" + path + "' (try as root: /boot/vmlinuz-* "
-					"is readable by root only)");
-	return bytes.str();
+	try {
+		return read_input_file(path, kernel_image_file_kind);
+	} catch (const Error &error) {
+		if (error.code() != ExitCode::environment)
+			throw;
+		throw environment_error(std::string(error.what()) + " (try as root: /boot/vmlinuz-* is readable by root only)");
+	}
 }
 
 std::string default_headers_dir(const std::string &release)
@@ -100,8 +98,9 @@ namespace {
 
 std::string image_version_text(const std::string &path)
 {
+	std::string image = read_image(path);
 	try {
-		return bzimage_version_text(read_image(path));
+		return bzimage_version_text(image);
 	} catch (const Error &error) {
 		if (error.code() != ExitCode::invalid_input)
 			throw;

@@ -4,7 +4,12 @@
 #include <string>
 #include <string_view>
 
+#include "system/bounded_file.h"
+
 namespace kmh {
+
+// Debian's bzImages are about 8 MiB; 256 MiB leaves room for any kernel built with everything in.
+inline constexpr InputFileKind kernel_image_file_kind{ "kernel image", 256ULL << 20, ExitCode::environment };
 
 struct KernelImage {
 	std::string path;

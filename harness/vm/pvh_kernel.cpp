@@ -8,7 +8,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 #include <fmt/core.h>
@@ -16,6 +15,7 @@
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "vm/command.h"
+#include "vm/kernel_image.h"
 
 namespace kmh {
 
@@ -37,13 +37,8 @@ T read_at(std::string_view bytes, std::size_t offset)
 	return value;
 }
 
-std::string read_file(const std::string &path)
-{
-	std::ifstream file(path, std::ios::binary);
-	std::ostringstream bytes;
-	bytes << file.rdbuf();
-	return bytes.str();
-}
+// What the bzImage's payload decompresses to: Debian's is about 60 MiB.
+constexpr InputFileKind decompressed_kernel_kind{ "decompressed kernel", 1ULL << 30, ExitCode::invalid_input };
 
 // Walks the notes of one PT_NOTE segment; true when a "Xen" PHYS32_ENTRY note is among them.
 bool segment_has_pvh_note(std::string_view notes)
@@ -135,7 +130,7 @@ std::optional<std::string> pvh_kernel(const std::string &bzimage, const std::str
 	fs::path cached = fs::path(cache_dir) / cached_name(bzimage);
 	if (fs::exists(cached))
 		return cached.string();
-	std::string image = read_file(bzimage);
+	std::string image = read_input_file(bzimage, kernel_image_file_kind);
 	PayloadLocation where = bzimage_payload(image);
 	std::string_view payload = std::string_view(image).substr(where.offset, where.length);
 	std::vector<std::string> decompressor = payload_decompressor(payload);
@@ -154,7 +149,7 @@ std::optional<std::string> pvh_kernel(const std::string &bzimage, const std::str
 	std::ofstream(compressed, std::ios::binary).write(payload.data(), static_cast<std::streamsize>(payload.size()));
 	decompress(decompressor, compressed.string(), partial.string());
 	fs::remove(compressed);
-	if (!has_pvh_note(read_file(partial.string()))) {
+	if (!has_pvh_note(read_input_file(partial.string(), decompressed_kernel_kind))) {
 		fs::remove(partial);
 		why = "its decompressed kernel has no PVH entry note (CONFIG_PVH)";
 		return std::nullopt;

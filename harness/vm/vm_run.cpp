@@ -475,6 +475,17 @@ void run_guest_steps(VmRun &run)
 	}
 }
 
+// The run's folder in the cache; a cache this user cannot write is the environment's fault (exit 3).
+void create_work_dir(const fs::path &work_dir)
+{
+	std::error_code error;
+	fs::create_directories(work_dir, error);
+	if (error)
+		throw environment_error(fmt::format("cannot create the VM run's folder {}: {}; set KMH_CACHE_DIR (or "
+						    "XDG_CACHE_HOME, or HOME) to a folder this user can write",
+						    work_dir.string(), error.message()));
+}
+
 // Work folders of VM runs that were killed (their run-<pid>'s process is gone): an initramfs each.
 void remove_stale_work_dirs(const fs::path &cache_dir)
 {
@@ -554,7 +565,7 @@ std::vector<RunResult> run_in_vm(const std::vector<VmScenario> &scenarios, const
 	std::optional<Error> error;
 	try {
 		remove_stale_work_dirs(run.work_dir.parent_path());
-		fs::create_directories(run.work_dir);
+		create_work_dir(run.work_dir);
 		run_guest_steps(run);
 	} catch (const Error &caught) {
 		error = caught;

@@ -192,5 +192,55 @@ TEST(AssertionParser, ErrorsSayWhatIsExpected)
 	EXPECT_NE(error_text("a.b{cpu=~\"[\"} > 0").find("invalid regex \"[\""), std::string::npos);
 }
 
+// Inputs that drove the recursive parser, printer and evaluator off the stack (issue 13) are
+// refused with the column where the limit is crossed; the bounds themselves parse.
+TEST(AssertionParser, LongExpressionsAreRefusedBeforeParsing)
+{
+	std::string sum = "1";
+	for (int i = 1; i < 100000; i++)
+		sum += " + 1";
+	EXPECT_EQ(error_column(sum + " > 0"), static_cast<int>(max_expression_length) + 1);
+	EXPECT_NE(error_text(sum + " > 0").find("at most 4096"), std::string::npos);
+	EXPECT_EQ(error_column(std::string(100000, '-') + "1 > 0"), static_cast<int>(max_expression_length) + 1);
+	EXPECT_EQ(error_column(std::string(10000, '(') + "1" + std::string(10000, ')') + " > 0"),
+		  static_cast<int>(max_expression_length) + 1);
+}
+
+TEST(AssertionParser, DeepNestingIsRefusedAtTheLevelPastTheLimit)
+{
+	int depth = max_expression_depth + 1;
+	std::string parens = std::string(depth, '(') + "1" + std::string(depth, ')') + " > 0";
+	EXPECT_EQ(error_column(parens), depth);
+	EXPECT_NE(error_text(parens).find("nests more than 128 levels"), std::string::npos);
+	EXPECT_EQ(error_column(std::string(depth, '-') + "1 > 0"), depth);
+	std::string abs_calls;
+	for (int i = 0; i < depth; i++)
+		abs_calls += "abs(";
+	EXPECT_EQ(error_column(abs_calls + "1" + std::string(depth, ')') + " > 0"), 4 * depth - 3);
+}
+
+TEST(AssertionParser, LongChainsOfOperatorsAreRefusedByTheTreeHeight)
+{
+	std::string sum = "1";
+	for (int i = 0; i < max_expression_depth; i++)
+		sum += "+1";
+	EXPECT_NE(error_text(sum + " > 0").find("nests more than"), std::string::npos);
+	std::string fits = "1";
+	for (int i = 1; i < max_expression_depth; i++)
+		fits += "+1";
+	EXPECT_EQ(compile_assertion(fits + " > 0").lhs->height, max_expression_depth);
+	std::string nested = std::string(max_expression_depth - 1, '(') + "1" + std::string(max_expression_depth - 1, ')');
+	EXPECT_EQ(lhs_text(nested), "1");
+}
+
+TEST(AssertionParser, LongLabelRegexesAreRefused)
+{
+	std::string pattern(max_label_regex_length + 1, 'a');
+	std::string expr = "a.b{cpu=~\"" + pattern + "\"} > 0";
+	EXPECT_EQ(error_column(expr), 10);
+	EXPECT_NE(error_text(expr).find("at most 256"), std::string::npos);
+	EXPECT_NO_THROW(compile_assertion("a.b{cpu=~\"" + std::string(max_label_regex_length, 'a') + "\"} > 0"));
+}
+
 }  // namespace
 }  // namespace kmh

@@ -4,6 +4,7 @@
 #include "collect/collector_registry.h"
 #include "common/error.h"
 #include "scenario/scenario_parser.h"
+#include "scenario/string_checks.h"
 
 namespace kmh {
 namespace {
@@ -549,6 +550,60 @@ TEST(ScenarioParser, TargetRejectsUnknownKeysAndBadValues)
 	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nboot_timeout = \"2 min\"\n"),
 			     "[target] key 'boot_timeout'"));
 	EXPECT_TRUE(contains(error_of("target = 1\n" + one_bounce), "'target' must be a table"));
+}
+
+// A 50,000-character name crashed std::regex_match's recursion (issue 13); now its length is
+// checked first, and the match itself runs breadth-first.
+TEST(ScenarioParser, OverlongNamesAreRefusedWithTheirPlace)
+{
+	std::string name(50000, 'a');
+	EXPECT_EQ(error_of("[scenario]\nname = \"" + name + "\"\n" + one_bounce),
+		  "dir/test.toml:2:8: [scenario] key 'name': is 50000 characters long; at most 100 are accepted");
+	EXPECT_EQ(parse("[scenario]\nname = \"" + std::string(100, 'a') + "\"\n" + one_bounce).name, std::string(100, 'a'));
+	EXPECT_EQ(error_of(one_bounce + "name = \"" + std::string(65, 'w') + "\"\n"),
+		  "dir/test.toml:3:8: [[workload]] #1 key 'name': is 65 characters long; at most 64 are accepted");
+	EXPECT_TRUE(contains(error_of(one_bounce + "[requires]\ncommands = [\"" + std::string(50000, 'c') + "\"]\n"),
+			     "is 50000 characters long; at most 256 are accepted"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[sysctl]\n\"vm." + std::string(50000, 'x') + "\" = 1\n"),
+			     "is 50003 characters long; at most 256 are accepted"));
+}
+
+// A long value the pattern accepts is matched without recursion per character.
+TEST(ScenarioParser, LongValuesMatchWithoutDeepRecursion)
+{
+	StringCheck check = matches("[a-z]+", "lowercase letters", 10000000);
+	EXPECT_EQ(check(std::string(1000000, 'a')), std::nullopt);
+	EXPECT_NE(check(std::string(1000000, 'a') + "A"), std::nullopt);
+}
+
+WorkloadDescriptor checked_descriptor()
+{
+	WorkloadDescriptor descriptor = bounce_descriptor();
+	descriptor.kind = "checked";
+	descriptor.check = [](const WorkloadContext &context) {
+		if (context.options->integer("threads") * context.options->integer("bytes") > GiB)
+			throw invalid_input("checked: threads x bytes is more than 1GiB");
+	};
+	return descriptor;
+}
+
+// The kind's own checks across options run while the file is read (so `validate` runs them) and
+// name the workload's table.
+TEST(ScenarioParser, WorkloadChecksRunWithTheTablesPlace)
+{
+	static const WorkloadDescriptor checked = checked_descriptor();
+	auto lookup = [](const std::string &kind) { return kind == "checked" ? &checked : nullptr; };
+	std::string text = "[scenario]\nname = \"x\"\n\n[[workload]]\nkind = \"checked\"\nthreads = 2\nbytes = \"1GiB\"\n";
+	try {
+		parse_scenario_text(text, "dir/test.toml", lookup, { "checked" });
+		FAIL() << "no error for threads x bytes over the limit";
+	} catch (const Error &error) {
+		EXPECT_EQ(error.code(), ExitCode::invalid_input);
+		EXPECT_EQ(std::string(error.what()),
+			  "dir/test.toml:4:1: [[workload]] #1 'checked' checked: threads x bytes is more than 1GiB");
+	}
+	EXPECT_NO_THROW(parse_scenario_text("[[workload]]\nkind = \"checked\"\nthreads = 1\n", "dir/test.toml", lookup,
+					    { "checked" }));
 }
 
 }  // namespace
