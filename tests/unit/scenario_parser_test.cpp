@@ -576,26 +576,26 @@ TEST(ScenarioParser, LongValuesMatchWithoutDeepRecursion)
 	EXPECT_NE(check(std::string(1000000, 'a') + "A"), std::nullopt);
 }
 
-WorkloadDescriptor checked_descriptor()
+WorkloadSchema checked_schema()
 {
-	WorkloadDescriptor descriptor = bounce_descriptor();
-	descriptor.kind = "checked";
-	descriptor.check = [](const WorkloadContext &context) {
+	WorkloadSchema schema = bounce_schema();
+	schema.kind = "checked";
+	schema.check = [](const WorkloadContext &context) {
 		if (context.options->integer("threads") * context.options->integer("bytes") > GiB)
 			throw invalid_input("checked: threads x bytes is more than 1GiB");
 	};
-	return descriptor;
+	return schema;
 }
 
 // The kind's own checks across options run while the file is read (so `validate` runs them) and
 // name the workload's table.
 TEST(ScenarioParser, WorkloadChecksRunWithTheTablesPlace)
 {
-	static const WorkloadDescriptor checked = checked_descriptor();
+	static const WorkloadSchema checked = checked_schema();
 	auto lookup = [](const std::string &kind) { return kind == "checked" ? &checked : nullptr; };
 	std::string text = "[scenario]\nname = \"x\"\n\n[[workload]]\nkind = \"checked\"\nthreads = 2\nbytes = \"1GiB\"\n";
 	try {
-		parse_scenario_text(text, "dir/test.toml", lookup, { "checked" });
+		parse_scenario_text(text, "dir/test.toml", lookup, { "checked" }, collectors);
 		FAIL() << "no error for threads x bytes over the limit";
 	} catch (const Error &error) {
 		EXPECT_EQ(error.code(), ExitCode::invalid_input);
@@ -603,7 +603,7 @@ TEST(ScenarioParser, WorkloadChecksRunWithTheTablesPlace)
 			  "dir/test.toml:4:1: [[workload]] #1 'checked' checked: threads x bytes is more than 1GiB");
 	}
 	EXPECT_NO_THROW(parse_scenario_text("[[workload]]\nkind = \"checked\"\nthreads = 1\n", "dir/test.toml", lookup,
-					    { "checked" }));
+					    { "checked" }, collectors));
 }
 
 }  // namespace
