@@ -16,6 +16,7 @@
 #include "program_gap.h"
 #include "scratch_dir.h"
 #include "test_kernel.h"
+#include "system/cgroup_mounts.h"
 
 namespace kmh::integration {
 namespace {
@@ -148,21 +149,11 @@ TEST(InputHardening, ValidateRefusesWorkloadsLargerThanTheGuest)
 			      "guest's 1GiB of memory and 0B of swap");
 }
 
-std::string cgroup2_mount()
-{
-	std::ifstream mounts("/proc/self/mounts");
-	std::string device, mountpoint, type, rest;
-	while (mounts >> device >> mountpoint >> type && std::getline(mounts, rest))
-		if (type == "cgroup2")
-			return mountpoint;
-	return "";
-}
-
 // The oom_score_adj of every process in the run's workload cgroup, read while it runs; empty
 // when the run ended before a workload process appeared.
 std::vector<std::string> workload_oom_score_adjs(ChildProcess &child)
 {
-	std::string procs = cgroup2_mount() + "/kmemharness." + std::to_string(child.pid()) + "/cgroup.procs";
+	std::string procs = find_cgroup2_mount() + "/kmemharness." + std::to_string(child.pid()) + "/cgroup.procs";
 	for (auto waited = 0ms; waited < 20s && child.output_open(); waited += 20ms) {
 		std::ifstream in(procs);
 		std::vector<std::string> scores;

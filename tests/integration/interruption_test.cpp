@@ -16,6 +16,7 @@
 #include "program_gap.h"
 #include "result_file.h"
 #include "scratch_dir.h"
+#include "system/cgroup_mounts.h"
 
 namespace kmh::integration {
 namespace {
@@ -66,16 +67,6 @@ std::optional<std::string> links_left_behind(const std::set<long> &ours, std::se
 	return std::nullopt;
 }
 
-std::string cgroup2_mount()
-{
-	std::ifstream mounts("/proc/self/mounts");
-	std::string device, mountpoint, type, rest;
-	while (mounts >> device >> mountpoint >> type && std::getline(mounts, rest))
-		if (type == "cgroup2")
-			return mountpoint;
-	return "";
-}
-
 // Starts the long bounce, waits until its collectors are attached and ~1.5 s have passed, sends SIGINT.
 struct InterruptedRun {
 	ProcessOutcome outcome;
@@ -119,7 +110,7 @@ TEST(Interruption, SigintExits4WritesPartialResultAndCleansUp)
 	EXPECT_GT(result.sum("pcp.refill.events", {{"scope", "workload"}}), 0);
 	EXPECT_GT(result.sum("pcp.drain.events", {{"scope", "workload"}}), 0);
 
-	std::string mount = cgroup2_mount();
+	std::string mount = find_cgroup2_mount();
 	ASSERT_FALSE(mount.empty()) << "no cgroup2 mount in /proc/self/mounts";
 	std::string cgroup = mount + "/kmemharness." + std::to_string(run.pid);
 	EXPECT_EQ(result.json().at("attribution").at("cgroup_path"), cgroup);

@@ -54,10 +54,10 @@ TEST(WorkloadChecks, ValidateRefusesWhatTheRunWould)
 TEST(WorkloadChecks, EveryShippedDefaultPassesItsCheck)
 {
 	for (const WorkloadDescriptor &descriptor : workload_registry()) {
-		if (descriptor.kind == "stress-ng")
+		if (descriptor.schema.kind == "stress-ng")
 			continue;  // its stressor has no default
-		std::string text = "[[workload]]\nkind = \"" + descriptor.kind + "\"\n";
-		EXPECT_NO_THROW(parse_real(text)) << descriptor.kind;
+		std::string text = "[[workload]]\nkind = \"" + descriptor.schema.kind + "\"\n";
+		EXPECT_NO_THROW(parse_real(text)) << descriptor.schema.kind;
 	}
 }
 
