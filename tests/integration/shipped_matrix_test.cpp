@@ -1,6 +1,9 @@
 // Every shipped scenario through `kmemharness matrix` on Debian's generic 6.1 and 6.12 in guests and on the host.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -30,6 +33,19 @@ bool host_lacks_what_it_needs(const std::string &scenario_file)
 {
 	std::string text = file_text(scenario_file);
 	return text.find("kind = \"kmod\"") != std::string::npos || text.find("\nswap = ") != std::string::npos;
+}
+
+// A failed matrix's cells are the evidence (every count of every cell): they are copied to
+// /var/tmp/kmh-shipped-matrix-<pid>/ before the scratch folder goes, and the path is printed.
+void keep_grid_if_failed(const fs::path &grid)
+{
+	if (!testing::Test::HasFailure())
+		return;
+	fs::path kept = fs::path("/var/tmp") / ("kmh-shipped-matrix-" + std::to_string(getpid()));
+	std::error_code error;
+	fs::copy(grid, kept, fs::copy_options::recursive, error);
+	std::cout << "the failed matrix's results are kept in " << kept.string()
+		  << (error ? " (copy failed: " + error.message() + ")" : "") << "\n";
 }
 
 TEST(ShippedMatrix, EveryScenarioPassesOnDebian61And612GuestsAndTheHostSkipsOnlyWhatItLacks)
@@ -65,6 +81,7 @@ TEST(ShippedMatrix, EveryScenarioPassesOnDebian61And612GuestsAndTheHostSkipsOnly
 	for (std::size_t at = junit.find("<testsuite "); at != std::string::npos; at = junit.find("<testsuite ", at + 1))
 		suites++;
 	EXPECT_EQ(suites, 3u);
+	keep_grid_if_failed(scratch / "grid");
 }
 
 }  // namespace
