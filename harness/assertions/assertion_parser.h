@@ -13,6 +13,7 @@ namespace kmh {
 inline constexpr std::size_t max_expression_length = 4096;  // characters
 inline constexpr int max_expression_depth = 128;             // nesting levels and tree height
 inline constexpr std::size_t max_label_regex_length = 256;   // characters of one =~ or !~ pattern
+inline constexpr std::size_t max_regex_count_digits = 5;     // digits of one {n} or {n,m} count
 
 // The grammar is in docs/assertions.md. Label regexes are compiled here, once.
 // Throws AssertionSyntaxError with the 1-based column of the offending text.
