@@ -6,6 +6,7 @@
 #include <string>
 
 #include "scenario/scenario.h"
+#include "system/host_capacity.h"
 
 namespace kmh {
 
@@ -16,14 +17,6 @@ struct MemoryNeed {
 	int phase = 1;
 };
 MemoryNeed scenario_memory_need(const Scenario &scenario);
-
-// What the workloads may take without the OOM killer: MemAvailable + SwapFree of /proc/meminfo,
-// lowered to the room left under the harness's own cgroup limits. `source` names the smaller one.
-struct MemoryRoom {
-	std::int64_t bytes = 0;
-	std::string source;
-};
-MemoryRoom available_memory();
 
 // The line for missing_requirements when the need is larger than the room, else nullopt.
 std::optional<std::string> memory_shortfall(const MemoryNeed &need, const MemoryRoom &room);

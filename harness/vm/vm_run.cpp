@@ -25,6 +25,7 @@
 #include "vm/console_scan.h"
 #include "vm/guest_disk.h"
 #include "vm/guest_failure.h"
+#include "vm/guest_fit.h"
 #include "vm/guest_init.h"
 #include "vm/guest_output.h"
 #include "vm/initramfs.h"
@@ -459,6 +460,7 @@ void choose_boot_image(VmRun &run)
 
 void run_guest_steps(VmRun &run)
 {
+	check_guest_fits_host(run.options.cpus, run.options.memory_bytes);
 	HeadersNeed headers = any_needs_module(run.scenarios) ? HeadersNeed::required : HeadersNeed::not_needed;
 	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers, headers);
 	run.info.kernel_image = image.path;

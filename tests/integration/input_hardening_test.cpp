@@ -41,6 +41,11 @@ std::string small_scenario(const std::string &extra)
 	return "[[workload]]\nkind = \"anon_fault\"\nbytes = \"4MiB\"\n" + extra;
 }
 
+std::string target_table(const std::string &line)
+{
+	return "\n[target]\n" + line + "\n";
+}
+
 std::string assertion(const std::string &expr)
 {
 	return "\n[[assert]]\nexpr = \"" + expr + "\"\n";
@@ -52,6 +57,22 @@ void expect_refused(const ProcessOutcome &outcome, int code, const std::string &
 	EXPECT_NE(outcome.err.find(says), std::string::npos) << describe(outcome);
 	EXPECT_LT(outcome.seconds, refusal_seconds) << describe(outcome);
 	EXPECT_EQ(outcome.err.find("internal error"), std::string::npos) << describe(outcome);
+}
+
+// #10: `[target] cpus = 64` on a 2-CPU host waited out the 120 s boot timeout and reported exit 5;
+// a guest larger than the host is the host's limit (3), refused before a module or a boot.
+TEST(InputHardening, GuestLargerThanTheHostExits3BeforeBooting)
+{
+	TestKernel kernel = test_kernel();
+	KMH_SKIP_OR_FAIL_IF(kernel.gap);
+	ScratchDir scratch;
+	unsigned cpus = std::thread::hardware_concurrency();
+	std::string too_many_cpus = write_file(scratch, "cpus.toml", small_scenario(target_table("cpus = " + std::to_string(cpus + 1))));
+	expect_refused(run_kmemharness({"run", "--kernel", kernel.image, too_many_cpus, "--output", scratch / "cpus"}),
+		       exit_status::environment, "lets the harness run on " + std::to_string(cpus));
+	std::string too_much_memory = write_file(scratch, "memory.toml", small_scenario(target_table("memory = \"1TiB\"")));
+	expect_refused(run_kmemharness({"run", "--kernel", kernel.image, too_much_memory, "--output", scratch / "memory"}),
+		       exit_status::environment, "MiB of memory ([target] memory)");
 }
 
 // #1: the kernel image was read until the OOM killer ended the harness at 24 GB.
