@@ -97,27 +97,27 @@ private:
 	int &depth_;
 };
 
-// Whether a {n} or {n,m} count in `pattern` has more than max_regex_count_digits digits. libstdc++
-// reads a count into a long without an overflow check (undefined behaviour past 19 digits, found by
-// fuzz.assertion); a count that long could never compile anyway, past its 100,000 NFA states.
-bool has_overlong_repetition_count(const std::string &pattern)
+// Whether a number libstdc++ reads from `pattern` (a {n} or {n,m} count, or the digits of a \N
+// back-reference) has more than max_regex_count_digits digits. libstdc++ reads them into a long
+// without an overflow check (undefined behaviour past 19 digits, which fuzz.assertion found); a
+// count that long could never compile anyway, past its 100,000 NFA states, and a back-reference
+// is refused.
+bool has_overlong_regex_number(const std::string &pattern)
 {
-	bool in_braces = false;
+	bool counting = false;
 	std::size_t digits = 0;
 	for (std::size_t i = 0; i < pattern.size(); i++) {
 		char c = pattern[i];
-		if (c == '\\' && !in_braces) {
-			i++;
+		bool digit = c >= '0' && c <= '9';
+		if (c == '\\' && i + 1 < pattern.size() && !(pattern[i + 1] >= '0' && pattern[i + 1] <= '9')) {
+			i++;  // an escaped character: \{ is a literal brace
+			counting = false;
 			continue;
 		}
-		bool digit = c >= '0' && c <= '9';
-		digits = in_braces && digit ? digits + 1 : 0;
+		digits = counting && digit ? digits + 1 : 0;
 		if (digits > max_regex_count_digits)
 			return true;
-		if (c == '{')
-			in_braces = true;
-		else if (!digit && c != ',')
-			in_braces = false;
+		counting = c == '{' || c == '\\' || (counting && (digit || c == ','));
 	}
 	return false;
 }
@@ -128,9 +128,9 @@ void check_label_regex(const Token &value)
 		throw AssertionSyntaxError(value.column, "the regex is " + std::to_string(value.text.size()) +
 					   " characters long; a label regex may have at most " +
 					   std::to_string(max_label_regex_length));
-	if (has_overlong_repetition_count(value.text))
+	if (has_overlong_regex_number(value.text))
 		throw AssertionSyntaxError(value.column,
-					   "a repetition count in a label regex may have at most " +
+					   "a number in a label regex ({n,m} count or \\N) may have at most " +
 					   std::to_string(max_regex_count_digits) + " digits (\"" + value.text + "\")");
 }
 

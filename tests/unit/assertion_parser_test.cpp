@@ -242,9 +242,9 @@ TEST(AssertionParser, LongLabelRegexesAreRefused)
 	EXPECT_NO_THROW(compile_assertion("a.b{cpu=~\"" + std::string(max_label_regex_length, 'a') + "\"} > 0"));
 }
 
-// libstdc++ reads a brace count without an overflow check (a fuzz.assertion find): counts are
-// refused past five digits, before the pattern reaches std::regex; an escaped brace is a literal.
-TEST(AssertionParser, OverlongRepetitionCountsInLabelRegexesAreRefused)
+// libstdc++ reads brace counts and back-reference numbers without an overflow check (fuzz.assertion
+// finds): they are refused past five digits, before the pattern reaches std::regex; an escaped brace is a literal.
+TEST(AssertionParser, OverlongNumbersInLabelRegexesAreRefused)
 {
 	std::string expr = "a.b{cpu=~\"x{5555555555555555555555551}\"} > 0";
 	EXPECT_EQ(error_column(expr), 10);
@@ -252,6 +252,7 @@ TEST(AssertionParser, OverlongRepetitionCountsInLabelRegexesAreRefused)
 	EXPECT_NE(error_text("a.b{cpu=~\"x{1,123456}\"} > 0").find("at most 5 digits"), std::string::npos);
 	EXPECT_NO_THROW(compile_assertion("a.b{cpu=~\"x{2,9999}y\"} > 0"));
 	EXPECT_NO_THROW(compile_assertion("a.b{cpu=~\"x\\\\{1234567\"} > 0"));
+	EXPECT_NE(error_text("a.b{cpu=~\"(a)\\5555555555555555555555\"} > 0").find("at most 5 digits"), std::string::npos);
 }
 
 }  // namespace
