@@ -1,6 +1,9 @@
 // The run verb: options, choosing host or VM, writing results, printing the summary.
 #include "cli/run_command.h"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
 
 #include <fmt/core.h>
@@ -19,8 +22,10 @@
 #include "run/scenario_runner.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/units.h"
+#include "system/heartbeat.h"
 #include "system/output_folder.h"
 #include "system/unique_dir.h"
+#include "vm/guest_init.h"
 #include "vm/vm_run.h"
 #include "workloads/workload.h"
 
@@ -150,10 +155,20 @@ std::string output_origin(const std::string &output)
 	return output.empty() ? "the default result folder" : "--output";
 }
 
+// In a guest the harness beats on the console while it runs, so the host can tell a slow guest
+// from a stopped one.
+RunResult run_in_this_guest(const Scenario &scenario, const RunArguments &args, Progress &progress)
+{
+	Heartbeat heartbeat(STDERR_FILENO, guest_heartbeat_line, std::chrono::seconds(guest_heartbeat_seconds));
+	return run_host(scenario, args, progress);
+}
+
 RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, const std::string &dir,
 			  Progress &progress)
 {
-	bool in_vm = !args.in_guest && !(args.kernel.empty() && scenario.target.kernel.empty());
+	if (args.in_guest)
+		return run_in_this_guest(scenario, args, progress);
+	bool in_vm = !(args.kernel.empty() && scenario.target.kernel.empty());
 	return in_vm ? run_vm(scenario, args, dir, progress) : run_host(scenario, args, progress);
 }
 

@@ -14,10 +14,14 @@ namespace {
 constexpr std::size_t crash_context_lines = 30;
 constexpr std::size_t console_tail_lines = 20;
 
+// The console's last lines but the heartbeats, which only say the guest was alive.
 std::vector<std::string> console_tail(const std::vector<std::string> &console)
 {
-	std::size_t first = console.size() > console_tail_lines ? console.size() - console_tail_lines : 0;
-	return std::vector<std::string>(console.begin() + static_cast<std::ptrdiff_t>(first), console.end());
+	std::vector<std::string> tail;
+	for (auto line = console.rbegin(); line != console.rend() && tail.size() < console_tail_lines; ++line)
+		if (*line != guest_heartbeat_line)
+			tail.insert(tail.begin(), *line);
+	return tail;
 }
 
 GuestFailure failure(ExitCode code, std::string reason, const std::vector<std::string> &lines)
@@ -27,6 +31,24 @@ GuestFailure failure(ExitCode code, std::string reason, const std::vector<std::s
 	found.errors.push_back(std::move(reason));
 	found.errors.insert(found.errors.end(), lines.begin(), lines.end());
 	return found;
+}
+
+// Seconds from the console's last line to the end of the run.
+double console_silence(const GuestRun &run)
+{
+	return run.total_seconds - (run.line_seconds.empty() ? 0 : run.line_seconds.back());
+}
+
+// A run deadline passed while the console still printed: the guest was slow, not stopped.
+GuestFailure still_running(const GuestRun &run, const std::string &accel, const GuestDeadlines &deadlines)
+{
+	return failure(ExitCode::run_failed,
+		       fmt::format("the guest was still running at the host's deadline of {:.0f} s ({}): its console's "
+				   "last line came {:.1f} s before it, and its harness beats every {} s; the scenario "
+				   "did not finish within its timeout and the slack on this host, which says nothing "
+				   "about the kernel (a loaded host, or a timeout too short); last console lines follow",
+				   deadlines.run_seconds, accel, console_silence(run), guest_heartbeat_seconds),
+		       console_tail(run.console));
 }
 
 // Evidence that the kernel ran: without a kernel line on the console, a guest that stops or
@@ -56,9 +78,11 @@ std::optional<GuestFailure> guest_failure(const GuestRun &run, const std::string
 						 deadlines.boot_seconds, accel, silence),
 			       console_tail(run.console));
 	case GuestEnd::run_timeout:
-		return failure(code, fmt::format("the guest hung: it did not power off within {:.0f} s ({}){}; "
-						 "last console lines follow",
-						 deadlines.run_seconds, accel, silence),
+		if (evidence && console_silence(run) < guest_silence_seconds)
+			return still_running(run, accel, deadlines);
+		return failure(code, fmt::format("the guest hung: it did not power off within {:.0f} s ({}), and its "
+						 "console was silent for the last {:.0f} s{}; last console lines follow",
+						 deadlines.run_seconds, accel, console_silence(run), silence),
 			       console_tail(run.console));
 	case GuestEnd::interrupted:  // the harness was told to stop: nothing the kernel did
 		return std::nullopt;

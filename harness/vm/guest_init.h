@@ -11,6 +11,12 @@ inline constexpr const char *guest_ready_marker = "kmemharness-guest: init ready
 // The line /init prints before each scenario: "kmemharness-scenario-begin <index>".
 inline constexpr const char *guest_scenario_begin_prefix = "kmemharness-scenario-begin ";
 
+// The line the guest's harness prints every guest_heartbeat_seconds while it runs (`run
+// --in-guest`): a console silent for several beats is a guest that stopped, one still beating
+// at its deadline a guest too slow for it (vm/guest_failure.h).
+inline constexpr const char *guest_heartbeat_line = "kmemharness-guest: alive";
+inline constexpr int guest_heartbeat_seconds = 5;
+
 // The line /init prints when the guest's harness has exited, before it sends the results.
 inline constexpr const char *guest_harness_exited_prefix = "kmemharness-guest: harness exited";
 

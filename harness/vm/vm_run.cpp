@@ -49,6 +49,7 @@ constexpr double ns_per_s = 1e9;
 constexpr double kvm_kernel_probe_seconds = 5;  // a kernel under KVM prints within a second, or hangs
 constexpr double kvm_boot_probe_seconds = 30;   // and reaches /init within seconds
 constexpr double guest_slack_seconds = 120;    // module load, BPF setup under TCG, sending results
+constexpr double slack_boots = 20;             // or this many of the guest's boot times, if longer
 constexpr const char *kvm_device = "/dev/kvm";
 constexpr const char *guest_progress_prefix = "[kmemharness] ";
 constexpr const char *qboot_firmware = "/usr/share/qemu/qboot.rom";  // qemu-system-data: fast, boots PVH
@@ -141,9 +142,17 @@ QemuConfig qemu_config(const VmRun &run, const std::string &accel, const std::st
 		 (run.work_dir / "console.log").string(), (run.work_dir / "qemu.log").string(), run.disk_image };
 }
 
-double scenario_deadline_seconds(const Scenario &scenario)
+// The slack after a scenario's own timeout, scaled to this guest's speed as its boot measured it
+// (QEMU start to /init): 120 s, or 20 boots on a host where booting took longer than 6 s (TCG on
+// a loaded host: 6.12 booted in 4.3 s idle, 9.3 s at load 10).
+double guest_slack(double boot_seconds)
 {
-	return static_cast<double>(scenario.timeout_ns) / ns_per_s + guest_slack_seconds;
+	return std::max(guest_slack_seconds, slack_boots * boot_seconds);
+}
+
+double scenario_deadline_seconds(const Scenario &scenario, double boot_seconds)
+{
+	return static_cast<double>(scenario.timeout_ns) / ns_per_s + guest_slack(boot_seconds);
 }
 
 std::optional<std::size_t> begun_scenario(const std::string &line, std::size_t count)
@@ -167,21 +176,21 @@ void take_sent_results(VmRun &run, const GuestRun &guest, std::size_t first, con
 // progress lines and any kernel crash line under it; gives each scenario its own deadline.
 ConsoleListener console_listener(VmRun &run, GuestDeadlines &deadlines)
 {
-	return [&run, &deadlines, announced = false](const std::string &line, bool booted, double seconds) mutable {
+	return [&run, &deadlines, boot_seconds = 0.0](const std::string &line, bool booted, double seconds) mutable {
 		std::size_t count = run.scenarios.size();
-		if (booted && !announced) {
-			announced = true;
+		if (booted && boot_seconds == 0) {
+			boot_seconds = seconds;
 			run.progress.done("reached /init");
 		} else if (std::optional<std::size_t> index = begun_scenario(line, count)) {
 			const Scenario &scenario = *run.scenarios[*index].scenario;
-			deadlines.run_seconds = seconds + scenario_deadline_seconds(scenario);
+			deadlines.run_seconds = seconds + scenario_deadline_seconds(scenario, boot_seconds);
 			run.progress.step(count == 1 ? "scenario '" + scenario.name + "' in the guest"
 						     : fmt::format("scenario {}/{} '{}' in the guest", *index + 1, count,
 								   scenario.name));
 		} else if (line.starts_with(guest_harness_exited_prefix)) {
 			run.progress.done("exit" + guest_exit_text(line));
 		} else if (line == guest_output_end) {
-			deadlines.run_seconds = seconds + guest_slack_seconds;
+			deadlines.run_seconds = seconds + guest_slack(boot_seconds);
 		} else if (booted && line.starts_with(guest_progress_prefix)) {
 			run.progress.note("guest: " + line.substr(std::string(guest_progress_prefix).size()));
 		} else if (is_crash_line(line)) {

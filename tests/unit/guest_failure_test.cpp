@@ -39,13 +39,17 @@ TEST(GuestFailure, OopsIsAKernelCrashWithItsLines)
 
 TEST(GuestFailure, TimeoutsAreKernelFailures)
 {
-	GuestRun hung = booted_run({ "kmemharness-guest: init ready" });
+	GuestRun hung = booted_run({ "kmemharness-guest: init ready", "kmemharness-guest: alive" });
+	hung.line_seconds = { 3.1, 8.1 };
+	hung.total_seconds = 300;
 	hung.end = GuestEnd::run_timeout;
 	std::optional<GuestFailure> failure = guest_failure(hung, "tcg", deadlines);
 	ASSERT_TRUE(failure);
 	EXPECT_EQ(failure->code, ExitCode::kernel_crashed);
 	EXPECT_NE(failure->errors.front().find("the guest hung"), std::string::npos);
 	EXPECT_NE(failure->errors.front().find("300 s"), std::string::npos);
+	EXPECT_NE(failure->errors.front().find("silent for the last 292 s"), std::string::npos) << failure->errors.front();
+	EXPECT_EQ(failure->errors.back(), "kmemharness-guest: init ready");  // heartbeats are not shown
 
 	GuestRun stalled;
 	stalled.console = { "[    1.2] smpboot: Allowing 2 CPUs, 0 hotplug CPUs" };
@@ -72,6 +76,28 @@ TEST(GuestFailure, SilentGuestIsNoEvidenceAgainstTheKernel)
 	failure = guest_failure(stopped, "tcg", deadlines);
 	ASSERT_TRUE(failure);
 	EXPECT_EQ(failure->code, ExitCode::run_failed);
+}
+
+// Under a loaded host a guest can still be working at its deadline: its heartbeat says it had not
+// stopped, so the deadline is the host's (4), not a hang of the kernel (5). A console silent for
+// three beats before it is a hang.
+TEST(GuestFailure, GuestStillBeatingAtItsDeadlineIsNoKernelFailure)
+{
+	GuestRun slow = booted_run({ "[    2.6] Run /init as init process", "kmemharness-guest: init ready",
+				     "kmemharness-guest: alive", "kmemharness-guest: alive" });
+	slow.line_seconds = { 2.6, 3.0, 290.0, 295.0 };
+	slow.total_seconds = 300;
+	slow.end = GuestEnd::run_timeout;
+	std::optional<GuestFailure> failure = guest_failure(slow, "tcg", deadlines);
+	ASSERT_TRUE(failure);
+	EXPECT_EQ(failure->code, ExitCode::run_failed);
+	EXPECT_NE(failure->errors.front().find("still running"), std::string::npos) << failure->errors.front();
+	EXPECT_NE(failure->errors.front().find("5.0 s before it"), std::string::npos) << failure->errors.front();
+
+	slow.line_seconds = { 2.6, 3.0, 280.0, 284.9 };
+	failure = guest_failure(slow, "tcg", deadlines);
+	ASSERT_TRUE(failure);
+	EXPECT_EQ(failure->code, ExitCode::kernel_crashed) << failure->errors.front();
 }
 
 TEST(GuestFailure, InterruptedGuestIsNoFailure)
