@@ -57,10 +57,12 @@ public:
 	std::vector<WorkloadMetric> run() override
 	{
 		std::size_t bytes_read = read_file();
+		std::size_t resident_after = Mapping::file_read_only(fd_, options_.bytes).resident_pages();
 		return {
 			{"bytes_read", {}, static_cast<double>(bytes_read)},
 			{"pages_read", {}, static_cast<double>(bytes_read / page_size())},
 			{"resident_before", {}, static_cast<double>(resident_before_)},
+			{"resident_after", {}, static_cast<double>(resident_after)},
 		};
 	}
 
@@ -176,6 +178,7 @@ WorkloadDescriptor describe_page_cache()
 				{"pages_read", "bytes_read in base pages", {}},
 				{"resident_before", "pages of the file still in the page cache when the read started "
 						    "(after dropping it; more than 1% fails the run)", {}},
+				{"resident_after", "pages of the file in the page cache when the read ended (mincore)", {}},
 			},
 			.check = nullptr,
 		},

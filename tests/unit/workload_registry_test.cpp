@@ -268,6 +268,7 @@ TEST(PageCache, ReadsTheWholeDroppedFile)
 	EXPECT_EQ(metrics["bytes_read"], 256 * KiB);
 	EXPECT_EQ(metrics["pages_read"], 256 * KiB / getpagesize());
 	EXPECT_LE(metrics["resident_before"], 256 * KiB / getpagesize() / 100);
+	EXPECT_EQ(metrics["resident_after"], 256 * KiB / getpagesize());  // read back, so cached
 	EXPECT_TRUE(std::filesystem::is_empty(scratch_dir)) << "cleanup() left its file in " << scratch_dir;
 	std::filesystem::remove_all(scratch_dir);
 }
