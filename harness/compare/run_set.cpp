@@ -51,7 +51,9 @@ std::vector<std::string> find_result_files(const std::string &path)
 	if (fs::is_regular_file(path, error))
 		return {path};
 	if (!fs::is_directory(path, error))
-		throw invalid_input(fmt::format("{}: no such file or folder", path));
+		throw invalid_input(path + (fs::exists(path, error) ? ": neither a regular file nor a folder; give a "
+								      "result.json or a folder that holds some"
+								    : ": no such file or folder"));
 	std::vector<std::string> files;
 	for (const fs::directory_entry &entry : fs::recursive_directory_iterator(path))
 		if (entry.is_regular_file() && entry.path().filename() == result_file_name)

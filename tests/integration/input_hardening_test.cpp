@@ -59,6 +59,13 @@ void expect_refused(const ProcessOutcome &outcome, int code, const std::string &
 	EXPECT_EQ(outcome.err.find("internal error"), std::string::npos) << describe(outcome);
 }
 
+// compare of a device said "no such file or folder" about a file that exists.
+TEST(InputHardening, CompareOfADeviceExits2SayingWhatItIs)
+{
+	expect_refused(run_kmemharness({"compare", "/dev/zero", "/dev/zero"}), exit_status::invalid_input,
+		       "/dev/zero: neither a regular file nor a folder");
+}
+
 // #10: `[target] cpus = 64` on a 2-CPU host waited out the 120 s boot timeout and reported exit 5;
 // a guest larger than the host is the host's limit (3), refused before a module or a boot.
 TEST(InputHardening, GuestLargerThanTheHostExits3BeforeBooting)
