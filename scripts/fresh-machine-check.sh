@@ -16,6 +16,8 @@
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib/debian-mirror.sh
+. "$SCRIPT_DIR/lib/debian-mirror.sh"
 PROGRAMS_FILE=$SCRIPT_DIR/external-programs.tsv
 ROOT=/var/tmp/kmh-fresh
 KEEP=false
@@ -65,18 +67,10 @@ check_host() {
 	[ -e /dev/kvm ] || say "no /dev/kvm here: the VM tests run under TCG"
 }
 
-# The host's Debian mirror for bookworm: deb822 *.sources first, then one-line *.list entries.
+# The host's Debian mirror for bookworm (scripts/lib/debian-mirror.sh).
 bookworm_mirror() {
 	local mirror
-	mirror=$(awk '
-		/^[[:space:]]*$/ { if (bookworm && uri) { print uri; exit } bookworm = 0; uri = ""; next }
-		/^URIs:/ { uri = $2 }
-		/^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") bookworm = 1 }
-		END { if (bookworm && uri) print uri }
-	' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
-	[ -n "$mirror" ] || mirror=$(awk '$1 == "deb" {
-		for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) { if ($(i + 1) == "bookworm") { print $i; exit } break }
-	}' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | head -1)
+	mirror=$(debian_mirror_entry bookworm)
 	[ -n "$mirror" ] || die "no bookworm entry in /etc/apt/sources.list.d to take the mirror from"
 	echo "$mirror"
 }

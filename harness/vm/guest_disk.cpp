@@ -32,10 +32,11 @@ void create_guest_disk(const std::string &image, std::int64_t bytes)
 std::vector<std::string> guest_disk_module_files(const std::string &modules_dir, const std::string &release)
 {
 	return module_load_order(modules_dir, release,
-				 { { "kernel/drivers/virtio/virtio_pci.ko", "CONFIG_VIRTIO_PCI" },
-				   { "kernel/drivers/block/virtio_blk.ko", "CONFIG_VIRTIO_BLK" },
-				   { "kernel/crypto/crc32c_generic.ko", "CONFIG_CRYPTO_CRC32C" },
-				   { "kernel/fs/ext4/ext4.ko", "CONFIG_EXT4_FS" } });
+				 { { { "kernel/drivers/virtio/virtio_pci.ko" }, "CONFIG_VIRTIO_PCI" },
+				   { { "kernel/drivers/block/virtio_blk.ko" }, "CONFIG_VIRTIO_BLK" },
+				   { { "kernel/crypto/crc32c_generic.ko", "kernel/crypto/crc32c-cryptoapi.ko" },
+				     "CONFIG_CRYPTO_CRC32C" },
+				   { { "kernel/fs/ext4/ext4.ko" }, "CONFIG_EXT4_FS" } });
 }
 
 }  // namespace kmh

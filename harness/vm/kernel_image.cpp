@@ -37,9 +37,27 @@ std::string read_image(const std::string &path)
 	}
 }
 
-std::string default_headers_dir(const std::string &release)
+// The folder an image was installed or unpacked into: <root>/usr/lib/modules/<release>/vmlinuz
+// (or <root>/lib/modules/…), <root>/boot/vmlinuz-<release>; "/" for an image anywhere else.
+std::filesystem::path image_root(const std::filesystem::path &image, const std::string &release)
 {
-	return "/usr/src/linux-headers-" + release;
+	std::filesystem::path dir = image.parent_path();
+	if (image.filename() == "vmlinuz-" + release && dir.filename() == "boot")
+		return dir.parent_path();
+	if (image.filename() != "vmlinuz" || dir.filename() != release || dir.parent_path().filename() != "modules")
+		return "/";
+	std::filesystem::path lib = dir.parent_path().parent_path();
+	if (lib.filename() != "lib")
+		return "/";
+	return lib.parent_path().filename() == "usr" ? lib.parent_path().parent_path() : lib.parent_path();
+}
+
+// The headers that came with the image: <root>/usr/src/linux-headers-<release> (root "/" when
+// installed; the folder scripts/fetch-kernel.sh unpacked a suite's packages into otherwise).
+std::string default_headers_dir(const std::string &image, const std::string &release)
+{
+	std::filesystem::path root = image_root(std::filesystem::path(image).lexically_normal(), release);
+	return (root / "usr/src" / ("linux-headers-" + release)).string();
 }
 
 void check_headers(const std::string &headers_dir, const std::string &release, bool defaulted)
@@ -121,7 +139,7 @@ KernelImage inspect_kernel_image(const std::string &path, const std::string &hea
 	image.path = std::filesystem::absolute(path).lexically_normal().string();
 	image.version_text = image_version_text(path);
 	image.release = release_of(image.version_text);
-	image.headers_dir = headers_dir.empty() ? default_headers_dir(image.release) : headers_dir;
+	image.headers_dir = headers_dir.empty() ? default_headers_dir(image.path, image.release) : headers_dir;
 	if (need == HeadersNeed::required)
 		check_headers(image.headers_dir, image.release, headers_dir.empty());
 	return image;

@@ -18,6 +18,7 @@
 #include "system/interrupt_watch.h"
 #include "system/sha256.h"
 #include "vm/command.h"
+#include "vm/kernel_compiler.h"
 
 namespace kmh {
 
@@ -83,6 +84,7 @@ std::optional<fs::path> built_module(const fs::path &build_dir)
 void run_make(const KernelImage &kernel, const fs::path &build_dir)
 {
 	require_program("gcc");
+	require_kernel_compiler(kernel.headers_dir, kernel.release);
 	unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 	CommandOutput make = run_command({require_program("make"), "-C", kernel.headers_dir,
 					  "M=" + build_dir.string(), fmt::format("-j{}", jobs), "modules"});

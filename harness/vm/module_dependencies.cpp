@@ -6,7 +6,8 @@
 #include <optional>
 #include <sstream>
 
-#include <fmt/core.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "common/error.h"
 #include "system/file_io.h"
@@ -70,16 +71,19 @@ std::vector<std::string> module_load_order(const std::string &modules_dir, const
 	std::optional<std::string> dep = read_text_file((dir / "modules.dep").string());
 	std::vector<std::string> files;
 	for (const WantedModule &module : wanted) {
-		if (lists_module(builtin, module.path))
+		if (std::any_of(module.paths.begin(), module.paths.end(),
+				[&](const std::string &path) { return lists_module(builtin, path); }))
 			continue;
 		if (!dep)
 			throw environment_error(fmt::format("no {}: are linux-image-{}'s modules installed?",
 							    (dir / "modules.dep").string(), release));
-		std::optional<std::vector<std::string>> line = dep_line(*dep, module.path);
+		std::optional<std::vector<std::string>> line;
+		for (auto path = module.paths.begin(); !line && path != module.paths.end(); ++path)
+			line = dep_line(*dep, *path);
 		if (!line)
 			throw environment_error(fmt::format("linux-image-{} has no {} module ({}): no {} in {}", release,
-							    fs::path(module.path).stem().string(), module.config,
-							    module.path, (dir / "modules.dep").string()));
+							    fs::path(module.paths.front()).stem().string(), module.config,
+							    fmt::join(module.paths, " or "), (dir / "modules.dep").string()));
 		// Dependencies before the modules that need them: the line read backwards.
 		for (auto it = line->rbegin(); it != line->rend(); ++it)
 			add_once(files, existing_module(dir, *it, release));

@@ -7,7 +7,10 @@
 namespace kmh {
 
 struct WantedModule {
-	std::string path;    // as modules.dep names it without a compression suffix: "kernel/fs/ext4/ext4.ko"
+	// As modules.dep names it without a compression suffix: "kernel/fs/ext4/ext4.ko"; then the
+	// names it had in other kernels, the first a kernel lists winning ("kernel/crypto/crc32c_generic.ko"
+	// became "kernel/crypto/crc32c-cryptoapi.ko" in 6.14).
+	std::vector<std::string> paths;
 	std::string config;  // the Kconfig symbol that builds it, for the error when it is missing: "CONFIG_EXT4_FS"
 };
 

@@ -7,7 +7,7 @@ namespace kmh {
 
 std::vector<std::string> zram_module_files(const std::string &modules_dir, const std::string &release)
 {
-	return module_load_order(modules_dir, release, { { "kernel/drivers/block/zram/zram.ko", "CONFIG_ZRAM" } });
+	return module_load_order(modules_dir, release, { { { "kernel/drivers/block/zram/zram.ko" }, "CONFIG_ZRAM" } });
 }
 
 }  // namespace kmh

@@ -72,5 +72,27 @@ TEST(KernelImage, MissingImageIsAnEnvironmentError)
 	EXPECT_EQ(exit_code_of([] { inspect_kernel_image("/nonexistent/vmlinuz", ""); }), ExitCode::environment);
 }
 
+// A suite's packages unpacked into a folder (scripts/fetch-kernel.sh): the headers are found
+// beside the image in the same root, not in the host's /usr/src.
+TEST(KernelImage, HeadersAreFoundInTheRootTheImageCameWith)
+{
+	namespace fs = std::filesystem;
+	fs::path root = fs::temp_directory_path() / "kmh_kernel_image_root_test";
+	fs::remove_all(root);
+	fs::path image = root / "usr/lib/modules/9.9.9-test/vmlinuz";
+	fs::create_directories(image.parent_path());
+	fs::create_directories(root / "usr/src/linux-headers-9.9.9-test");
+	std::ofstream(image, std::ios::binary) << fake_bzimage("9.9.9-test #1");
+	std::ofstream(root / "usr/src/linux-headers-9.9.9-test/Makefile") << "all:\n";
+	KernelImage found = inspect_kernel_image(image.string(), "");
+	EXPECT_EQ(found.headers_dir, (root / "usr/src/linux-headers-9.9.9-test").string());
+
+	fs::path boot_image = root / "boot/vmlinuz-9.9.9-test";
+	fs::create_directories(boot_image.parent_path());
+	fs::copy_file(image, boot_image);
+	EXPECT_EQ(inspect_kernel_image(boot_image.string(), "").headers_dir, found.headers_dir);
+	fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace kmh
