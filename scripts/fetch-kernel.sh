@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Downloads a Debian suite's newest kernel (image, modules, headers, kbuild) without installing it, unpacks it into the cache and prints the --kernel argument.
 #
-#   bash scripts/fetch-kernel.sh SUITE [FLAVOUR] [--cache DIR]
+#   bash scripts/fetch-kernel.sh SUITE [FLAVOUR] [--toolchain] [--cache DIR]
 #
-#   SUITE     a Debian suite: sid, trixie, bookworm-backports, bookworm-security, …
-#   FLAVOUR   the kernel flavour (default amd64; rt-amd64, cloud-amd64)
-#   --cache   where kernels go (default $KMH_CACHE_DIR/kernels, else ~/.cache/kmemharness/kernels)
+#   SUITE        a Debian suite: sid, trixie, bookworm-backports, bookworm-security, …
+#   FLAVOUR      the kernel flavour (default amd64; rt-amd64, cloud-amd64)
+#   --toolchain  unpack into a minimal root of SUITE (debootstrap, as root) with the headers
+#                installed there by apt, so their compiler (7.2: gcc-16) comes with them: the
+#                harness builds the module chrooted into it when this host lacks that compiler
+#   --cache      where kernels go (default $KMH_CACHE_DIR/kernels, else ~/.cache/kmemharness/kernels)
 #
 # The mirror is the one this host's apt sources name (scripts/lib/debian-mirror.sh); apt's state
 # is kept in the cache, never in /etc/apt or /var/lib/apt. The packages are the image's and the
@@ -13,7 +16,8 @@
 # linux-modules-<release> where the suite splits them (7.2 does), linux-headers-<release> with
 # its -common and linux-kbuild-<abi>. They are unpacked with `dpkg -x` into
 # <cache>/<suite>-<release>/root, modules.dep made with `depmod -b`, and the headers' Makefile
-# pointed at the unpacked tree instead of /usr/src. Done once per release: a second call prints
+# pointed at the unpacked tree instead of /usr/src (with --toolchain the headers stay where apt
+# put them, for builds inside the root). Done once per release: a second call prints
 # the same argument. The last line of standard output is the --kernel argument; everything else
 # goes to standard error.
 set -euo pipefail
@@ -24,6 +28,7 @@ SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 
 SUITE=""
 FLAVOUR=amd64
+TOOLCHAIN=false
 CACHE=${KMH_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kmemharness}/kernels
 
 say() { printf '[fetch-kernel] %s\n' "$*" >&2; }
@@ -31,13 +36,14 @@ die() {
 	printf 'fetch-kernel: %s\n' "$1" >&2
 	exit "${2:-3}"
 }
-usage() { die "usage: bash scripts/fetch-kernel.sh SUITE [FLAVOUR] [--cache DIR]" 2; }
+usage() { die "usage: bash scripts/fetch-kernel.sh SUITE [FLAVOUR] [--toolchain] [--cache DIR]" 2; }
 
 parse_arguments() {
 	local positional=()
 	while [ $# -gt 0 ]; do
 		case "$1" in
 		--cache) CACHE=${2:?--cache needs a folder} && shift ;;
+		--toolchain) TOOLCHAIN=true ;;
 		-h | --help) usage ;;
 		-*) usage ;;
 		*) positional+=("$1") ;;
@@ -88,26 +94,33 @@ versioned_image() {
 	echo "$image"
 }
 
-# The image and headers with their own packages: the dependencies that carry the kernel's ABI.
-kernel_packages() {
-	local release=$1 abi
-	abi=$(printf '%s' "${1%-"$FLAVOUR"}" | sed 's/[.+]/\\&/g')  # 7.2.13+deb14, as a regex
+# The dependencies of the packages named on standard input that carry the kernel's ABI, with them.
+with_abi_dependencies() {
+	local abi=$1 package
+	while read -r package; do
+		echo "$package"
+		depends_of "$package"
+	done | grep -E "^linux-[a-z]+-$abi([-+]|\$)" | sort -u
+}
+
+# The image with its own packages: linux-base-, linux-binary-, linux-modules-<release> where split.
+image_packages() {
+	echo "linux-image-$1" | with_abi_dependencies "$2"
+}
+
+# The headers with theirs: -common, and linux-kbuild-<abi> (a dependency of either).
+headers_packages() {
 	{
-		echo "linux-image-$release"
-		depends_of "linux-image-$release"
-		echo "linux-headers-$release"
-		depends_of "linux-headers-$release"
-		depends_of "linux-headers-$release" | grep -E "^linux-headers-$abi-common\$" | while read -r common; do
-			depends_of "$common"
-		done
-	} | grep -E "^linux-[a-z]+-$abi([-+]|\$)" | sort -u
+		echo "linux-headers-$1"
+		depends_of "linux-headers-$1"
+	} | with_abi_dependencies "$2"
 }
 
 download_and_unpack() {
-	local release=$1 unpacked=$2 started=$SECONDS
+	local unpacked=$1 started=$SECONDS packages
+	shift
 	mkdir -p "$unpacked/debs" "$unpacked/root"
-	local packages
-	mapfile -t packages < <(kernel_packages "$release")
+	packages=("$@")
 	say "downloading ${packages[*]}"
 	(cd "$unpacked/debs" && apt_in_cache apt-get download -qq "${packages[@]}" >&2) || die "apt-get download failed"
 	for deb in "$unpacked"/debs/*.deb; do
@@ -115,6 +128,36 @@ download_and_unpack() {
 	done
 	rm -rf "$unpacked/debs"
 	say "downloaded and unpacked in $((SECONDS - started)) s"
+}
+
+# Runs a command chrooted into a root, with /dev and /proc in a mount namespace of its own.
+in_root() {
+	local root=$1
+	shift
+	unshare --mount --propagation private -- sh -c \
+		'mount --rbind /dev "$1/dev" && mount -t proc proc "$1/proc" && root=$1 && shift && exec chroot "$root" "$@"' \
+		sh "$root" "$@"
+}
+
+# A minimal root of the suite with the headers installed by apt, so their compiler comes along.
+# The host's apt configuration goes in with its mirror (a snapshot mirror's Check-Valid-Until).
+make_toolchain_root() {
+	local root=$1 release=$2 mirror started=$SECONDS
+	require debootstrap debootstrap
+	mkdir -p "$(dirname "$root")"
+	mirror=$(debian_mirror "$SUITE")
+	say "debootstrap --variant=minbase $SUITE (log: $root.debootstrap.log)"
+	debootstrap --variant=minbase "$SUITE" "$root" "$mirror" >"$root.debootstrap.log" 2>&1 ||
+		die "debootstrap of $SUITE failed; see $root.debootstrap.log"
+	cp /etc/apt/apt.conf.d/* "$root/etc/apt/apt.conf.d/" 2>/dev/null || true
+	cp --remove-destination /etc/resolv.conf "$root/etc/resolv.conf"
+	echo "deb $mirror $SUITE main" >"$root/etc/apt/sources.list"
+	printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod 755 "$root/usr/sbin/policy-rc.d"
+	say "installing linux-headers-$release and make in it"
+	in_root "$root" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends linux-headers-$release make" >"$root.apt.log" 2>&1 ||
+		die "installing linux-headers-$release in the $SUITE root failed; see $root.apt.log"
+	say "toolchain root made in $((SECONDS - started)) s"
 }
 
 # modules.dep (the packages leave it to depmod at install time), found through a usr-merged /lib.
@@ -140,6 +183,26 @@ kernel_argument() {
 	die "linux-image-$release unpacked no vmlinuz"
 }
 
+# The kernel unpacked in `unpacked`/root: the headers by dpkg -x pointed at the tree, or, with
+# --toolchain, installed by apt into a root of the suite.
+make_kernel_tree() {
+	local unpacked=$1 target=$2 release=$3 abi
+	abi=$(printf '%s' "${release%-"$FLAVOUR"}" | sed 's/[.+]/\\&/g')  # 7.2.13+deb14, as a regex
+	local images
+	mapfile -t images < <(image_packages "$release" "$abi")
+	if [ "$TOOLCHAIN" = true ]; then
+		make_toolchain_root "$unpacked/root" "$release"
+		download_and_unpack "$unpacked" "${images[@]}"
+		touch "$unpacked/toolchain"
+	else
+		local headers
+		mapfile -t headers < <(headers_packages "$release" "$abi")
+		download_and_unpack "$unpacked" "${images[@]}" "${headers[@]}"
+		point_headers_at "$unpacked/root" "$target/root" "$release"
+	fi
+	make_module_index "$unpacked/root" "$release"
+}
+
 main() {
 	parse_arguments "$@"
 	require apt-get apt
@@ -151,14 +214,12 @@ main() {
 	image=$(versioned_image)
 	release=${image#linux-image-}
 	target=$CACHE/$SUITE-$release
-	if [ ! -e "$target/complete" ]; then
+	if [ ! -e "$target/complete" ] || { [ "$TOOLCHAIN" = true ] && [ ! -e "$target/toolchain" ]; }; then
 		local unpacked=$target.partial.$$
-		trap 'rm -rf "$unpacked"' EXIT
-		download_and_unpack "$release" "$unpacked"
-		make_module_index "$unpacked/root" "$release"
-		point_headers_at "$unpacked/root" "$target/root" "$release"
+		trap 'rm -rf --one-file-system "$unpacked"' EXIT
+		make_kernel_tree "$unpacked" "$target" "$release"
 		touch "$unpacked/complete"
-		rm -rf "$target"
+		rm -rf --one-file-system "$target"
 		mv "$unpacked" "$target"
 		trap - EXIT
 	fi

@@ -19,6 +19,7 @@
 #include "system/sha256.h"
 #include "vm/command.h"
 #include "vm/kernel_compiler.h"
+#include "vm/root_make.h"
 
 namespace kmh {
 
@@ -81,13 +82,20 @@ std::optional<fs::path> built_module(const fs::path &build_dir)
 	return modules.front();
 }
 
+// With the kernel's own compiler: this host's, or the one in the root of the kernel's suite.
+CommandOutput make_module(const KernelImage &kernel, const fs::path &build_dir)
+{
+	unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+	if (std::optional<std::string> root = module_build_root(kernel.headers_dir, kernel.release))
+		return make_module_in_root(*root, kernel.headers_dir, build_dir, jobs);
+	require_program("gcc");
+	return run_command({require_program("make"), "-C", kernel.headers_dir, "M=" + build_dir.string(),
+			    fmt::format("-j{}", jobs), "modules"});
+}
+
 void run_make(const KernelImage &kernel, const fs::path &build_dir)
 {
-	require_program("gcc");
-	require_kernel_compiler(kernel.headers_dir, kernel.release);
-	unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-	CommandOutput make = run_command({require_program("make"), "-C", kernel.headers_dir,
-					  "M=" + build_dir.string(), fmt::format("-j{}", jobs), "modules"});
+	CommandOutput make = make_module(kernel, build_dir);
 	write_file_atomically((build_dir / build_log).string(), make.output);
 	if (make.exit_status != 0)
 		throw run_error(fmt::format("building the kmemharness module for {} failed (make exit {}); "

@@ -44,15 +44,30 @@ TEST(KernelCompiler, ReadsTheCompilerFromTheConfig)
 TEST(KernelCompiler, AMissingCompilerIsAnEnvironmentErrorNamingIt)
 {
 	FakeHeaders missing("kmh-no-such-gcc-99 (Test 99.0) 99.0");
-	EXPECT_EQ(exit_code_of([&] { require_kernel_compiler(missing.dir(), "9.9.9-test"); }), ExitCode::environment);
+	EXPECT_EQ(exit_code_of([&] { module_build_root(missing.dir(), "9.9.9-test"); }), ExitCode::environment);
 	try {
-		require_kernel_compiler(missing.dir(), "9.9.9-test");
+		module_build_root(missing.dir(), "9.9.9-test");
 	} catch (const Error &error) {
-		EXPECT_NE(std::string(error.what()).find("no kmh-no-such-gcc-99 in PATH"), std::string::npos) << error.what();
+		EXPECT_NE(std::string(error.what()).find("has kmh-no-such-gcc-99"), std::string::npos) << error.what();
+		EXPECT_NE(std::string(error.what()).find("fetch-kernel.sh SUITE --toolchain"), std::string::npos);
 	}
 	FakeHeaders present("sh (a program every host has)");
-	EXPECT_NO_THROW(require_kernel_compiler(present.dir(), "9.9.9-test"));
-	EXPECT_NO_THROW(require_kernel_compiler("/nonexistent", "9.9.9-test"));  // no .config: nothing to check
+	EXPECT_EQ(module_build_root(present.dir(), "9.9.9-test"), std::nullopt);
+	EXPECT_EQ(module_build_root("/nonexistent", "9.9.9-test"), std::nullopt);  // no .config: nothing to check
+}
+
+// Headers installed in a suite's root whose /usr/bin has the compiler: the module is built there.
+TEST(KernelCompiler, TheSuiteRootWithTheCompilerIsWhereTheModuleIsBuilt)
+{
+	fs::path root = fs::temp_directory_path() / ("kmh_kernel_compiler_root." + std::to_string(getpid()));
+	fs::path headers = root / "usr/src/linux-headers-9.9.9-test";
+	fs::create_directories(headers);
+	fs::create_directories(root / "usr/bin");
+	std::ofstream(headers / ".config") << "CONFIG_CC_VERSION_TEXT=\"kmh-no-such-gcc-99 (Test 99.0) 99.0\"\n";
+	EXPECT_EQ(exit_code_of([&] { module_build_root(headers.string(), "9.9.9-test"); }), ExitCode::environment);
+	std::ofstream(root / "usr/bin/kmh-no-such-gcc-99") << "#!/bin/sh\n";
+	EXPECT_EQ(module_build_root(headers.string(), "9.9.9-test"), root.string());
+	fs::remove_all(root);
 }
 
 }  // namespace
