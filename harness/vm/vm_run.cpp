@@ -301,15 +301,30 @@ void prepare_disk(VmRun &run)
 	run.progress.done(run.disk_image);
 }
 
+// Why the module could not be had (no headers, no compiler for them, a failed build): the error
+// of only the scenarios that need it; the others then run in a boot without it.
+struct ModuleUnavailable {
+	Error error;
+};
+
 // The module built for the guest's kernel, or "" when no workload needs it (nor its headers).
-std::string module_for(VmRun &run, const KernelImage &image)
+// Throws ModuleUnavailable when it cannot be had, unless a signal stopped it.
+std::string module_for(VmRun &run)
 {
 	if (!any_needs_module(run.scenarios))
 		return "";
 	std::string source_dir = run.options.module_source_dir.empty()
 					 ? default_module_source_dir(run.options.harness_binary)
 					 : run.options.module_source_dir;
-	return build_module(source_dir, image, run.cache_dir, run.work_dir.string(), run.progress);
+	try {
+		KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers,
+							 HeadersNeed::required);
+		return build_module(source_dir, image, run.cache_dir, run.work_dir.string(), run.progress);
+	} catch (const Error &error) {
+		if (InterruptWatch::pending_signal() != 0)
+			throw;
+		throw ModuleUnavailable{ error };
+	}
 }
 
 // The result the guest wrote for one scenario, or a run_failed result naming what is missing.
@@ -470,12 +485,12 @@ void choose_boot_image(VmRun &run)
 void run_guest_steps(VmRun &run)
 {
 	check_guest_fits_host(run.options.cpus, run.options.memory_bytes);
-	HeadersNeed headers = any_needs_module(run.scenarios) ? HeadersNeed::required : HeadersNeed::not_needed;
-	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers, headers);
+	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers,
+						 HeadersNeed::not_needed);
 	run.info.kernel_image = image.path;
 	run.info.kernel_release = image.release;
 	run.modules_dir = kernel_modules_dir(image.path, image.release);
-	std::string module = module_for(run, image);
+	std::string module = module_for(run);
 	choose_boot_image(run);
 	prepare_disk(run);
 	std::string initrd = prepare_initramfs(run, module);
@@ -562,6 +577,9 @@ std::string default_module_source_dir(const std::string &harness_binary)
 	return (fs::canonical(harness_binary).parent_path().parent_path() / "kmod_workloads").string();
 }
 
+std::vector<RunResult> run_without_module(const std::vector<VmScenario> &scenarios, const VmRunOptions &options,
+					  Progress &progress, std::vector<RunResult> failed);
+
 std::vector<RunResult> run_in_vm(const std::vector<VmScenario> &scenarios, const VmRunOptions &options,
 				 Progress &progress)
 {
@@ -574,10 +592,14 @@ std::vector<RunResult> run_in_vm(const std::vector<VmScenario> &scenarios, const
 	run.results.resize(scenarios.size());
 	InterruptWatch interrupts;
 	std::optional<Error> error;
+	bool module_unavailable = false;
 	try {
 		remove_stale_work_dirs(run.work_dir.parent_path());
 		create_work_dir(run.work_dir);
 		run_guest_steps(run);
+	} catch (const ModuleUnavailable &unavailable) {
+		error = unavailable.error;
+		module_unavailable = true;
 	} catch (const Error &caught) {
 		error = caught;
 	} catch (const std::exception &caught) {
@@ -587,7 +609,27 @@ std::vector<RunResult> run_in_vm(const std::vector<VmScenario> &scenarios, const
 		progress.note("error: " + std::string(error->what()));
 	std::error_code ignored;
 	fs::remove_all(run.work_dir, ignored);
-	return finished_results(run, error);
+	std::vector<RunResult> results = finished_results(run, error);
+	return module_unavailable ? run_without_module(scenarios, options, progress, std::move(results)) : results;
+}
+
+// After the module could not be had: the scenarios that need it keep that error (`failed`), the
+// others run in a boot of their own without it.
+std::vector<RunResult> run_without_module(const std::vector<VmScenario> &scenarios, const VmRunOptions &options,
+					  Progress &progress, std::vector<RunResult> failed)
+{
+	std::vector<VmScenario> others;
+	for (const VmScenario &entry : scenarios)
+		if (!uses_kernel_module(*entry.scenario))
+			others.push_back(entry);
+	if (others.empty())
+		return failed;
+	progress.note(fmt::format("running the {} scenario(s) without kmod workloads without the module", others.size()));
+	std::vector<RunResult> ran = run_in_vm(others, options, progress);
+	for (std::size_t i = 0, next = 0; i < scenarios.size(); i++)
+		if (!uses_kernel_module(*scenarios[i].scenario))
+			failed[i] = std::move(ran[next++]);
+	return failed;
 }
 
 RunResult run_in_vm(const Scenario &scenario, const std::string &output_dir, const VmRunOptions &options,
