@@ -1,6 +1,9 @@
 // The CI formats of real runs: KTAP (read back by a KTAP parser written here), LAVA lines, and kcidb.json against its schema.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <regex>
@@ -323,6 +326,42 @@ TEST(CiFormats, MatrixPrintsLavaTestCasesOfEveryCell)
 		std::string slug = matrix["scenarios"][s]["folder"];
 		expect_lava_lines(cases, kernel + "." + slug, results[s]);
 	}
+}
+
+// ci/lava/run-matrix.sh, the LAVA definition's run step, with a stand-in for LAVA's lava-test-case
+// helper that records its arguments: every line the matrix printed reaches it, then the exit case.
+TEST(CiFormats, LavaDefinitionReportsEveryTestCaseAndTheExitCode)
+{
+	ScratchDir scratch;
+	std::filesystem::create_directories(scratch / "bin");
+	{
+		std::ofstream helper(scratch / "bin/lava-test-case");
+		helper << "#!/bin/sh\necho \"$*\" >> " << scratch / "recorded" << "\n";
+	}
+	std::filesystem::permissions(scratch / "bin/lava-test-case", std::filesystem::perms::owner_all);
+	ProcessOutcome run = run_process(
+		{"env", "PATH=" + scratch / "bin" + ":" + std::getenv("PATH"), "KMEMHARNESS=" + kmemharness_binary(),
+		 "OUTPUT=" + scratch / "grid", "SCENARIOS=" + test_scenario("tap_two_assertions.toml") + " " +
+						     test_scenario("missing_command.toml"),
+		 "sh", std::string(KMH_SOURCE_DIR) + "/ci/lava/run-matrix.sh"},
+		std::chrono::seconds(120));
+	ASSERT_EQ(run.exit_code, 0) << describe(run);
+	json matrix = read_json(scratch / "grid/matrix.json");
+	KMH_SKIP_OR_FAIL_IF(matrix["cells"][0]["exit_code"] == exit_status::environment
+				    ? std::optional<std::string>(matrix["cells"][0]["details"].dump())
+				    : std::nullopt);
+	std::ifstream recorded(scratch / "recorded");
+	std::vector<std::string> calls;
+	for (std::string line; std::getline(recorded, line);)
+		calls.push_back(line);
+	std::vector<std::string> printed;  // what the script's `cat` showed of kmemharness's lines
+	std::istringstream out(run.out);
+	for (std::string line; std::getline(out, line);)
+		if (line.rfind("lava-test-case ", 0) == 0)
+			printed.push_back(line.substr(std::string("lava-test-case ").size()));
+	ASSERT_EQ(printed.size(), 1 + 2 + 1u) << "two scenarios, two assertions: " << run.out;
+	printed.push_back("kmemharness-exit --result skip --measurement 3 --units exit_code");  // the worst cell skipped
+	EXPECT_EQ(calls, printed);
 }
 
 }  // namespace
