@@ -272,9 +272,11 @@ TEST(CiFormats, RunPrintsLavaTestCasesForEveryAssertion)
 // kernel module on a kernel without module support: the shipped kmalloc_burst).
 std::vector<std::string> matrix_arguments(const ScratchDir &scratch, const std::string &folder, const std::string &format)
 {
-	return {"matrix", "--kernel", "host", "--output", scratch / folder, format, "--kcidb-origin", "test_lab",
-		test_scenario("tap_two_assertions.toml"), test_scenario("failing_assertion.toml"),
-		test_scenario("missing_command.toml"), shipped_scenario("kmalloc_burst.toml")};
+	std::vector<std::string> arguments = {"matrix", "--kernel", "host", "--output", scratch / folder, format,
+					      "--kcidb-origin", "test_lab", test_scenario("tap_two_assertions.toml"),
+					      test_scenario("failing_assertion.toml"), test_scenario("missing_command.toml"),
+					      shipped_scenario("kmalloc_burst.toml")};
+	return arguments;
 }
 
 std::vector<json> cell_results(const json &matrix, const std::string &folder)
