@@ -119,7 +119,7 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	CLI::App *run = app.add_subcommand("run", "Run a scenario on this kernel (or a VM), check its assertions, "
 						  "write results");
 	run->footer("Examples:\n  kmemharness run scenarios/pcpu_bounce.toml --output /tmp/out --tap\n"
-		    "  kmemharness run scenarios/kmalloc_burst.toml --lava --kcidb-origin my_lab\n"
+		    "  kmemharness run scenarios/page_faults.toml --lava --kcidb-origin my_lab\n"
 		    "  kmemharness run --kernel \"$(kmemharness list kernels --image 6.1)\" scenarios/kmalloc_burst.toml");
 	run->add_option("scenario", args.scenario, "scenario TOML file")->required();
 	run->add_option("-o,--output", args.output, "result folder (default results/<scenario>/<UTC time>)");

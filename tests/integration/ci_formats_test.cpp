@@ -313,6 +313,9 @@ TEST(CiFormats, MatrixNestsKtapPerKernelScenarioAndAssertionAndWritesOneKcidbDoc
 	json document = read_json(scratch / "grid/kcidb.json");
 	EXPECT_EQ(document["builds"].size(), 1u);
 	expect_tests_of(document, "test_lab", results);
+	std::string first_cell = scratch / "grid" + "/" + matrix["cells"][0]["result"].get<std::string>();
+	json cell_document = read_json(first_cell.substr(0, first_cell.rfind('/')) + "/kcidb.json");
+	expect_tests_of(cell_document, "test_lab", {results[0]});  // each cell's own, with the matrix's origin
 }
 
 TEST(CiFormats, MatrixPrintsLavaTestCasesOfEveryCell)
