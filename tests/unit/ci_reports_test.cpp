@@ -7,6 +7,7 @@
 #include "report/kcidb_report.h"
 #include "report/ktap_report.h"
 #include "report/lava_report.h"
+#include "report/output_options.h"
 #include "report/test_names.h"
 
 namespace kmh {
@@ -127,6 +128,17 @@ TEST(KcidbReport, ASkippedRunIsOneSkippedTestWithItsReason)
 	EXPECT_EQ(document["tests"][0]["log_excerpt"], "no module support\nrun it in a VM");
 	EXPECT_EQ(document["tests"][0]["id"].get<std::string>().rfind("kmemharness:", 0), 0u) << "the default origin";
 	EXPECT_FALSE(document["tests"][0].contains("output_files")) << "no folder, no result.json";
+}
+
+TEST(KcidbOrigin, TakesLowercaseLettersDigitsAndUnderscoresOnly)
+{
+	CLI::App app;
+	std::string origin = default_kcidb_origin;
+	add_kcidb_origin_option(&app, origin);
+	app.parse(std::vector<std::string>{"my_lab_2", "--kcidb-origin"});
+	EXPECT_EQ(origin, "my_lab_2");
+	for (const char *bad : {"My_Lab", "lab-1", "lab:1", ""})
+		EXPECT_THROW(app.parse(std::vector<std::string>{bad, "--kcidb-origin"}), CLI::ValidationError) << bad;
 }
 
 MatrixGrid two_cell_grid()
