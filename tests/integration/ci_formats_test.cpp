@@ -18,6 +18,7 @@
 #include "program_gap.h"
 #include "result_file.h"
 #include "scratch_dir.h"
+#include "test_kernel.h"
 
 namespace kmh::integration {
 namespace {
@@ -331,6 +332,44 @@ TEST(CiFormats, MatrixPrintsLavaTestCasesOfEveryCell)
 		std::string slug = matrix["scenarios"][s]["folder"];
 		expect_lava_lines(cases, kernel + "." + slug, results[s]);
 	}
+}
+
+// A guest kernel beside the host: a checkout and a build per kernel, each cell's tests under its own.
+TEST(CiFormats, MatrixWithAGuestKernelHasACheckoutAndABuildPerKernel)
+{
+	KMH_SKIP_OR_FAIL_IF(program_gap("jsonschema"));
+	TestKernel kernel = test_kernel(generic_6_1);
+	KMH_SKIP_OR_FAIL_IF(kernel.gap);
+	ScratchDir scratch;
+	ProcessOutcome run = run_kmemharness({"matrix", "--kernel", kernel.image, "--kernel", "host", "--accel", "tcg",
+					      "--output", scratch / "grid", "--ktap", test_scenario("tap_two_assertions.toml")},
+					     std::chrono::seconds(110));
+	ASSERT_EQ(run.exit_code, exit_status::passed) << describe(run);
+	json matrix = read_json(scratch / "grid/matrix.json");
+	std::vector<json> results = cell_results(matrix, scratch / "grid");
+	ASSERT_EQ(results.size(), 2u);
+
+	std::vector<KtapTest> kernels;
+	ASSERT_NO_THROW(kernels = KtapParser(run.out).parse()) << run.out;
+	ASSERT_EQ(kernels.size(), 2u) << run.out;
+	for (std::size_t k = 0; k < 2; k++) {
+		EXPECT_TRUE(kernels[k].ok);
+		ASSERT_EQ(kernels[k].subtests.size(), 1u);
+		expect_scenario_test(kernels[k].subtests[0], results[k]);
+	}
+
+	expect_valid_kcidb(scratch / "grid/kcidb.json");
+	json document = read_json(scratch / "grid/kcidb.json");
+	ASSERT_EQ(document["checkouts"].size(), 2u);
+	ASSERT_EQ(document["builds"].size(), 2u);
+	EXPECT_EQ(document["builds"][0]["misc"]["kernel_image"], kernel.image);
+	EXPECT_EQ(document["builds"][0]["misc"]["kernel_release"], results[0]["system"]["kernel_release"]);
+	EXPECT_EQ(document["builds"][1]["misc"]["kernel_image"], "");
+	EXPECT_NE(document["builds"][0]["id"], document["builds"][1]["id"]);
+	expect_tests_of(document, "kmemharness", results);  // the default origin
+	for (const json &test : document["tests"])
+		EXPECT_EQ(test["build_id"], document["builds"][test["misc"]["kernel_release"] == results[0]["system"]["kernel_release"] ? 0 : 1]["id"])
+			<< test["path"];
 }
 
 // ci/lava/run-matrix.sh, the LAVA definition's run step, with a stand-in for LAVA's lava-test-case
