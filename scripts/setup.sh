@@ -4,6 +4,7 @@
 #   bash scripts/setup.sh demo    install what the build and host runs need, build, run scenarios/pcpu_bounce.toml
 #   bash scripts/setup.sh test    install all the suite uses (programs, kernels), build, run the whole suite (what CI runs)
 #   bash scripts/setup.sh build   install what the build needs, build only
+#   bash scripts/setup.sh host    install what the build and host runs need, build only (a LAVA or CI job, docs/ci.md)
 #
 # Programs and their packages come from scripts/external-programs.tsv, the kernels the VM tests
 # boot from scripts/debian-kernels.tsv; only the libraries the build links against are listed here.
@@ -44,7 +45,7 @@ kernel_packages() {
 packages_for() {
 	case "$1" in
 	build) program_packages build ;;
-	demo) program_packages build run ;;
+	demo | host) program_packages build run ;;
 	test)
 		program_packages build run vm test bench docs check
 		kernel_packages test
@@ -90,9 +91,9 @@ build() {
 main() {
 	local mode=${1:-demo}
 	case "$mode" in
-	demo | test | build) ;;
+	demo | test | build | host) ;;
 	*)
-		echo "usage: bash scripts/setup.sh [demo|test|build]" >&2
+		echo "usage: bash scripts/setup.sh [demo|test|build|host]" >&2
 		exit 2
 		;;
 	esac
@@ -101,7 +102,7 @@ main() {
 	case "$mode" in
 	demo) exec build/kmemharness run scenarios/pcpu_bounce.toml ;;
 	test) exec ctest --test-dir build --output-on-failure ;;
-	build) ;;
+	build | host) ;;
 	esac
 }
 

@@ -35,6 +35,7 @@ CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args)
 			   "headers to build the module with, when one kernel image is given");
 	matrix->add_flag("-q,--quiet", args.quiet, "no progress; the grid is still printed");
 	add_stdout_format_flags(matrix, grid_output_formats(), args.stdout_format);
+	add_kcidb_origin_option(matrix, args.request.kcidb_origin);
 	return matrix;
 }
 
@@ -45,8 +46,11 @@ int matrix_command(const MatrixArguments &args)
 	Progress progress(Progress::detect_style(args.quiet));
 	MatrixGrid grid = run_matrix(plan, args.request, progress);
 	const OutputTable<MatrixGrid> &formats = grid_output_formats();
-	write_output_folder(formats, grid, grid.output_dir);
-	print_stdout_format(formats, grid, args.stdout_format);
+	RenderContext context;
+	context.kcidb_origin = args.request.kcidb_origin;
+	write_output_folder(formats, grid, grid.output_dir, context);
+	context.output_dir = grid.output_dir;
+	print_stdout_format(formats, grid, args.stdout_format, context);
 	TerminalStream terminal = terminal_stream(!args.stdout_format.empty());
 	fmt::print(terminal.file, "{}\nresults: {} ({})\n", render_terminal(formats, grid, terminal.context),
 		   grid.output_dir, fmt::join(output_file_names(formats), ", "));

@@ -83,10 +83,18 @@ void check_guest_memory(const Scenario &scenario)
 						format_size(scenario.target.memory_bytes), format_size(scenario.target.swap_bytes)));
 }
 
+RenderContext file_context(const RunArguments &args, const std::string &dir)
+{
+	RenderContext context;
+	context.output_dir = dir;
+	context.kcidb_origin = args.kcidb_origin;
+	return context;
+}
+
 void print_outcome(const RunResult &result, const RunArguments &args, const std::string &dir)
 {
 	const OutputTable<RunResult> &formats = run_output_formats();
-	print_stdout_format(formats, result, args.stdout_format);
+	print_stdout_format(formats, result, args.stdout_format, file_context(args, dir));
 	if (args.quiet) {
 		for (const std::string &error : result.errors)
 			fmt::print(stderr, "kmemharness: {}\n", error);
@@ -116,6 +124,7 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	CLI::App *run = app.add_subcommand("run", "Run a scenario on this kernel (or a VM), check its assertions, "
 						  "write results");
 	run->footer("Examples:\n  kmemharness run scenarios/pcpu_bounce.toml --output /tmp/out --tap\n"
+		    "  kmemharness run scenarios/page_faults.toml --lava --kcidb-origin my_lab\n"
 		    "  kmemharness run --kernel \"$(kmemharness list kernels --image 6.1)\" scenarios/kmalloc_burst.toml");
 	run->add_option("scenario", args.scenario, "scenario TOML file")->required();
 	run->add_option("-o,--output", args.output, "result folder (default results/<scenario>/<UTC time>)");
@@ -133,6 +142,7 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	run->add_flag("--in-guest", args.in_guest, "run here even if the scenario has a [target] kernel "
 						   "(used inside the VM)");
 	add_stdout_format_flags(run, run_output_formats(), args.stdout_format);
+	add_kcidb_origin_option(run, args.kcidb_origin);
 	run->add_flag("--no-wait", args.no_wait, "exit 3 at once when another run is measuring on this machine "
 						  "(default: wait for it; host runs only)");
 	run->add_flag("-v,--verbose", args.verbose, "show libbpf's messages");
@@ -186,7 +196,7 @@ int run_command(const RunArguments &args)
 	RunResult result = run_where_asked(scenario, args, dir, progress);
 	if (result.exit_code == ExitCode::invalid_input)
 		return refuse_invalid(result, args.output.empty() ? dir : "");
-	write_result_files(result, dir);
+	write_result_files(result, dir, file_context(args, dir));
 	index_result_or_warn(dir + "/result.json", result);
 	print_outcome(result, args, dir);
 	return to_int(result.exit_code);

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common/progress.h"
+#include "report/output_format.h"
 #include "report/run_result.h"
 #include "scenario/scenario.h"
 
@@ -22,6 +23,7 @@ struct RunArguments {
 	std::string cmdline;  // extra guest kernel command line (VM runs)
 	bool in_guest = false;
 	std::string stdout_format;  // a run_output_formats() name (--tap); empty: none
+	std::string kcidb_origin = default_kcidb_origin;  // --kcidb-origin
 	bool no_wait = false;  // exit 3 instead of waiting while another run measures on this machine
 	bool verbose = false;
 	bool quiet = false;

@@ -59,6 +59,7 @@ MatrixCell cell_outcome(const RunResult &result)
 	cell.details = failed_assertions(result);
 	std::vector<std::string> errors = first_errors(result);
 	cell.details.insert(cell.details.end(), errors.begin(), errors.end());
+	cell.run = result;
 	return cell;
 }
 

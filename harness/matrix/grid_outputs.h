@@ -1,4 +1,4 @@
-// The output formats of a matrix: the terminal grid, grid.md, grid.html, junit.xml, matrix.json.
+// The output formats of a matrix: the terminal grid, KTAP, LAVA, grid.md, grid.html, junit.xml, matrix.json, kcidb.json.
 #pragma once
 
 #include "matrix/matrix_grid.h"

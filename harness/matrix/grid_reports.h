@@ -1,9 +1,10 @@
-// The matrix grid in every format it is written in: terminal, Markdown, HTML, JUnit and JSON.
+// The matrix grid in every format it is written in: terminal, Markdown, HTML, JUnit, JSON, KTAP, LAVA and KCIDB.
 #pragma once
 
 #include <string>
 
 #include "matrix/matrix_grid.h"
+#include "report/output_format.h"
 
 namespace kmh {
 
@@ -23,6 +24,16 @@ std::string grid_junit(const MatrixGrid &grid);
 
 // matrix.json: kernels, scenarios and every cell with its verdict, exit code and result.json path.
 std::string grid_json(const MatrixGrid &grid);
+
+// KTAP v1: a test per kernel, a subtest per scenario, a subtest of that per assertion; a cell
+// the matrix did not reach (interrupted) is "not ok N scenario # ERROR not run".
+std::string grid_ktap(const MatrixGrid &grid);
+
+// lava-test-case lines of every cell, each named "<kernel slug>.<scenario slug>[.<assertion>]".
+std::string grid_lava(const MatrixGrid &grid);
+
+// kcidb.json: a checkout and a build per kernel that ran, each cell's tests under its kernel's build.
+std::string grid_kcidb(const MatrixGrid &grid, const RenderContext &context);
 
 // The one-line outcome: counts by verdict, exit code, duration.
 std::string grid_headline(const MatrixGrid &grid);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/exit_code.h"
+#include "report/run_result.h"
 
 namespace kmh {
 
@@ -37,6 +38,7 @@ struct MatrixCell {
 	double seconds = 0;                // the scenario's own run (stage timings), boots excluded
 	std::string result_dir;            // holds result.json, junit.xml (and console.log in a VM)
 	std::vector<std::string> details;  // a failed assertion's observed against expected, a SKIP's reason, errors
+	RunResult run;                     // the cell's result, for the formats that show each assertion (KTAP, LAVA, KCIDB)
 };
 
 struct MatrixGrid {
@@ -45,6 +47,7 @@ struct MatrixGrid {
 	std::vector<MatrixCell> cells;  // kernel-major: cells of kernel 0, then kernel 1, ...
 	std::string output_dir;
 	std::string started_at;  // UTC, ISO 8601
+	std::string hostname;    // the machine that ran the matrix (uname -n)
 	double seconds = 0;      // the whole matrix, boots and module builds included
 	bool complete = true;    // false when interrupted before every cell ran
 

@@ -54,6 +54,13 @@ std::string running_release()
 	return names.release;
 }
 
+std::string host_name()
+{
+	utsname names{};
+	uname(&names);
+	return names.nodename;
+}
+
 MatrixKernel matrix_kernel(const std::string &argument)
 {
 	MatrixKernel kernel;
@@ -102,6 +109,7 @@ MatrixPlan plan_matrix(const MatrixRequest &request, const ScenarioLoader &load)
 {
 	MatrixPlan plan;
 	plan.grid.started_at = utc_now();
+	plan.grid.hostname = host_name();
 	plan.grid.output_dir = request.output_dir.empty() ? "results/matrix/" + utc_stamp() : request.output_dir;
 	std::set<std::string> slugs;
 	for (const std::string &file : expand_scenario_arguments(request.scenarios)) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "matrix/matrix_grid.h"
+#include "report/output_format.h"
 #include "scenario/scenario.h"
 
 namespace kmh {
@@ -17,6 +18,7 @@ struct MatrixRequest {
 	std::string accel;                   // "" = each scenario's [target] accel
 	std::string kernel_headers;          // "" = /usr/src/linux-headers-<release> of each image
 	std::string harness_binary = "/proc/self/exe";  // runs each host cell
+	std::string kcidb_origin = default_kcidb_origin;  // the origin of each cell's kcidb.json
 };
 
 struct MatrixPlan {

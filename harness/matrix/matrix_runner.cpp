@@ -47,7 +47,9 @@ std::string cell_line(const MatrixCell &cell)
 void add_cell(MatrixRun &run, const RunResult &result, std::size_t kernel, std::size_t scenario)
 {
 	std::string dir = cell_dir(run.grid, kernel, scenario);
-	write_output_folder(run_output_formats(), result, dir);
+	RenderContext context;
+	context.kcidb_origin = run.request.kcidb_origin;
+	write_output_folder(run_output_formats(), result, dir, context);
 	MatrixCell cell = cell_outcome(result);
 	cell.kernel = kernel;
 	cell.scenario = scenario;

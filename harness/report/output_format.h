@@ -7,9 +7,20 @@
 
 namespace kmh {
 
-// What a renderer is told about where its text goes.
+// The KCIDB origin when none is given: the CI system that submits the results (--kcidb-origin).
+inline constexpr const char *default_kcidb_origin = "kmemharness";
+
+// Whether KCIDB takes `name` as an origin (or an architecture): lowercase letters, digits and '_'.
+inline bool is_kcidb_name(const std::string &name)
+{
+	return !name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+}
+
+// What a renderer is told about where its text goes and who reports it.
 struct RenderContext {
-	bool color = false;  // a terminal that shows colour, NO_COLOR unset
+	bool color = false;       // a terminal that shows colour, NO_COLOR unset
+	std::string output_dir;   // the folder the command writes its files into; "" when it has none
+	std::string kcidb_origin = default_kcidb_origin;  // the prefix of every KCIDB id ([a-z0-9_]+)
 };
 
 // Where a format's text goes.

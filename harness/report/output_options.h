@@ -47,4 +47,19 @@ void add_file_format_options(CLI::App *app, const OutputTable<Subject> &table, s
 				->check(not_empty);
 }
 
+// --kcidb-origin NAME: the CI system whose name starts every KCIDB id (default "kmemharness"). KCIDB
+// takes lowercase letters, digits and underscores only; anything else is refused (exit 2).
+inline void add_kcidb_origin_option(CLI::App *app, std::string &origin)
+{
+	CLI::Validator origin_name(
+		[](std::string &name) {
+			return is_kcidb_name(name) ? std::string() : "'" + name + "' is not a KCIDB origin: use lowercase letters, digits and _";
+		},
+		"NAME", "KCIDB origin");
+	app->add_option("--kcidb-origin", origin,
+			std::string("the origin (CI system name) that prefixes the ids in kcidb.json (default ") +
+				default_kcidb_origin + ")")
+		->check(origin_name);
+}
+
 }  // namespace kmh

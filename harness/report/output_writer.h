@@ -44,10 +44,11 @@ std::string render_terminal(const OutputTable<Subject> &table, const Subject &su
 
 // Prints the stdout format named `name` on standard output; nothing when `name` is empty.
 template <typename Subject>
-void print_stdout_format(const OutputTable<Subject> &table, const Subject &subject, const std::string &name)
+void print_stdout_format(const OutputTable<Subject> &table, const Subject &subject, const std::string &name,
+			 const RenderContext &context = {})
 {
 	if (!name.empty())
-		std::fputs(find_format(table, name).render(subject, {}).c_str(), stdout);
+		std::fputs(find_format(table, name).render(subject, context).c_str(), stdout);
 }
 
 // Every file format's path in `dir`, by format name.
@@ -76,21 +77,24 @@ std::vector<std::string> output_file_names(const OutputTable<Subject> &table)
 // Throws run_error naming a file that could not be written.
 template <typename Subject>
 void write_format_files(const OutputTable<Subject> &table, const Subject &subject,
-			const std::map<std::string, std::string> &paths)
+			const std::map<std::string, std::string> &paths, const RenderContext &context = {})
 {
 	for (const OutputFormat<Subject> &format : table) {
 		auto path = paths.find(format.name);
 		if (format.place == OutputPlace::file && path != paths.end())
-			write_file_atomically(path->second, format.render(subject, {}));
+			write_file_atomically(path->second, format.render(subject, context));
 	}
 }
 
-// Writes every file format into `dir`, created with its parents when missing.
+// Writes every file format into `dir`, created with its parents when missing; the renderers are
+// told `dir` as their output folder.
 template <typename Subject>
-void write_output_folder(const OutputTable<Subject> &table, const Subject &subject, const std::string &dir)
+void write_output_folder(const OutputTable<Subject> &table, const Subject &subject, const std::string &dir,
+			 RenderContext context = {})
 {
 	std::filesystem::create_directories(dir);
-	write_format_files(table, subject, output_paths_in(table, dir));
+	context.output_dir = dir;
+	write_format_files(table, subject, output_paths_in(table, dir), context);
 }
 
 }  // namespace kmh

@@ -51,11 +51,12 @@ void leave_failure(const RunResult &result, const std::map<std::string, std::str
 	}
 }
 
-void stage_and_publish(const RunResult &result, const std::map<std::string, std::string> &paths)
+void stage_and_publish(const RunResult &result, const std::map<std::string, std::string> &paths,
+		       const RenderContext &context)
 {
 	const OutputTable<RunResult> &formats = run_output_formats();
 	for (const auto &[name, path] : paths)
-		write_file_atomically(path + staged_suffix, find_format(formats, name).render(result, {}));
+		write_file_atomically(path + staged_suffix, find_format(formats, name).render(result, context));
 	for (const auto &[name, path] : paths)
 		if (name != verdict_format)
 			publish(path);
@@ -64,12 +65,13 @@ void stage_and_publish(const RunResult &result, const std::map<std::string, std:
 
 }  // namespace
 
-void write_result_files(const RunResult &result, const std::string &dir)
+void write_result_files(const RunResult &result, const std::string &dir, RenderContext context)
 {
 	std::map<std::string, std::string> paths = output_paths_in(run_output_formats(), dir);
+	context.output_dir = dir;
 	try {
 		fs::create_directories(dir);
-		stage_and_publish(result, paths);
+		stage_and_publish(result, paths, context);
 	} catch (const std::exception &error) {
 		leave_failure(result, paths, error.what());
 		throw run_error(error.what());

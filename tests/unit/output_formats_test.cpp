@@ -164,7 +164,7 @@ void expect_flag_per_stdout_format(const OutputTable<Subject> &table, CLI::App *
 TEST(OutputFormats, RunAndMatrixTakeAFlagPerStdoutFormat)
 {
 	expect_flag_per_stdout_format(run_output_formats(), add_run_command, {"s.toml", "run"});
-	expect_flag_per_stdout_format(grid_output_formats(), add_matrix_command, {"s.toml", "host", "--kernel", "matrix"});
+	expect_flag_per_stdout_format(grid_output_formats(), add_matrix_command, {"host", "--kernel", "s.toml", "matrix"});
 }
 
 TEST(OutputFormats, CompareTakesAFilePerFileFormat)
