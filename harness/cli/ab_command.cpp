@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "compare/compare_command.h"
 #include "compare/compare_outputs.h"
+#include "compare/min_effect.h"
 #include "compare/result_index.h"
 #include "report/output_writer.h"
 #include "report/run_outputs.h"
@@ -81,6 +82,7 @@ int compare_sides(const AbArguments &args, const std::string &output)
 	options.baseline = {output + "/A"};
 	options.candidate = {output + "/B"};
 	options.gate_rules = args.gates;
+	options.min_effect = args.min_effect;
 	options.report_files = output_paths_in(compare_output_formats(), output);
 	int code = compare_command(options);
 	std::string reports;
@@ -107,10 +109,12 @@ CLI::App *add_ab_command(CLI::App &app, AbArguments &args)
 	ab->add_option("--cmdline-b", args.cmdline_b, "extra guest kernel command line for B");
 	ab->add_option("--sysctl-a", args.sysctl_a, "name=value set for A's runs (repeatable)");
 	ab->add_option("--sysctl-b", args.sysctl_b, "name=value set for B's runs (repeatable)");
-	ab->add_option("-n,--repeat", args.repeat, "runs per side (at least 4 for a significant difference)")
+	ab->add_option("-n,--repeat", args.repeat, "runs per side (at least 4 for a significant difference; 3 against 3 can never give p < 0.1)")
 		->check(CLI::Range(1, 1000));
 	ab->add_option("--gate", args.gates, "gate rule, e.g. \"pcp.drain.events rises by more than 5% and "
-					     "significant\" (repeatable)");
+					     "decided\" (repeatable)");
+	ab->add_option("--min-effect", args.min_effect, "smallest change called changed, e.g. 2% (default: the "
+							"scenario's [compare] min_effect, else 1%)");
 	ab->add_option("-o,--output", args.run.output, "folder for every run and the reports "
 						       "(default results/<scenario>/<UTC time>-ab)");
 	ab->add_option("--accel", args.run.accel, "QEMU accelerator")->check(CLI::IsMember({"auto", "kvm", "tcg"}));
@@ -121,6 +125,8 @@ CLI::App *add_ab_command(CLI::App &app, AbArguments &args)
 
 int ab_command(const AbArguments &args)
 {
+	if (!args.min_effect.empty())
+		parse_percent(args.min_effect, "--min-effect");
 	Scenario scenario = load_scenario(args.run.scenario);
 	AbSide sides[2] = {make_side(args, 0), make_side(args, 1)};
 	check_sides(args, sides[0], sides[1]);

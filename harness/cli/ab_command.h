@@ -19,6 +19,7 @@ struct AbArguments {
 	std::vector<std::string> sysctl_b;
 	int repeat = 5;
 	std::vector<std::string> gates;
+	std::string min_effect;  // as compare's --min-effect
 };
 
 CLI::App *add_ab_command(CLI::App &app, AbArguments &args);

@@ -13,6 +13,7 @@
 #include "common/error.h"
 #include "common/utc_time.h"
 #include "compare/gate_rule.h"
+#include "compare/min_effect.h"
 #include "compare/result_index.h"
 #include "report/output_options.h"
 #include "report/output_writer.h"
@@ -60,11 +61,12 @@ RunResult run_vm(const Scenario &scenario, const RunArguments &args, const std::
 	return run_in_vm(scenario, dir, options, progress);
 }
 
-// [compare] gate rules are read by `compare`; a bad one is found now, not after the runs.
-void check_gate_rules(const Scenario &scenario)
+// [compare] gate rules and min_effect are read by `compare`; a bad one is found now, not after the runs.
+void check_compare_table(const Scenario &scenario)
 {
 	for (const std::string &rule : scenario_gate_rules(scenario.text))
 		parse_gate_rule(rule, scenario.file + ": [compare] gate");
+	scenario_min_effect(scenario.text, scenario.file);
 }
 
 // A scenario that names its guest kernel boots a guest of [target] memory (and swap): what its
@@ -155,7 +157,7 @@ Scenario load_scenario(const std::string &path)
 	Scenario scenario = parse_scenario_file(path, find_workload_schema, workload_kinds(),
 						collector_names(collector_registry()));
 	validate_assertions(scenario, find_workload_schema);
-	check_gate_rules(scenario);
+	check_compare_table(scenario);
 	check_guest_memory(scenario);
 	return scenario;
 }

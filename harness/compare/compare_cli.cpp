@@ -12,14 +12,17 @@ CLI::App *add_compare_command(CLI::App &app, CompareOptions &options)
 {
 	CLI::App *compare = app.add_subcommand("compare", "Compare result.json files of two kernels statistically and gate on it");
 	compare->footer("Example: kmemharness compare results/a/ -- results/b/ --gate "
-			"'pcp.drain.events{scope=workload} rises by more than 5% and significant' --html report.html\n"
+			"'pcp.drain.events{scope=workload} rises by more than 5% and decided' --html report.html\n"
 			"         kmemharness compare --scenario pcpu_bounce --baseline-kernel 6.1.0-56-amd64 "
 			"--candidate-kernel 6.18.0\n"
 			"Exit codes: 0 no gate failed, 1 a gate rule failed, 2 invalid input.");
 	compare->add_option("baseline", options.baseline, "baseline (A) result.json files or folders");
 	compare->add_option("--candidate", options.candidate, "candidate (B) result files or folders; same as after `--`");
 	compare->add_option("--gate", options.gate_rules,
-			    "gate rule, repeatable: '<selector> <rises|falls|changes> by more than <N>%[ and significant]'");
+			    "gate rule, repeatable: '<selector> <rises|falls|changes> by more than <N>%[ and significant| and decided]'");
+	compare->add_option("--min-effect", options.min_effect,
+			    "smallest change called changed, for every metric, e.g. 2% (default: the scenario's [compare] "
+			    "min_effect, else 1%)");
 	add_file_format_options(compare, compare_output_formats(), options.report_files);
 	add_stdout_format_flags(compare, compare_output_formats(), options.stdout_format);
 	compare->add_option("--baseline-kernel", options.baseline_kernel, "pick baseline runs of this kernel release from the index");

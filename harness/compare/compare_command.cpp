@@ -44,16 +44,40 @@ std::vector<std::string> side_paths(const CompareOptions &options, const std::ve
 	return existing_indexed_results(options, kernel);
 }
 
-std::vector<GateRule> gate_rules(const CompareOptions &options, const RunSet &baseline, const RunSet &candidate)
+// Each distinct scenario text the runs of both sides carry, in order.
+std::vector<std::string> scenario_texts(const RunSet &baseline, const RunSet &candidate)
+{
+	std::vector<std::string> texts;
+	for (const RunSet *set : {&baseline, &candidate})
+		for (const LoadedRun &run : set->runs)
+			if (std::find(texts.begin(), texts.end(), run.result.scenario.text) == texts.end())
+				texts.push_back(run.result.scenario.text);
+	return texts;
+}
+
+// --min-effect for every metric; else the scenario's [compare] min_effect, which every revision
+// of the scenario the runs carry must state alike; else the default.
+MinEffect min_effect(const CompareOptions &options, const std::vector<std::string> &texts)
+{
+	if (!options.min_effect.empty())
+		return {parse_percent(options.min_effect, "--min-effect"), {}};
+	std::optional<MinEffect> chosen;
+	for (const std::string &text : texts) {
+		std::optional<MinEffect> stated = scenario_min_effect(text, "the scenario stored in result.json");
+		if (chosen && (!stated || stated->default_percent != chosen->default_percent ||
+			       stated->family_percent != chosen->family_percent))
+			throw invalid_input("the runs carry revisions of the scenario whose [compare] min_effect differ; "
+					    "give --min-effect to choose one");
+		chosen = stated ? stated : MinEffect{};
+	}
+	return chosen.value_or(MinEffect{});
+}
+
+std::vector<GateRule> gate_rules(const CompareOptions &options, const std::vector<std::string> &scenario_texts)
 {
 	std::vector<GateRule> rules;
 	for (const std::string &text : options.gate_rules)
 		rules.push_back(parse_gate_rule(text, "--gate"));
-	std::vector<std::string> scenario_texts;
-	for (const RunSet *set : {&baseline, &candidate})
-		for (const LoadedRun &run : set->runs)
-			if (std::find(scenario_texts.begin(), scenario_texts.end(), run.result.scenario.text) == scenario_texts.end())
-				scenario_texts.push_back(run.result.scenario.text);
 	std::vector<std::string> seen;
 	for (const std::string &text : scenario_texts)
 		for (const std::string &rule : scenario_gate_rules(text))
@@ -72,8 +96,9 @@ int compare_command(const CompareOptions &options)
 	RunSet candidate =
 		load_run_set("candidate", side_paths(options, options.candidate, options.candidate_kernel, "candidate"));
 	require_one_scenario(baseline, candidate);
-	std::vector<GateRule> rules = gate_rules(options, baseline, candidate);
-	CompareReport report = build_compare_report(std::move(baseline), std::move(candidate), rules);
+	std::vector<std::string> texts = scenario_texts(baseline, candidate);
+	std::vector<GateRule> rules = gate_rules(options, texts);
+	CompareReport report = build_compare_report(std::move(baseline), std::move(candidate), rules, min_effect(options, texts));
 	const OutputTable<CompareReport> &formats = compare_output_formats();
 	print_stdout_format(formats, report, options.stdout_format);
 	TerminalStream terminal = terminal_stream(!options.stdout_format.empty());

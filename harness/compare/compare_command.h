@@ -20,6 +20,7 @@ struct CompareOptions {
 	std::string since;     // ISO 8601; runs started at or after it
 	std::string index_path = default_index_path;
 	std::vector<std::string> gate_rules;  // docs/compare.md; added to the scenario's [compare] gate
+	std::string min_effect;               // "2%" for every metric, instead of the scenario's; empty: the scenario's
 	std::map<std::string, std::string> report_files;  // compare_output_formats() name -> FILE to write
 	std::string stdout_format;                        // a compare_output_formats() name; empty: none
 };

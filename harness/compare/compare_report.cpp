@@ -8,11 +8,39 @@
 
 namespace kmh {
 
+namespace {
+
+void decide_family(std::vector<MetricComparison> &rows, const MinEffect &min_effect)
+{
+	std::vector<double> p_values;
+	for (const MetricComparison &row : rows)
+		p_values.push_back(row.stats.p_value);
+	std::vector<double> q_values = benjamini_hochberg(p_values);
+	for (std::size_t i = 0; i < rows.size(); i++)
+		decide(rows[i].stats, rows[i].name, q_values[i], {default_alpha, min_effect.for_metric(rows[i].name)});
+}
+
+std::size_t tested_row_count(const CompareReport &report)
+{
+	return static_cast<std::size_t>(std::count_if(report.metrics.begin(), report.metrics.end(), [](const MetricComparison &row) {
+		return row.stats.test == TestKind::mann_whitney;
+	}));
+}
+
+std::string signed_percent(double percent)
+{
+	if (std::isinf(percent))
+		return percent > 0 ? "+inf" : "-inf";
+	return fmt::format("{:+.2f}%", percent);
+}
+
+}  // namespace
+
 std::vector<const MetricComparison *> CompareReport::headline_rows() const
 {
 	std::vector<const MetricComparison *> rows;
 	for (const MetricComparison &row : metrics)
-		if (row.kind == SeriesKind::total || row.stats.significant)
+		if (row.kind == SeriesKind::total || row.stats.decision == Decision::changed)
 			rows.push_back(&row);
 	return rows;
 }
@@ -31,14 +59,16 @@ bool CompareReport::any_gate_failed() const
 	return std::any_of(gates.begin(), gates.end(), [](const GateOutcome &gate) { return gate.failed; });
 }
 
-CompareReport build_compare_report(RunSet baseline, RunSet candidate, const std::vector<GateRule> &rules)
+CompareReport build_compare_report(RunSet baseline, RunSet candidate, const std::vector<GateRule> &rules,
+				   const MinEffect &min_effect)
 {
 	CompareReport report;
 	report.scenario = baseline.runs.front().result.scenario.name;
 	report.metrics = compare_metrics(baseline, candidate);
+	decide_family(report.metrics, min_effect);
 	report.notes = tracing_notes(baseline, candidate);
-	for (const GateRule &rule : rules)
-		report.gates.push_back(evaluate_gate(rule, baseline, candidate));
+	report.gates = evaluate_gates(rules, baseline, candidate, min_effect);
+	report.min_effect = min_effect;
 	report.baseline = std::move(baseline);
 	report.candidate = std::move(candidate);
 	return report;
@@ -67,10 +97,42 @@ std::string value_text(double value)
 
 std::string gain_text(const SampleComparison &stats)
 {
-	std::string mark = stats.significant ? "*" : "";
-	if (std::isinf(stats.percent_change))
-		return (stats.percent_change > 0 ? "+inf" : "-inf") + mark;
-	return fmt::format("{:+.2f}%{}", stats.percent_change, mark);
+	return signed_percent(stats.percent_change) + (stats.significant ? "*" : "");
+}
+
+std::string interval_text(const SampleComparison &stats)
+{
+	if (stats.test == TestKind::none || std::isnan(stats.relative_low))
+		return "-";
+	if (stats.relative_low == stats.relative_high)
+		return signed_percent(stats.relative_low);
+	return fmt::format("{} .. {}", signed_percent(stats.relative_low), signed_percent(stats.relative_high));
+}
+
+std::string p_text(const SampleComparison &stats)
+{
+	if (stats.test == TestKind::deterministic)
+		return "deterministic";
+	if (stats.test == TestKind::none || !std::isfinite(stats.p_value))
+		return "-";
+	return fmt::format("{:.3g} ({})", stats.p_value, p_method_text(stats.test, stats.mann_whitney));
+}
+
+std::string q_text(const SampleComparison &stats)
+{
+	return std::isfinite(stats.q_value) ? fmt::format("{:.3g}", stats.q_value) : "-";
+}
+
+std::string verdict_legend(const CompareReport &report)
+{
+	std::string families;
+	for (const auto &[family, percent] : report.min_effect.family_percent)
+		families += fmt::format(", {} {}%", family, percent);
+	return fmt::format("* q <= {} (Benjamini-Hochberg over the {} rows tested) or deterministic. changed: significant and "
+			   "|change| >= min effect ({}%{}); same: the {:.0f}% interval of the change lies inside +-min effect; "
+			   "otherwise undecided.",
+			   default_alpha, tested_row_count(report), report.min_effect.default_percent, families,
+			   same_interval_confidence * 100);
 }
 
 }  // namespace kmh

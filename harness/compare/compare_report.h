@@ -7,6 +7,7 @@
 
 #include "compare/gate_rule.h"
 #include "compare/metric_comparison.h"
+#include "compare/min_effect.h"
 #include "compare/run_set.h"
 #include "compare/tracing_notes.h"
 
@@ -19,24 +20,39 @@ struct CompareReport {
 	std::vector<MetricComparison> metrics;
 	std::vector<GateOutcome> gates;
 	std::vector<TracingNote> notes;  // tracing changes that explain some of the rows
+	MinEffect min_effect;
 
-	// The rows worth a reader's eye: every total, and every series whose change is significant.
+	// The rows worth a reader's eye: every total, and every series decided changed.
 	std::vector<const MetricComparison *> headline_rows() const;
 	// How many series (not totals) got each verdict.
 	std::map<ChangeVerdict, int> series_verdict_counts() const;
 	bool any_gate_failed() const;
 };
 
-// Compares every metric and evaluates the rules (already parsed) on the two sets.
-CompareReport build_compare_report(RunSet baseline, RunSet candidate, const std::vector<GateRule> &rules);
+// Compares every metric, q-values across every row (series and totals) tested, decides each row
+// with its family's minimum effect, and evaluates the rules (already parsed) on the two sets.
+CompareReport build_compare_report(RunSet baseline, RunSet candidate, const std::vector<GateRule> &rules,
+				   const MinEffect &min_effect = {});
 
-// "42 series: 30 identical, 10 no significant change, 2 regressed"
+// "42 series: 30 identical, 10 same, 2 regressed"
 std::string verdict_count_text(const CompareReport &report);
 
 // A mean as the reports print it: whole numbers without a fraction, others with one or a few digits.
 std::string value_text(double value);
 
-// "1.23" with a '*' when significant: the gain column of every report.
+// "+1.23%" with a '*' when significant: the gain column of every report.
 std::string gain_text(const SampleComparison &stats);
+
+// "-0.40% .. +2.10%": the interval of the relative change; "-" when there is none.
+std::string interval_text(const SampleComparison &stats);
+
+// "0.1 (exact)", "0.0469 (normal approximation)", "deterministic" or "-".
+std::string p_text(const SampleComparison &stats);
+
+// The q-value, or "-" when the row was not tested.
+std::string q_text(const SampleComparison &stats);
+
+// The legend under every report's table: what * means and how the verdicts are reached.
+std::string verdict_legend(const CompareReport &report);
 
 }  // namespace kmh

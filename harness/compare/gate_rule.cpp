@@ -15,11 +15,11 @@ namespace kmh {
 namespace {
 
 const char *const accepted_grammar =
-	"accepted: <metric selector> <rises|falls|changes> by more than <N>%[ and significant], "
-	"e.g. \"pcp.drain.events{scope=workload} rises by more than 5% and significant\"";
+	"accepted: <metric selector> <rises|falls|changes> by more than <N>%[ and significant| and decided], "
+	"e.g. \"pcp.drain.events{scope=workload} rises by more than 5% and decided\"";
 
 const std::regex rule_pattern(
-	R"(^\s*(.*\S)\s+(rises|falls|changes)\s+by\s+more\s+than\s+([0-9]+(?:\.[0-9]+)?)\s*%(\s+and\s+significant)?\s*$)");
+	R"(^\s*(.*\S)\s+(rises|falls|changes)\s+by\s+more\s+than\s+([0-9]+(?:\.[0-9]+)?)\s*%(?:\s+and\s+(significant|decided))?\s*$)");
 
 // The rule's pattern is matched depth-first (its groups are read back): its stack grows with the
 // text, which this bounds.
@@ -77,6 +77,31 @@ std::vector<double> selector_sums(const GateRule &rule, const RunSet &set)
 	return sums;
 }
 
+bool meets_condition(const GateOutcome &outcome)
+{
+	switch (outcome.rule.condition) {
+	case GateCondition::significant:
+		return outcome.stats.significant;
+	case GateCondition::decided:
+		return outcome.stats.decision == Decision::changed;
+	case GateCondition::none:
+		break;
+	}
+	return true;
+}
+
+std::string explanation_of(const GateOutcome &outcome)
+{
+	const SampleComparison &stats = outcome.stats;
+	std::string test = stats.test == TestKind::mann_whitney
+				   ? fmt::format("p={:.4g} ({}), q={:.4g}", stats.p_value,
+						 p_method_text(stats.test, stats.mann_whitney), stats.q_value)
+				   : to_string(stats.test);
+	return fmt::format("mean {:.6g} -> {:.6g} ({:+.2f}%), threshold {}%, {}, {} (min effect {}%)", stats.a.mean,
+			   stats.b.mean, stats.percent_change, outcome.rule.threshold_percent, test,
+			   to_string(stats.verdict), stats.min_effect_percent);
+}
+
 }  // namespace
 
 GateRule parse_gate_rule(const std::string &text, const std::string &origin)
@@ -93,7 +118,9 @@ GateRule parse_gate_rule(const std::string &text, const std::string &origin)
 	read_selector(rule, match[1].str());
 	rule.direction = direction_of(match[2].str());
 	rule.threshold_percent = std::stod(match[3].str());
-	rule.require_significant = match[4].matched;
+	rule.condition = !match[4].matched	       ? GateCondition::none
+			 : match[4].str() == "decided" ? GateCondition::decided
+							 : GateCondition::significant;
 	return rule;
 }
 
@@ -121,17 +148,24 @@ std::vector<std::string> scenario_gate_rules(const std::string &scenario_text)
 	return rules;
 }
 
-GateOutcome evaluate_gate(const GateRule &rule, const RunSet &baseline, const RunSet &candidate)
+std::vector<GateOutcome> evaluate_gates(const std::vector<GateRule> &rules, const RunSet &baseline,
+					const RunSet &candidate, const MinEffect &min_effect)
 {
-	GateOutcome outcome{rule, compare_samples(rule.metric, selector_sums(rule, baseline), selector_sums(rule, candidate)),
-			    false, {}};
-	const SampleComparison &stats = outcome.stats;
-	bool significant_enough = !rule.require_significant || stats.significant;
-	outcome.failed = crosses(rule, stats.percent_change) && significant_enough;
-	outcome.explanation = fmt::format("mean {:.6g} -> {:.6g} ({:+.2f}%), threshold {}%, p={:.4g} ({})", stats.a.mean,
-					  stats.b.mean, stats.percent_change, rule.threshold_percent, stats.p_value,
-					  to_string(stats.test));
-	return outcome;
+	std::vector<GateOutcome> outcomes;
+	std::vector<double> p_values;
+	for (const GateRule &rule : rules) {
+		outcomes.push_back({rule, compare_samples(rule.metric, selector_sums(rule, baseline), selector_sums(rule, candidate)),
+				    false, {}});
+		p_values.push_back(outcomes.back().stats.p_value);
+	}
+	std::vector<double> q_values = benjamini_hochberg(p_values);
+	for (std::size_t i = 0; i < outcomes.size(); i++) {
+		GateOutcome &outcome = outcomes[i];
+		decide(outcome.stats, outcome.rule.metric, q_values[i], {default_alpha, min_effect.for_metric(outcome.rule.metric)});
+		outcome.failed = crosses(outcome.rule, outcome.stats.percent_change) && meets_condition(outcome);
+		outcome.explanation = explanation_of(outcome);
+	}
+	return outcomes;
 }
 
 }  // namespace kmh

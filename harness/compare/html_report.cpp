@@ -178,17 +178,16 @@ std::string sides_section(const CompareReport &report)
 std::string headline_table(const CompareReport &report)
 {
 	std::string text = "<table class=\"metrics\"><tr><th>metric</th><th>baseline mean</th><th>candidate mean</th>"
-			   "<th>gain</th><th>p (test)</th><th>95% CI of B-A</th><th>verdict</th></tr>";
+			   "<th>gain</th><th>interval of the change</th><th>p (method)</th><th>q</th><th>verdict</th></tr>";
 	for (const MetricComparison *row : report.headline_rows()) {
 		const SampleComparison &stats = row->stats;
 		std::string verdict = to_string(stats.verdict);
-		text += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} ({})</td><td>[{}, {}]</td>"
+		text += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
 				    "<td class=\"{}\">{}</td></tr>",
 				    markup_escape(row->selector()), value_text(stats.a.mean), value_text(stats.b.mean),
-				    gain_text(stats), value_text(stats.p_value), to_string(stats.test),
-				    value_text(stats.welch.ci_low), value_text(stats.welch.ci_high), verdict, verdict);
+				    gain_text(stats), interval_text(stats), p_text(stats), q_text(stats), verdict, verdict);
 	}
-	return text + fmt::format("</table><p>* significant at alpha {}. {}.</p>", significance_alpha,
+	return text + fmt::format("</table><p>{} {}.</p>", markup_escape(verdict_legend(report)),
 				  markup_escape(verdict_count_text(report)));
 }
 

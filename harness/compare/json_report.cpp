@@ -39,18 +39,21 @@ json stats_json(const SampleComparison &stats)
 		{"candidate", summary_json(stats.b, stats.candidate)},
 		{"difference", number(stats.difference)},
 		{"percent_change", number(stats.percent_change)},
-		{"welch",
-		 {{"t", number(stats.welch.t)},
-		  {"df", number(stats.welch.df)},
-		  {"p_value", number(stats.welch.p_value)},
-		  {"ci95", {number(stats.welch.ci_low), number(stats.welch.ci_high)}}}},
 		{"mann_whitney",
 		 {{"u", number(stats.mann_whitney.u)},
 		  {"p_value", number(stats.mann_whitney.p_value)},
 		  {"exact", stats.mann_whitney.exact}}},
+		{"relative_change",
+		 {{"estimate", number(stats.relative_change)},
+		  {"interval", {number(stats.relative_low), number(stats.relative_high)}},
+		  {"coverage", number(stats.interval_coverage)}}},
 		{"test", to_string(stats.test)},
+		{"p_method", p_method_text(stats.test, stats.mann_whitney)},
 		{"p_value", number(stats.p_value)},
+		{"q_value", number(stats.q_value)},
 		{"significant", stats.significant},
+		{"min_effect_percent", stats.min_effect_percent},
+		{"decision", to_string(stats.decision)},
 		{"verdict", to_string(stats.verdict)}};
 }
 
@@ -98,7 +101,9 @@ nlohmann::json compare_report_json(const CompareReport &report)
 	for (const TracingNote &note : report.notes)
 		notes.push_back(note_json(note));
 	return {{"scenario", report.scenario},
-		{"alpha", significance_alpha},
+		{"alpha", default_alpha},
+		{"min_effect", {{"default_percent", report.min_effect.default_percent},
+				{"family_percent", report.min_effect.family_percent}}},
 		{"baseline", side_json(report.baseline)},
 		{"candidate", side_json(report.candidate)},
 		{"metrics", metrics},

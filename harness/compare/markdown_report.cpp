@@ -1,4 +1,4 @@
-// Renders the comparison as GitHub/GitLab Markdown: sides, headline table with p-values, gates.
+// Renders the comparison as GitHub/GitLab Markdown: sides, headline table with p, q and verdicts, gates.
 #include "compare/markdown_report.h"
 
 #include <cmath>
@@ -18,22 +18,16 @@ std::string cell(const std::string &text)
 	return escaped;
 }
 
-std::string p_text(const SampleComparison &stats)
-{
-	return std::isfinite(stats.p_value) && stats.test != TestKind::none
-		       ? fmt::format("{:.3g} ({})", stats.p_value, to_string(stats.test))
-		       : "-";
-}
-
 std::string metric_table(const CompareReport &report)
 {
-	std::string text = "| metric | baseline mean | candidate mean | gain | p | verdict |\n"
-			   "|---|---:|---:|---:|---|---|\n";
+	std::string text = "| metric | baseline mean | candidate mean | gain | interval | p | q | verdict |\n"
+			   "|---|---:|---:|---:|---:|---|---:|---|\n";
 	for (const MetricComparison *row : report.headline_rows()) {
 		const SampleComparison &stats = row->stats;
 		bool bold = stats.verdict == ChangeVerdict::regressed || stats.verdict == ChangeVerdict::improved;
-		text += fmt::format("| `{}` | {} | {} | {} | {} | {}{}{} |\n", cell(row->selector()), value_text(stats.a.mean),
-				    value_text(stats.b.mean), gain_text(stats), p_text(stats), bold ? "**" : "",
+		text += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {}{}{} |\n", cell(row->selector()),
+				    value_text(stats.a.mean), value_text(stats.b.mean), gain_text(stats), interval_text(stats),
+				    p_text(stats), q_text(stats), bold ? "**" : "",
 				    to_string(stats.verdict), bold ? "**" : "");
 	}
 	return text;
@@ -68,7 +62,7 @@ std::string markdown_report(const CompareReport &report)
 	text += fmt::format("- candidate (B): {} run(s) on `{}`\n\n", report.candidate.runs.size(),
 			    fmt::join(report.candidate.kernels(), "`, `"));
 	text += metric_table(report);
-	text += fmt::format("\n`*` significant at alpha {}. {}.\n", significance_alpha, verdict_count_text(report));
+	text += fmt::format("\n`*` {} {}.\n", cell(verdict_legend(report)), verdict_count_text(report));
 	return text + note_list(report) + gate_list(report);
 }
 

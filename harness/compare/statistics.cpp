@@ -1,13 +1,13 @@
-// Summaries, Welch's t-test (Boost.Math Student t) and the Mann-Whitney U test (exact or normal).
+// Summaries, the Mann-Whitney U test (exact or normal), the Hodges-Lehmann interval and BH q-values.
 #include "compare/statistics.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 #include <boost/math/distributions/normal.hpp>
-#include <boost/math/distributions/students_t.hpp>
 
 namespace kmh {
 
@@ -68,9 +68,9 @@ Ranking rank_pooled(const std::vector<double> &baseline, const std::vector<doubl
 	return ranking;
 }
 
-// Number of orderings of m baseline and n candidate values giving each U (0..m*n). The largest
-// value is either a baseline one (it beats all n candidates) or a candidate one (it adds nothing):
-// f(m, n, u) = f(m - 1, n, u - n) + f(m, n - 1, u).
+// Number of orderings of m baseline and n candidate values without ties giving each U (0..m*n).
+// The largest value is either a baseline one (it beats all n candidates) or a candidate one (it
+// adds nothing): f(m, n, u) = f(m - 1, n, u - n) + f(m, n - 1, u).
 std::vector<double> u_frequencies(std::size_t m, std::size_t n)
 {
 	std::vector<std::vector<std::vector<double>>> f(m + 1, std::vector<std::vector<double>>(n + 1));
@@ -88,14 +88,44 @@ std::vector<double> u_frequencies(std::size_t m, std::size_t n)
 	return f[m][n];
 }
 
-double exact_p_value(double u, std::size_t m, std::size_t n)
+// Number of m-element subsets of the pooled values with each sum of doubled mid-ranks (doubled,
+// so that every score and sum is a whole number). subsets[k][s]: size k, sum s, values seen so far.
+std::vector<double> rank_sum_frequencies(const std::vector<std::size_t> &doubled_ranks, std::size_t m)
 {
-	std::vector<double> frequencies = u_frequencies(m, n);
-	double total = std::accumulate(frequencies.begin(), frequencies.end(), 0.0);
-	auto whole_u = static_cast<std::size_t>(u);
-	double at_most = std::accumulate(frequencies.begin(), frequencies.begin() + whole_u + 1, 0.0) / total;
-	double at_least = std::accumulate(frequencies.begin() + whole_u, frequencies.end(), 0.0) / total;
-	return std::min(1.0, 2 * std::min(at_most, at_least));
+	std::size_t max_sum = std::accumulate(doubled_ranks.begin(), doubled_ranks.end(), std::size_t{0});
+	std::vector<std::vector<double>> subsets(m + 1, std::vector<double>(max_sum + 1, 0.0));
+	subsets[0][0] = 1;
+	for (std::size_t score : doubled_ranks)
+		for (std::size_t k = m; k >= 1; k--)
+			for (std::size_t sum = max_sum; sum >= score; sum--)
+				subsets[k][sum] += subsets[k - 1][sum - score];
+	return subsets[m];
+}
+
+// P(|R - E R| >= |r - E R|) over every split of the pooled mid-ranks, in doubled ranks. R is the
+// smaller side's rank sum (the counting is cheaper; the two sides' sums add up to a constant, so
+// the distance from the expectation is the same).
+double exact_p_value(const Ranking &ranking, std::size_t m)
+{
+	std::size_t total_count = ranking.ranks.size();
+	bool baseline_smaller = m <= total_count - m;
+	std::size_t k = baseline_smaller ? m : total_count - m;
+	std::vector<std::size_t> doubled;
+	for (double rank : ranking.ranks)
+		doubled.push_back(static_cast<std::size_t>(std::lround(2 * rank)));
+	auto first = baseline_smaller ? doubled.begin() : doubled.begin() + static_cast<long>(m);
+	auto observed = static_cast<long>(std::accumulate(first, first + static_cast<long>(k), std::size_t{0}));
+	auto expected = static_cast<long>(k * (total_count + 1));  // 2 * k (N + 1) / 2
+	long observed_distance = std::labs(observed - expected);
+	std::vector<double> frequencies = rank_sum_frequencies(doubled, k);
+	double extreme = 0;
+	double total = 0;
+	for (std::size_t sum = 0; sum < frequencies.size(); sum++) {
+		total += frequencies[sum];
+		if (std::labs(static_cast<long>(sum) - expected) >= observed_distance)
+			extreme += frequencies[sum];
+	}
+	return std::min(1.0, extreme / total);
 }
 
 double normal_p_value(double u, std::size_t m, std::size_t n, const std::vector<double> &tie_sizes)
@@ -112,6 +142,29 @@ double normal_p_value(double u, std::size_t m, std::size_t n, const std::vector<
 	double z = (centred - (centred > 0 ? 0.5 : centred < 0 ? -0.5 : 0)) / sigma;
 	boost::math::normal standard;
 	return std::min(1.0, 2 * boost::math::cdf(boost::math::complement(standard, std::fabs(z))));
+}
+
+// The largest k >= 1 with P(U <= k - 1) <= tail under the no-ties null distribution of U, and
+// that probability; k = 0 when even P(U <= 0) exceeds the tail.
+std::pair<std::size_t, double> lower_order_statistic(std::size_t m, std::size_t n, double tail)
+{
+	tail *= 1 + 1e-12;  // (1 - 0.9) / 2 is 0.04999...: P(U <= 0) = 1/20 for 3 against 3 must still count
+	if (exact_is_feasible(m, n)) {
+		std::vector<double> frequencies = u_frequencies(m, n);
+		double total = std::accumulate(frequencies.begin(), frequencies.end(), 0.0);
+		std::size_t k = 0;
+		double below = 0;
+		while (k < frequencies.size() && (below + frequencies[k]) / total <= tail)
+			below += frequencies[k++];
+		return {k, below / total};
+	}
+	double mn = static_cast<double>(m * n);
+	double sigma = std::sqrt(mn * static_cast<double>(m + n + 1) / 12);
+	boost::math::normal standard;
+	double k = std::floor(mn / 2 + 0.5 + boost::math::quantile(standard, tail) * sigma);
+	if (k < 1)
+		return {0, 0};
+	return {static_cast<std::size_t>(k), boost::math::cdf(standard, (k - 0.5 - mn / 2) / sigma)};
 }
 
 }  // namespace
@@ -134,28 +187,6 @@ SampleSummary summarize(const std::vector<double> &values)
 	return summary;
 }
 
-WelchResult welch_t_test(const std::vector<double> &baseline, const std::vector<double> &candidate, double confidence)
-{
-	if (baseline.size() < 2 || candidate.size() < 2)
-		return {not_a_number, not_a_number, not_a_number, not_a_number, not_a_number};
-	double difference = mean_of(candidate) - mean_of(baseline);
-	double share_a = sample_variance(baseline) / static_cast<double>(baseline.size());
-	double share_b = sample_variance(candidate) / static_cast<double>(candidate.size());
-	double standard_error = std::sqrt(share_a + share_b);
-	if (standard_error == 0) {
-		double t = difference == 0 ? 0 : std::copysign(std::numeric_limits<double>::infinity(), difference);
-		return {t, not_a_number, difference == 0 ? 1.0 : 0.0, difference, difference};
-	}
-	double df = std::pow(share_a + share_b, 2) /
-		    (share_a * share_a / static_cast<double>(baseline.size() - 1) +
-		     share_b * share_b / static_cast<double>(candidate.size() - 1));
-	boost::math::students_t distribution(df);
-	double t = difference / standard_error;
-	double p = 2 * boost::math::cdf(boost::math::complement(distribution, std::fabs(t)));
-	double quantile = boost::math::quantile(boost::math::complement(distribution, (1 - confidence) / 2));
-	return {t, df, p, difference - quantile * standard_error, difference + quantile * standard_error};
-}
-
 MannWhitneyResult mann_whitney_u_test(const std::vector<double> &baseline, const std::vector<double> &candidate)
 {
 	if (baseline.empty() || candidate.empty())
@@ -164,11 +195,60 @@ MannWhitneyResult mann_whitney_u_test(const std::vector<double> &baseline, const
 	double m = static_cast<double>(baseline.size());
 	double rank_sum = std::accumulate(ranking.ranks.begin(), ranking.ranks.begin() + baseline.size(), 0.0);
 	double u = rank_sum - m * (m + 1) / 2;
-	bool exact = baseline.size() <= mann_whitney_exact_limit && candidate.size() <= mann_whitney_exact_limit &&
-		     ranking.tie_sizes.empty();
-	double p = exact ? exact_p_value(u, baseline.size(), candidate.size())
+	bool exact = exact_is_feasible(baseline.size(), candidate.size());
+	double p = exact ? exact_p_value(ranking, baseline.size())
 			 : normal_p_value(u, baseline.size(), candidate.size(), ranking.tie_sizes);
 	return {u, p, exact};
+}
+
+bool exact_is_feasible(std::size_t baseline_size, std::size_t candidate_size)
+{
+	std::size_t total = baseline_size + candidate_size;
+	if (total > exact_max_values)
+		return false;
+	std::size_t k = std::min(baseline_size, candidate_size);
+	double splits = 1;
+	for (std::size_t i = 1; i <= k; i++) {
+		splits = splits * static_cast<double>(total - k + i) / static_cast<double>(i);
+		if (splits > exact_max_splits)
+			return false;
+	}
+	return true;
+}
+
+ShiftInterval hodges_lehmann_shift(const std::vector<double> &baseline, const std::vector<double> &candidate,
+				   double confidence)
+{
+	if (baseline.empty() || candidate.empty())
+		return {not_a_number, not_a_number, not_a_number, not_a_number};
+	std::vector<double> differences;
+	for (double b : candidate)
+		for (double a : baseline)
+			differences.push_back(b - a);
+	std::sort(differences.begin(), differences.end());
+	double estimate = median_of(differences);
+	auto [k, below] = lower_order_statistic(baseline.size(), candidate.size(), (1 - confidence) / 2);
+	if (k == 0)
+		return {estimate, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(), 1.0};
+	return {estimate, differences[k - 1], differences[differences.size() - k], 1 - 2 * below};
+}
+
+std::vector<double> benjamini_hochberg(const std::vector<double> &p_values)
+{
+	std::vector<std::size_t> order;
+	for (std::size_t i = 0; i < p_values.size(); i++)
+		if (!std::isnan(p_values[i]))
+			order.push_back(i);
+	std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p_values[a] < p_values[b]; });
+	std::vector<double> q_values(p_values.size(), not_a_number);
+	double smallest_above = 1;
+	auto family = static_cast<double>(order.size());
+	for (std::size_t rank = order.size(); rank >= 1; rank--) {
+		std::size_t index = order[rank - 1];
+		smallest_above = std::min(smallest_above, p_values[index] * family / static_cast<double>(rank));
+		q_values[index] = smallest_above;
+	}
+	return q_values;
 }
 
 }  // namespace kmh

@@ -41,12 +41,13 @@ std::string metric_table(const CompareReport &report, Color color)
 	std::size_t width = 6;
 	for (const MetricComparison *row : rows)
 		width = std::max(width, row->selector().size());
-	std::string text = fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {}\n", "metric", width, "baseline mean",
-				       "candidate mean", "gain", "verdict");
+	std::string text = fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {:>20}  {:<22}  {:>8}  {}\n", "metric", width,
+				       "baseline mean", "candidate mean", "gain", "interval", "p", "q", "verdict");
 	for (const MetricComparison *row : rows) {
 		const SampleComparison &stats = row->stats;
-		text += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {}\n", row->selector(), width, value_text(stats.a.mean),
-				    value_text(stats.b.mean), gain_text(stats),
+		text += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {:>20}  {:<22}  {:>8}  {}\n", row->selector(), width,
+				    value_text(stats.a.mean), value_text(stats.b.mean), gain_text(stats), interval_text(stats),
+				    p_text(stats), q_text(stats),
 				    painted(to_string(stats.verdict), verdict_color(stats.verdict), color));
 	}
 	return text;
@@ -80,8 +81,7 @@ std::string terminal_report(const CompareReport &report, Color color)
 	text += side_line("baseline (A)", report.baseline);
 	text += side_line("candidate (B)", report.candidate);
 	text += "\n" + metric_table(report, color);
-	text += fmt::format("  * significant at alpha {}. {} (all of them: --json)\n", significance_alpha,
-			    verdict_count_text(report));
+	text += fmt::format("  {}\n  {} (all of them: --json)\n", verdict_legend(report), verdict_count_text(report));
 	return text + notes_section(report) + gate_section(report, color);
 }
 

@@ -42,7 +42,7 @@ const std::vector<std::string> collect_keys = { "collectors", "snapshots", "atta
 const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
 					       "boot_timeout", "swap", "own_boot", "disk" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
-const std::vector<std::string> compare_keys = { "gate" };
+const std::vector<std::string> compare_keys = { "gate", "min_effect" };
 const std::vector<std::string> cgroup_keys = { "memory_max", "swap_max" };
 const std::regex sysctl_name_pattern("[a-z0-9_]+(\\.[a-z0-9_-]+)+", input_regex);
 // The scenario's name is a folder of results/ and part of file names; one path component is 255 bytes.

@@ -44,7 +44,11 @@ TEST(CompareReports, TerminalTableMarksSignificantRegression)
 	EXPECT_NE(text.find("4 run(s) on 6.1.0"), std::string::npos) << text;
 	EXPECT_NE(text.find("4 run(s) on 6.18.0"), std::string::npos) << text;
 	EXPECT_NE(text.find("pcp.drain.events{cpu=0, migratetype=MOVABLE, order=0, scope=workload}"), std::string::npos) << text;
-	EXPECT_NE(text.find("+49.75%*  regressed"), std::string::npos) << text;  // 100.5 -> 150.5
+	// 100.5 -> 150.5; every varying row is 4 against 4 apart: exact p = q = 2/70.
+	EXPECT_NE(text.find("+49.75%*"), std::string::npos) << text;
+	EXPECT_NE(text.find("+47.06% .. +52.53%  0.0286 (exact)"), std::string::npos) << text;
+	EXPECT_NE(text.find("0.0286  regressed"), std::string::npos) << text;
+	EXPECT_NE(text.find("Benjamini-Hochberg"), std::string::npos) << text;
 	EXPECT_NE(text.find("FAIL  pcp.drain.events{scope=workload} rises by more than 5%"), std::string::npos) << text;
 	EXPECT_EQ(text.find("\033["), std::string::npos);
 	EXPECT_NE(terminal_report(report, Color::on).find("\033[31mregressed"), std::string::npos);
@@ -54,7 +58,9 @@ TEST(CompareReports, TerminalTableMarksSignificantRegression)
 TEST(CompareReports, MarkdownHasTableAndGates)
 {
 	std::string text = markdown_report(sample_report());
-	EXPECT_NE(text.find("| metric | baseline mean | candidate mean | gain | p | verdict |"), std::string::npos) << text;
+	EXPECT_NE(text.find("| metric | baseline mean | candidate mean | gain | interval | p | q | verdict |"), std::string::npos)
+		<< text;
+	EXPECT_NE(text.find("| 0.0286 (exact) | 0.0286 | **regressed** |"), std::string::npos) << text;
 	EXPECT_NE(text.find("**regressed**"), std::string::npos) << text;
 	EXPECT_NE(text.find("### Gates: FAILED"), std::string::npos) << text;
 }
@@ -73,10 +79,17 @@ TEST(CompareReports, JsonCarriesEveryRowWithStatistics)
 			EXPECT_EQ(row["test"], "mann-whitney");
 			EXPECT_TRUE(row["mann_whitney"]["exact"].get<bool>());
 			EXPECT_NEAR(row["p_value"].get<double>(), 0.0285714, 1e-6);
+			EXPECT_EQ(row["p_method"], "exact");
+			EXPECT_NEAR(row["q_value"].get<double>(), 0.0285714, 1e-6);
+			EXPECT_EQ(row["decision"], "changed");
 			EXPECT_EQ(row["verdict"], "regressed");
+			EXPECT_DOUBLE_EQ(row["min_effect_percent"].get<double>(), 1.0);
+			EXPECT_GT(row["relative_change"]["interval"][0].get<double>(), 1.0);
 		}
 		if (row["name"] == "pcp.refill.events") {
 			EXPECT_EQ(row["verdict"], "identical");
+			EXPECT_EQ(row["decision"], "same");
+			EXPECT_TRUE(row["q_value"].is_null());
 		}
 	}
 	EXPECT_TRUE(found_total);
@@ -91,6 +104,7 @@ TEST(CompareReports, HtmlIsSelfContainedAndDrawsEachView)
 	EXPECT_NE(html.find("class=\"heat heat-b\""), std::string::npos);
 	EXPECT_NE(html.find("B after"), std::string::npos);
 	EXPECT_NE(html.find("data-metric=\"pcp.drain.events{scope=workload}\""), std::string::npos);
+	EXPECT_NE(html.find("<td>0.0286 (exact)</td><td>0.0286</td><td class=\"regressed\">regressed</td>"), std::string::npos);
 }
 
 TEST(CompareCli, DoubleDashBecomesCandidateForCompareOnly)
@@ -107,8 +121,10 @@ TEST(CompareCli, ParsesBothSidesAndOptions)
 	CLI::App app;
 	CompareOptions options;
 	add_compare_command(app, options);
-	const char *args[] = {"kmemharness", "compare", "a1", "a2", "--", "b1", "--gate", "x rises by more than 1%", "--json", "o.json"};
-	app.parse(arguments_for_parse(10, const_cast<char **>(args)));
+	const char *args[] = {"kmemharness", "compare", "a1", "a2", "--", "b1", "--gate", "x rises by more than 1%",
+			      "--json", "o.json", "--min-effect", "2%"};
+	app.parse(arguments_for_parse(12, const_cast<char **>(args)));
+	EXPECT_EQ(options.min_effect, "2%");
 	EXPECT_EQ(options.baseline, (std::vector<std::string>{"a1", "a2"}));
 	EXPECT_EQ(options.candidate, (std::vector<std::string>{"b1"}));
 	EXPECT_EQ(options.gate_rules, (std::vector<std::string>{"x rises by more than 1%"}));

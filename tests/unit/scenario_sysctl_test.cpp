@@ -70,6 +70,7 @@ TEST(ScenarioCompareTable, GateMustBeStrings)
 {
 	EXPECT_EQ(error_of("[compare]\ngate = [\"pcp.drain.events rises by more than 5%\"]\n"), "");
 	EXPECT_NE(error_of("[compare]\ngates = []\n").find("'gates'"), std::string::npos);
+	EXPECT_EQ(error_of("[compare]\nmin_effect = \"2%\"\n"), "");
 }
 
 bool contains(const std::string &text, const std::string &part)
