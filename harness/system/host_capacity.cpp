@@ -1,9 +1,6 @@
-// What this machine can give a run: the memory available without the OOM killer, and its usable CPUs.
+// What this machine can give a run: the memory available without the OOM killer.
 #include "system/host_capacity.h"
 
-#include <sched.h>
-
-#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -21,15 +18,6 @@ MemoryRoom available_memory()
 	if (cgroup_room && *cgroup_room < room.bytes)
 		room = { *cgroup_room, "the room left under the memory limit of the harness's own cgroup" };
 	return room;
-}
-
-int usable_cpus()
-{
-	cpu_set_t set;
-	CPU_ZERO(&set);
-	if (sched_getaffinity(0, sizeof(set), &set) != 0)
-		return 1;
-	return std::max(1, CPU_COUNT(&set));
 }
 
 }  // namespace kmh

@@ -1,4 +1,4 @@
-// What this machine can give a run: the memory available without the OOM killer, and its usable CPUs.
+// What this machine can give a run: the memory available without the OOM killer.
 #pragma once
 
 #include <cstdint>
@@ -13,8 +13,5 @@ struct MemoryRoom {
 	std::string source;
 };
 MemoryRoom available_memory();
-
-// The CPUs this process may run on (its affinity mask), at least 1.
-int usable_cpus();
 
 }  // namespace kmh

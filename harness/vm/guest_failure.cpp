@@ -33,10 +33,24 @@ GuestFailure failure(ExitCode code, std::string reason, const std::vector<std::s
 	return found;
 }
 
-// Seconds from the console's last line to the end of the run.
+// Seconds from the console's last output (a line, or part of one) to the end of the run.
 double console_silence(const GuestRun &run)
 {
-	return run.total_seconds - (run.line_seconds.empty() ? 0 : run.line_seconds.back());
+	double last_line = run.line_seconds.empty() ? 0 : run.line_seconds.back();
+	return run.total_seconds - std::max(last_line, run.last_output_seconds);
+}
+
+// A boot deadline passed while the kernel still printed: it was booting slowly (TCG runs every
+// vCPU on one host thread: a guest of many vCPUs boots that much slower), not stopped.
+GuestFailure still_booting(const GuestRun &run, const std::string &accel, const GuestDeadlines &deadlines)
+{
+	return failure(ExitCode::run_failed,
+		       fmt::format("the guest was still booting at the boot timeout of {:.0f} s ({}): its console's "
+				   "last output came {:.1f} s before it; the kernel had not stopped, the host was too "
+				   "slow for it (a loaded host, or more vCPUs than TCG boots in time: raise [target] "
+				   "boot_timeout or lower cpus); last console lines follow",
+				   deadlines.boot_seconds, accel, console_silence(run)),
+		       console_tail(run.console));
 }
 
 // A run deadline passed while the console still printed: the guest was slow, not stopped.
@@ -73,6 +87,8 @@ std::optional<GuestFailure> guest_failure(const GuestRun &run, const std::string
 					     "not start it, or the host was too slow)";
 	switch (run.end) {
 	case GuestEnd::boot_timeout:
+		if (evidence && run.kernel_started && console_silence(run) < guest_silence_seconds)
+			return still_booting(run, accel, deadlines);
 		return failure(code, fmt::format("the guest did not reach /init within the boot timeout of {:.0f} s "
 						 "({}){}; last console lines follow",
 						 deadlines.boot_seconds, accel, silence),

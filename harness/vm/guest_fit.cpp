@@ -1,4 +1,4 @@
-// Whether this host can give a guest the CPUs and memory it is asked for, checked before anything is built or booted.
+// Whether this host can give a guest the memory it is asked for, checked before anything is built or booted.
 #include "vm/guest_fit.h"
 
 #include <fmt/format.h>
@@ -8,15 +8,8 @@
 
 namespace kmh {
 
-void check_guest_fits_host(int cpus, std::int64_t memory_bytes)
+void check_guest_fits_host(std::int64_t memory_bytes)
 {
-	int host_cpus = usable_cpus();
-	if (cpus > host_cpus)
-		throw environment_error(fmt::format(
-			"the guest is asked for {} CPUs ([target] cpus) and this host lets the harness run on {}: "
-			"vCPUs beyond the host's CPUs only wait for one another, so the guest's timeouts and counts would "
-			"measure the emulator; ask for at most {}",
-			cpus, host_cpus, host_cpus));
 	MemoryRoom room = available_memory();
 	if (memory_bytes > room.bytes)
 		throw environment_error(fmt::format(

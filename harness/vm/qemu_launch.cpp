@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <utility>
 
 #include <fmt/core.h>
 
@@ -98,8 +99,10 @@ public:
 			fd_ = open(path_.c_str(), O_RDONLY | O_CLOEXEC);
 		char buffer[8192];
 		ssize_t count;
-		while (fd_ >= 0 && (count = read(fd_, buffer, sizeof(buffer))) > 0)
+		while (fd_ >= 0 && (count = read(fd_, buffer, sizeof(buffer))) > 0) {
 			pending_.append(buffer, static_cast<std::size_t>(count));
+			grew_ = true;
+		}
 		std::vector<std::string> lines;
 		std::size_t newline;
 		while ((newline = pending_.find('\n')) != std::string::npos) {
@@ -110,11 +113,17 @@ public:
 	}
 	// The last line when it has no newline yet, e.g. after QEMU exited.
 	std::string rest() const { return console_line(pending_); }
+	// Whether anything arrived since the last call, a part of a line included ("CPUs: #1 #2 …").
+	bool grew()
+	{
+		return std::exchange(grew_, false);
+	}
 
 private:
 	std::string path_;
 	int fd_ = -1;
 	std::string pending_;
+	bool grew_ = false;
 };
 
 double seconds_since(Clock::time_point start)
@@ -197,6 +206,8 @@ GuestRun run_guest(const QemuConfig &config, GuestDeadlines &deadlines, const Co
 	while (!process.exited()) {
 		take_lines(follower.new_lines(), run, start, listener);
 		double elapsed = seconds_since(start);
+		if (follower.grew())
+			run.last_output_seconds = elapsed;
 		bool boot_late = !run.kernel_started && elapsed > deadlines.kernel_seconds;
 		if (!run.booted && (boot_late || elapsed > deadlines.boot_seconds))
 			run.end = GuestEnd::boot_timeout;

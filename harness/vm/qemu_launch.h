@@ -63,6 +63,7 @@ struct GuestRun {
 	double harness_exited_seconds = 0;  // QEMU start to the guest harness's exit line, when seen
 	double output_sent_seconds = 0;     // QEMU start to the results' end line, when seen
 	double total_seconds = 0;  // QEMU start to its exit or kill
+	double last_output_seconds = 0;  // QEMU start to the last time the console grew (part of a line counts)
 	std::vector<std::string> console;  // every console line, carriage returns removed
 	std::vector<double> line_seconds;  // when each console line arrived, from QEMU's start
 };

@@ -490,7 +490,7 @@ void choose_boot_image(VmRun &run)
 
 void run_guest_steps(VmRun &run)
 {
-	check_guest_fits_host(run.options.cpus, run.options.memory_bytes);
+	check_guest_fits_host(run.options.memory_bytes);
 	KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers,
 						 HeadersNeed::not_needed);
 	run.info.kernel_image = image.path;

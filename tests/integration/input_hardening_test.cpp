@@ -66,17 +66,13 @@ TEST(InputHardening, CompareOfADeviceExits2SayingWhatItIs)
 		       "/dev/zero: neither a regular file nor a folder");
 }
 
-// #10: `[target] cpus = 64` on a 2-CPU host waited out the 120 s boot timeout and reported exit 5;
-// a guest larger than the host is the host's limit (3), refused before a module or a boot.
-TEST(InputHardening, GuestLargerThanTheHostExits3BeforeBooting)
+// #10: a guest larger than the host's available memory would take it from the host's other work:
+// exit 3, refused before a module or a boot.
+TEST(InputHardening, GuestLargerThanTheHostsMemoryExits3BeforeBooting)
 {
 	TestKernel kernel = test_kernel();
 	KMH_SKIP_OR_FAIL_IF(kernel.gap);
 	ScratchDir scratch;
-	unsigned cpus = std::thread::hardware_concurrency();
-	std::string too_many_cpus = write_file(scratch, "cpus.toml", small_scenario(target_table("cpus = " + std::to_string(cpus + 1))));
-	expect_refused(run_kmemharness({"run", "--kernel", kernel.image, too_many_cpus, "--output", scratch / "cpus"}),
-		       exit_status::environment, "lets the harness run on " + std::to_string(cpus));
 	std::string too_much_memory = write_file(scratch, "memory.toml", small_scenario(target_table("memory = \"1TiB\"")));
 	expect_refused(run_kmemharness({"run", "--kernel", kernel.image, too_much_memory, "--output", scratch / "memory"}),
 		       exit_status::environment, "MiB of memory ([target] memory)");
@@ -258,11 +254,26 @@ TEST(InputHardening, ValidateRunsTheWorkloadsOwnChecks)
 }
 
 // The user nobody, through setpriv: the harness runs with nobody's uid, gid and no groups.
+// The binary copied where nobody may run it, once per test program: the checkout may lie under a
+// folder closed to other users (/root/kmemharness in the fresh-machine check).
+const std::string &nobody_binary()
+{
+	static const ScratchDir dir;
+	static const std::string path = [] {
+		chmod(dir.path().c_str(), 0755);
+		std::string copy = dir / "kmemharness";
+		fs::copy_file(kmemharness_binary(), copy, fs::copy_options::overwrite_existing);
+		chmod(copy.c_str(), 0755);
+		return copy;
+	}();
+	return path;
+}
+
 std::vector<std::string> as_nobody(std::vector<std::string> args)
 {
 	std::vector<std::string> argv = {"setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
 					 "env", "-u", "KMH_CACHE_DIR", "-u", "XDG_CACHE_HOME", "HOME=/root",
-					 kmemharness_binary()};
+					 nobody_binary()};
 	argv.insert(argv.end(), args.begin(), args.end());
 	return argv;
 }
@@ -291,7 +302,7 @@ std::optional<std::string> binary_gap()
 {
 	ProcessOutcome version = run_process(as_nobody({"--version"}), 10s);
 	if (version.exit_code != 0)
-		return "nobody cannot run " + kmemharness_binary() + " (a folder on its path is closed to other users): " +
+		return "nobody cannot run " + nobody_binary() + " (a copy of the binary; is its folder mounted noexec?): " +
 		       version.err;
 	return std::nullopt;
 }
@@ -320,8 +331,9 @@ TEST(InputHardening, VmRunAsNobodyWithAnUnwritableCacheExits3)
 	std::string output = scratch / "open";
 	fs::create_directories(output);
 	chmod(output.c_str(), 0777);
-	ProcessOutcome run = run_process(as_nobody({"run", "--kernel", kernel.image, shipped_scenario("kmalloc_burst.toml"),
-						    "--output", output + "/out"}),
+	std::string scenario = output + "/kmalloc_burst.toml";  // where nobody can read it
+	fs::copy_file(shipped_scenario("kmalloc_burst.toml"), scenario);
+	ProcessOutcome run = run_process(as_nobody({"run", "--kernel", kernel.image, scenario, "--output", output + "/out"}),
 					 60s);
 	EXPECT_EQ(run.exit_code, exit_status::environment) << describe(run);
 	EXPECT_NE(run.err.find("set KMH_CACHE_DIR"), std::string::npos) << describe(run);

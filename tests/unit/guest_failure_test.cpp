@@ -53,11 +53,24 @@ TEST(GuestFailure, TimeoutsAreKernelFailures)
 
 	GuestRun stalled;
 	stalled.console = { "[    1.2] smpboot: Allowing 2 CPUs, 0 hotplug CPUs" };
+	stalled.kernel_started = true;
+	stalled.line_seconds = { 1.5 };
+	stalled.last_output_seconds = 1.5;
+	stalled.total_seconds = 120;
 	stalled.end = GuestEnd::boot_timeout;
 	failure = guest_failure(stalled, "kvm", deadlines);
 	ASSERT_TRUE(failure);
 	EXPECT_EQ(failure->code, ExitCode::kernel_crashed);
 	EXPECT_NE(failure->errors.front().find("did not reach /init"), std::string::npos);
+
+	// Still printing at the boot timeout (a 64-vCPU TCG guest bringing its CPUs up one by one, a
+	// part of a line at a time): slow, not stopped.
+	GuestRun booting = stalled;
+	booting.last_output_seconds = 118.5;
+	failure = guest_failure(booting, "tcg", deadlines);
+	ASSERT_TRUE(failure);
+	EXPECT_EQ(failure->code, ExitCode::run_failed);
+	EXPECT_NE(failure->errors.front().find("still booting"), std::string::npos) << failure->errors.front();
 }
 
 // No kernel line on the console: QEMU or the host failed, not the kernel under test.
