@@ -141,8 +141,13 @@ KernelImage inspect_kernel_image(const std::string &path, const std::string &hea
 	image.release = release_of(image.version_text);
 	image.headers_dir = headers_dir.empty() ? default_headers_dir(image.path, image.release) : headers_dir;
 	if (need == HeadersNeed::required)
-		check_headers(image.headers_dir, image.release, headers_dir.empty());
+		require_kernel_headers(image, headers_dir.empty());
 	return image;
+}
+
+void require_kernel_headers(const KernelImage &image, bool defaulted)
+{
+	check_headers(image.headers_dir, image.release, defaulted);
 }
 
 }  // namespace kmh

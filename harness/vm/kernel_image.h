@@ -39,4 +39,8 @@ enum class HeadersNeed { required, not_needed };
 KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir,
 				 HeadersNeed need = HeadersNeed::required);
 
+// What inspect_kernel_image does for HeadersNeed::required, for an image already inspected:
+// `defaulted` says the headers were not named (the hint then names the Debian package).
+void require_kernel_headers(const KernelImage &image, bool defaulted);
+
 }  // namespace kmh

@@ -315,7 +315,7 @@ struct ModuleUnavailable {
 
 // The module built for the guest's kernel, or "" when no workload needs it (nor its headers).
 // Throws ModuleUnavailable when it cannot be had, unless a signal stopped it.
-std::string module_for(VmRun &run)
+std::string module_for(VmRun &run, const KernelImage &image)
 {
 	if (!any_needs_module(run.scenarios))
 		return "";
@@ -323,8 +323,7 @@ std::string module_for(VmRun &run)
 					 ? default_module_source_dir(run.options.harness_binary)
 					 : run.options.module_source_dir;
 	try {
-		KernelImage image = inspect_kernel_image(run.options.kernel_image, run.options.kernel_headers,
-							 HeadersNeed::required);
+		require_kernel_headers(image, run.options.kernel_headers.empty());
 		return build_module(source_dir, image, run.cache_dir, run.work_dir.string(), run.progress);
 	} catch (const Error &error) {
 		if (InterruptWatch::pending_signal() != 0)
@@ -496,7 +495,7 @@ void run_guest_steps(VmRun &run)
 	run.info.kernel_image = image.path;
 	run.info.kernel_release = image.release;
 	run.modules_dir = kernel_modules_dir(image.path, image.release);
-	std::string module = module_for(run);
+	std::string module = module_for(run, image);
 	choose_boot_image(run);
 	prepare_disk(run);
 	std::string initrd = prepare_initramfs(run, module);
