@@ -31,7 +31,7 @@ std::string guest_scenario_path(const InitramfsContents &contents, std::size_t i
 // The text of /etc/kmemharness/guest.env (see guest_init.h) for these contents.
 std::string guest_settings(const InitramfsContents &contents);
 
-// Fills `staging_dir` (emptied first) and packs it with cpio (newc) and gzip into `archive`.
+// Fills `staging_dir` (emptied first) and packs it with cpio (newc, uncompressed) into `archive`.
 // Throws environment_error when a tool or file is missing, run_error when packing fails.
 void build_initramfs(const InitramfsContents &contents, const std::string &staging_dir, const std::string &archive);
 

@@ -280,7 +280,7 @@ GuestRun boot_choosing_accel(VmRun &run, const std::string &initrd, GuestDeadlin
 
 std::string prepare_initramfs(VmRun &run, const std::string &module)
 {
-	std::string archive = (run.work_dir / "initramfs.cpio.gz").string();
+	std::string archive = (run.work_dir / "initramfs.cpio").string();
 	run.progress.step(fmt::format("initramfs (busybox, kmemharness, its libraries, {}{} scenario(s))",
 				      module.empty() ? "" : "module, ", run.scenarios.size()));
 	InitramfsContents contents;

@@ -17,7 +17,7 @@ std::string value_of(const std::vector<std::string> &argv, const std::string &op
 
 TEST(QemuLaunch, CommandCarriesTheConfiguration)
 {
-	QemuConfig config{ "tcg", (1LL << 30) + 1, 4, "/boot/vmlinuz", "", "/tmp/i.cpio.gz", "slub_debug=FZ",
+	QemuConfig config{ "tcg", (1LL << 30) + 1, 4, "/boot/vmlinuz", "", "/tmp/i.cpio", "slub_debug=FZ",
 			   "/out/console.log", "/tmp/qemu.log", "" };
 	std::vector<std::string> argv = qemu_command(config, "/usr/bin/qemu-system-x86_64");
 	EXPECT_EQ(argv.front(), "/usr/bin/qemu-system-x86_64");
@@ -25,7 +25,7 @@ TEST(QemuLaunch, CommandCarriesTheConfiguration)
 	EXPECT_EQ(value_of(argv, "-m"), "1025M");
 	EXPECT_EQ(value_of(argv, "-smp"), "4");
 	EXPECT_EQ(value_of(argv, "-kernel"), "/boot/vmlinuz");
-	EXPECT_EQ(value_of(argv, "-initrd"), "/tmp/i.cpio.gz");
+	EXPECT_EQ(value_of(argv, "-initrd"), "/tmp/i.cpio");
 	EXPECT_EQ(value_of(argv, "-append"), kernel_cmdline("slub_debug=FZ"));
 	EXPECT_NE(std::find(argv.begin(), argv.end(), "-no-reboot"), argv.end());
 	// One serial port: the console, which also carries the results home.
@@ -36,7 +36,7 @@ TEST(QemuLaunch, CommandCarriesTheConfiguration)
 
 TEST(QemuLaunch, FirmwareIsPassedWhenChosen)
 {
-	QemuConfig config{ "tcg", 1LL << 30, 2, "/cache/pvh.vmlinux", "/usr/share/qemu/qboot.rom", "/tmp/i.cpio.gz", "",
+	QemuConfig config{ "tcg", 1LL << 30, 2, "/cache/pvh.vmlinux", "/usr/share/qemu/qboot.rom", "/tmp/i.cpio", "",
 			   "/out/console.log", "/tmp/qemu.log", "" };
 	std::vector<std::string> argv = qemu_command(config, "qemu-system-x86_64");
 	EXPECT_EQ(value_of(argv, "-bios"), "/usr/share/qemu/qboot.rom");
@@ -45,7 +45,7 @@ TEST(QemuLaunch, FirmwareIsPassedWhenChosen)
 
 TEST(QemuLaunch, ScratchDiskIsAVirtioDriveWithoutFlushes)
 {
-	QemuConfig config{ "tcg", 1LL << 30, 2, "/boot/vmlinuz", "", "/tmp/i.cpio.gz", "", "/out/console.log",
+	QemuConfig config{ "tcg", 1LL << 30, 2, "/boot/vmlinuz", "", "/tmp/i.cpio", "", "/out/console.log",
 			   "/tmp/qemu.log", "/cache/run-1,2/scratch.ext4" };
 	std::vector<std::string> argv = qemu_command(config, "qemu-system-x86_64");
 	// A comma inside a QEMU option value is written twice.
