@@ -11,7 +11,8 @@ struct VmInfo {
 	std::string kernel_release;  // read from the bzImage header, e.g. "6.1.0-56-amd64"
 	std::string accel;           // "kvm" or "tcg": the accelerator the guest ran under
 	double boot_seconds = 0;     // QEMU start until the guest's init marker
-	double scenario_seconds = 0; // init marker until the guest's harness exited (module load included)
+	double setup_seconds = 0;    // init marker until the guest's set-up marker (scratch disk ready)
+	double scenario_seconds = 0; // the scenario's begin line until the guest's harness exited (module load included)
 	double send_seconds = 0;     // harness exit until the results' last line arrived on the console
 	double poweroff_seconds = 0; // the results' last line until QEMU exited
 	double total_seconds = 0;    // QEMU start until QEMU exited or was killed

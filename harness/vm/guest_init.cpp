@@ -39,6 +39,7 @@ if [ -n "$KMH_DISK" ]; then
 	mount -t ext4 -o noatime "$KMH_DISK" "$KMH_DISK_MOUNT" ||
 		echo "kmemharness-guest: scratch disk $KMH_DISK could not be mounted on $KMH_DISK_MOUNT"
 fi
+echo "kmemharness-guest: set up"  # guest_setup_marker
 
 # Swap on zram for a scenario whose [target] swap asks for it; gone again before the next one.
 # A failure is reported here, and the harness then names it: [requires] features = ["swap"]

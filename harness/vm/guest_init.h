@@ -8,6 +8,10 @@ namespace kmh {
 // The line /init prints on the console once the guest is up: the host's "booted" signal.
 inline constexpr const char *guest_ready_marker = "kmemharness-guest: init ready";
 
+// The line /init prints once the guest's own set-up (its scratch disk's modules and mount) is done,
+// before the first scenario: a boot's fixed cost, counted apart from the boot and the scenarios.
+inline constexpr const char *guest_setup_marker = "kmemharness-guest: set up";
+
 // The line /init prints before each scenario: "kmemharness-scenario-begin <index>".
 inline constexpr const char *guest_scenario_begin_prefix = "kmemharness-scenario-begin ";
 

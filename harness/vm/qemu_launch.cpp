@@ -140,6 +140,8 @@ void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::tim
 		if (!run.booted && line == guest_ready_marker) {
 			run.booted = true;
 			run.boot_seconds = seconds;
+		} else if (line == guest_setup_marker) {
+			run.setup_seconds = seconds;
 		} else if (line.starts_with(guest_harness_exited_prefix)) {
 			run.harness_exited_seconds = seconds;
 		} else if (line == guest_output_end) {

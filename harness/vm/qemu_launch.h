@@ -60,6 +60,7 @@ struct GuestRun {
 	bool kernel_started = false;  // a kernel message appeared on the console
 	bool booted = false;          // the init marker appeared
 	double boot_seconds = 0;   // QEMU start to the init marker, when booted
+	double setup_seconds = 0;  // QEMU start to the guest's set-up marker, when seen
 	double harness_exited_seconds = 0;  // QEMU start to the guest harness's exit line, when seen
 	double output_sent_seconds = 0;     // QEMU start to the results' end line, when seen
 	double total_seconds = 0;  // QEMU start to its exit or kill

@@ -365,6 +365,8 @@ VmInfo scenario_vm_info(const VmRun &run, const GuestRun &guest, const ScenarioC
 	VmInfo info = run.info;
 	info.boot_seconds = guest.boot_seconds;
 	info.total_seconds = guest.total_seconds;
+	if (guest.setup_seconds > 0)
+		info.setup_seconds = guest.setup_seconds - guest.boot_seconds;
 	double begun = part.first_line > 0 ? guest.line_seconds.at(part.first_line - 1) : 0;
 	double exited = line_time(guest, part, guest_harness_exited_prefix);
 	double sent = line_time(guest, part, guest_output_end);

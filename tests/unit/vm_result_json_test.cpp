@@ -11,7 +11,7 @@ TEST(VmResultJson, VmInfoRoundTrips)
 {
 	RunResult result;
 	result.target = "vm";
-	result.vm = VmInfo{ "/boot/vmlinuz-6.1.0-56-amd64", "6.1.0-56-amd64", "tcg", 10.25, 30.5, 1.5, 2.25, 44.5,
+	result.vm = VmInfo{ "/boot/vmlinuz-6.1.0-56-amd64", "6.1.0-56-amd64", "tcg", 10.25, 1.75, 30.5, 1.5, 2.25, 44.5,
 			    "/out/console.log", "pvh", 4LL << 30, 2 };
 	nlohmann::json document = result_to_json(result);
 	EXPECT_EQ(document["vm"]["accel"], "tcg");
@@ -22,6 +22,7 @@ TEST(VmResultJson, VmInfoRoundTrips)
 	EXPECT_EQ(back.vm->kernel_release, "6.1.0-56-amd64");
 	EXPECT_EQ(back.vm->accel, "tcg");
 	EXPECT_DOUBLE_EQ(back.vm->boot_seconds, 10.25);
+	EXPECT_DOUBLE_EQ(back.vm->setup_seconds, 1.75);
 	EXPECT_DOUBLE_EQ(back.vm->scenario_seconds, 30.5);
 	EXPECT_DOUBLE_EQ(back.vm->send_seconds, 1.5);
 	EXPECT_DOUBLE_EQ(back.vm->poweroff_seconds, 2.25);
