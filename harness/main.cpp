@@ -6,6 +6,7 @@
 #include "cli/list_kernels.h"
 #include "cli/matrix_command.h"
 #include "cli/run_command.h"
+#include "common/bisect_exit.h"
 #include "common/error.h"
 #include "compare/compare_cli.h"
 #include "metrics/catalog.h"
@@ -41,13 +42,28 @@ int list_verb(const std::string &what, const std::string &kernel_choice)
 
 }  // namespace
 
-int run_main(int argc, char **argv)
+// --bisect: the exit code follows git bisect run's contract (common/bisect_exit.h).
+struct ExitStyle {
+	bool bisect = false;
+	std::string crash = "bad";
+
+	int apply(int code) const
+	{
+		return bisect ? bisect_exit_code(code, crash == "skip" ? BisectCrash::skip : BisectCrash::bad) : code;
+	}
+};
+
+int run_main(int argc, char **argv, ExitStyle &style)
 {
 	CLI::App app{"kmemharness: workloads, BPF kmem collectors and assertions for the kernel's memory allocators"};
 	app.footer("Exit codes: 0 passed, 1 assertion or gate failed, 2 invalid scenario or command line, "
 		   "3 environment cannot run it, 4 run failed, 5 kernel crashed.\nSee `kmemharness <command> --help`.");
 	app.set_version_flag("--version", KMH_VERSION);
 	app.require_subcommand(1);
+	app.add_flag("--bisect", style.bisect, "exit codes for `git bisect run` (before the verb): 0 good, 1 bad, "
+					       "125 skip (environment, run failed), 128 abort (invalid input); see docs/compare.md");
+	app.add_option("--bisect-crash", style.crash, "with --bisect: a crashed or hung kernel (exit 5) is bad (default) or skip")
+		->check(CLI::IsMember({"bad", "skip"}));
 	RunArguments run_args;
 	CLI::App *run = add_run_command(app, run_args);
 	std::string validate_path;
@@ -73,32 +89,33 @@ int run_main(int argc, char **argv)
 		app.parse(arguments_for_parse(argc, argv));
 	} catch (const CLI::ParseError &error) {
 		int code = app.exit(error);
-		return code == 0 ? 0 : to_int(ExitCode::invalid_input);
+		return style.apply(code == 0 ? 0 : to_int(ExitCode::invalid_input));
 	}
 	if (run->parsed())
-		return run_command(run_args);
+		return style.apply(run_command(run_args));
 	if (validate->parsed())
-		return validate_verb(validate_path);
+		return style.apply(validate_verb(validate_path));
 	if (compare->parsed())
-		return compare_command(compare_options);
+		return style.apply(compare_command(compare_options));
 	if (ab->parsed())
-		return ab_command(ab_args);
+		return style.apply(ab_command(ab_args));
 	if (matrix->parsed())
-		return matrix_command(matrix_args);
-	return list_verb(list_what, list_kernel_choice);
+		return style.apply(matrix_command(matrix_args));
+	return style.apply(list_verb(list_what, list_kernel_choice));
 }
 
 }  // namespace kmh
 
 int main(int argc, char **argv)
 {
+	kmh::ExitStyle style;
 	try {
-		return kmh::run_main(argc, argv);
+		return kmh::run_main(argc, argv, style);
 	} catch (const kmh::Error &error) {
 		fmt::print(stderr, "kmemharness: {}\n", error.what());
-		return kmh::to_int(error.code());
+		return style.apply(kmh::to_int(error.code()));
 	} catch (const std::exception &error) {
 		fmt::print(stderr, "kmemharness: internal error: {}\n", error.what());
-		return kmh::to_int(kmh::ExitCode::run_failed);
+		return style.apply(kmh::to_int(kmh::ExitCode::run_failed));
 	}
 }

@@ -90,7 +90,7 @@ std::vector<GateRule> gate_rules(const CompareOptions &options, const std::vecto
 
 }  // namespace
 
-int compare_command(const CompareOptions &options)
+CompareReport build_report_for(const CompareOptions &options)
 {
 	RunSet baseline = load_run_set("baseline", side_paths(options, options.baseline, options.baseline_kernel, "baseline"));
 	RunSet candidate =
@@ -98,7 +98,12 @@ int compare_command(const CompareOptions &options)
 	require_one_scenario(baseline, candidate);
 	std::vector<std::string> texts = scenario_texts(baseline, candidate);
 	std::vector<GateRule> rules = gate_rules(options, texts);
-	CompareReport report = build_compare_report(std::move(baseline), std::move(candidate), rules, min_effect(options, texts));
+	return build_compare_report(std::move(baseline), std::move(candidate), rules, min_effect(options, texts), options.order);
+}
+
+int compare_command(const CompareOptions &options)
+{
+	CompareReport report = build_report_for(options);
 	const OutputTable<CompareReport> &formats = compare_output_formats();
 	print_stdout_format(formats, report, options.stdout_format);
 	TerminalStream terminal = terminal_stream(!options.stdout_format.empty());

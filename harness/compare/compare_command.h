@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "compare/compare_report.h"
 #include "compare/result_index.h"
+#include "compare/run_order.h"
 
 namespace kmh {
 
@@ -23,7 +25,11 @@ struct CompareOptions {
 	std::string min_effect;               // "2%" for every metric, instead of the scenario's; empty: the scenario's
 	std::map<std::string, std::string> report_files;  // compare_output_formats() name -> FILE to write
 	std::string stdout_format;                        // a compare_output_formats() name; empty: none
+	std::optional<RunOrder> order;                    // ab: the order of the rounds (paths in round order)
 };
+
+// Loads both sides and compares them, printing and writing nothing. Throws as compare_command.
+CompareReport build_report_for(const CompareOptions &options);
 
 // Prints the comparison table on stdout and writes the reports asked for. Returns 1 when a gate
 // rule failed, 0 otherwise. Throws kmh::Error (invalid_input, exit 2) for unreadable or mixed

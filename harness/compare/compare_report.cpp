@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "compare/order_effects.h"
+#include "compare/report_sections.h"
+
 namespace kmh {
 
 namespace {
@@ -39,10 +42,25 @@ std::string signed_percent(double percent)
 std::vector<const MetricComparison *> CompareReport::headline_rows() const
 {
 	std::vector<const MetricComparison *> rows;
-	for (const MetricComparison &row : metrics)
-		if (row.kind == SeriesKind::total || row.stats.decision == Decision::changed)
-			rows.push_back(&row);
+	for (const ReportSection &section : report_sections(metrics)) {
+		std::vector<const MetricComparison *> shown = shown_rows(section);
+		rows.insert(rows.end(), shown.begin(), shown.end());
+	}
 	return rows;
+}
+
+std::vector<const MetricComparison *> shown_rows(const ReportSection &section)
+{
+	bool long_tail = section.kind == SectionKind::idle_state || section.kind == SectionKind::one_side;
+	if (!long_tail || section.shown.size() <= long_tail_rows_shown)
+		return section.shown;
+	return {section.shown.begin(), section.shown.begin() + long_tail_rows_shown};
+}
+
+std::string hidden_rows_text(const ReportSection &section)
+{
+	std::size_t hidden = section.shown.size() - shown_rows(section).size();
+	return hidden == 0 ? "" : fmt::format("… {} more in this section (all of them: the JSON report)", hidden);
 }
 
 std::map<ChangeVerdict, int> CompareReport::series_verdict_counts() const
@@ -60,12 +78,15 @@ bool CompareReport::any_gate_failed() const
 }
 
 CompareReport build_compare_report(RunSet baseline, RunSet candidate, const std::vector<GateRule> &rules,
-				   const MinEffect &min_effect)
+				   const MinEffect &min_effect, const std::optional<RunOrder> &order)
 {
 	CompareReport report;
 	report.scenario = baseline.runs.front().result.scenario.name;
 	report.metrics = compare_metrics(baseline, candidate);
 	decide_family(report.metrics, min_effect);
+	if (order)
+		test_positions(report.metrics, *order, min_effect);
+	report.order = order;
 	report.notes = tracing_notes(baseline, candidate);
 	report.gates = evaluate_gates(rules, baseline, candidate, min_effect);
 	report.min_effect = min_effect;

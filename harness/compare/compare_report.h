@@ -8,6 +8,8 @@
 #include "compare/gate_rule.h"
 #include "compare/metric_comparison.h"
 #include "compare/min_effect.h"
+#include "compare/report_sections.h"
+#include "compare/run_order.h"
 #include "compare/run_set.h"
 #include "compare/tracing_notes.h"
 
@@ -21,8 +23,10 @@ struct CompareReport {
 	std::vector<GateOutcome> gates;
 	std::vector<TracingNote> notes;  // tracing changes that explain some of the rows
 	MinEffect min_effect;
+	std::optional<RunOrder> order;  // ab: how the rounds were ordered; the rows then carry the position test
 
-	// The rows worth a reader's eye: every total, and every series decided changed.
+	// The rows worth a reader's eye, in report order (report_sections.h): per section, the series
+	// decided changed by effect size, then the totals; the long tail sections cut (shown_rows).
 	std::vector<const MetricComparison *> headline_rows() const;
 	// How many series (not totals) got each verdict.
 	std::map<ChangeVerdict, int> series_verdict_counts() const;
@@ -31,8 +35,16 @@ struct CompareReport {
 
 // Compares every metric, q-values across every row (series and totals) tested, decides each row
 // with its family's minimum effect, and evaluates the rules (already parsed) on the two sets.
+// With an order (ab), the runs of each set must be in round order and every row gets its position test.
 CompareReport build_compare_report(RunSet baseline, RunSet candidate, const std::vector<GateRule> &rules,
-				   const MinEffect &min_effect = {});
+				   const MinEffect &min_effect = {}, const std::optional<RunOrder> &order = std::nullopt);
+
+// The idle-state and one-side sections can hold a hundred rows: the tables show this many of each.
+inline constexpr std::size_t long_tail_rows_shown = 10;
+
+// The rows of a section a table shows, and the line saying how many more there are ("" if none).
+std::vector<const MetricComparison *> shown_rows(const ReportSection &section);
+std::string hidden_rows_text(const ReportSection &section);
 
 // "42 series: 30 identical, 10 same, 2 regressed"
 std::string verdict_count_text(const CompareReport &report);

@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "compare/forest_plot.h"
+#include "compare/order_effects.h"
+#include "compare/report_sections.h"
 #include "compare/svg_charts.h"
 #include "report/markup_escape.h"
 
@@ -25,6 +28,9 @@ td:first-child,th:first-child{text-align:left}
 .grids{display:flex;flex-wrap:wrap;gap:24px}.fail{color:#b00;font-weight:bold}.pass{color:#070}
 .key-a{color:#3b6fb6}.key-b{color:#e07b22}
 )";
+
+// The forest plot's rows at most (the decided changes beyond it are in the tables).
+constexpr std::size_t forest_rows_shown = 40;
 
 const std::vector<std::string> migratetype_order = {"UNMOVABLE", "MOVABLE", "RECLAIMABLE", "HIGHATOMIC", "CMA", "ISOLATE"};
 
@@ -175,11 +181,16 @@ std::string sides_section(const CompareReport &report)
 	return text + "</ul>";
 }
 
-std::string headline_table(const CompareReport &report)
+std::string section_table(const ReportSection &section)
 {
-	std::string text = "<table class=\"metrics\"><tr><th>metric</th><th>baseline mean</th><th>candidate mean</th>"
-			   "<th>gain</th><th>interval of the change</th><th>p (method)</th><th>q</th><th>verdict</th></tr>";
-	for (const MetricComparison *row : report.headline_rows()) {
+	std::vector<const MetricComparison *> shown = shown_rows(section);
+	if (shown.empty())
+		return "";
+	std::string text = fmt::format("<h3>{}</h3><table class=\"metrics\" data-section=\"{}\"><tr><th>metric</th>"
+				       "<th>baseline mean</th><th>candidate mean</th><th>gain</th><th>interval of the change</th>"
+				       "<th>p (method)</th><th>q</th><th>verdict</th></tr>",
+				       markup_escape(section.title), to_string(section.kind));
+	for (const MetricComparison *row : shown) {
 		const SampleComparison &stats = row->stats;
 		std::string verdict = to_string(stats.verdict);
 		text += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
@@ -187,8 +198,58 @@ std::string headline_table(const CompareReport &report)
 				    markup_escape(row->selector()), value_text(stats.a.mean), value_text(stats.b.mean),
 				    gain_text(stats), interval_text(stats), p_text(stats), q_text(stats), verdict, verdict);
 	}
-	return text + fmt::format("</table><p>{} {}.</p>", markup_escape(verdict_legend(report)),
+	std::string hidden = hidden_rows_text(section);
+	return text + "</table>" + (hidden.empty() ? "" : "<p>" + markup_escape(hidden) + "</p>");
+}
+
+std::string headline_table(const CompareReport &report)
+{
+	std::string text = "<h2>Every section</h2>";
+	for (const ReportSection &section : report_sections(report.metrics))
+		text += section_table(section);
+	return text + fmt::format("<p>{} {}.</p>", markup_escape(verdict_legend(report)),
 				  markup_escape(verdict_count_text(report)));
+}
+
+// The decided changes a reader should see first: every section but the idle state and one-side ones.
+std::vector<const MetricComparison *> headline_changes(const CompareReport &report)
+{
+	std::vector<const MetricComparison *> changes;
+	for (const ReportSection &section : report_sections(report.metrics))
+		if (section.kind != SectionKind::idle_state && section.kind != SectionKind::one_side)
+			for (const MetricComparison *row : section.rows)
+				if (row->stats.decision == Decision::changed)
+					changes.push_back(row);
+	return changes;
+}
+
+std::string headline_section(const CompareReport &report)
+{
+	std::vector<const MetricComparison *> changes = headline_changes(report);
+	std::string text = "<h2 id=\"headline\">What changed</h2>";
+	if (changes.empty())
+		text += "<p class=\"headline\">No series outside the idle-state and one-side sections was decided changed.</p>";
+	else
+		text += fmt::format("<p class=\"headline\">{} series decided changed; first: <code>{}</code> {} ({}, {}).</p>",
+				    changes.size(), markup_escape(changes.front()->selector()), gain_text(changes.front()->stats),
+				    interval_text(changes.front()->stats), to_string(changes.front()->stats.verdict));
+	if (report.order && !position_effect_rows(report.metrics).empty())
+		text += "<p class=\"headline fail\">Some differences follow the runs' position in their round, not their side: "
+			"see <a href=\"#order\">Order effect</a>.</p>";
+	std::vector<ForestRow> forest;
+	for (const MetricComparison *row : changes) {
+		if (forest.size() == forest_rows_shown)
+			break;
+		const SampleComparison &stats = row->stats;
+		bool tested = stats.test == TestKind::mann_whitney;
+		forest.push_back({row->selector(), tested ? stats.relative_change : stats.percent_change,
+				  tested ? stats.relative_low : stats.percent_change, tested ? stats.relative_high : stats.percent_change,
+				  to_string(stats.verdict)});
+	}
+	if (!forest.empty())
+		text += "<h3>Relative change and its interval (one axis for all; shaded: &plusmn;min effect)</h3>" +
+			forest_plot_svg(forest, report.min_effect.default_percent);
+	return text;
 }
 
 std::string notes_section(const CompareReport &report)
@@ -197,6 +258,17 @@ std::string notes_section(const CompareReport &report)
 	for (const TracingNote &note : report.notes)
 		text += fmt::format("<p class=\"note\"><b>Note:</b> {}</p>", markup_escape(note.text));
 	return text;
+}
+
+std::string order_section(const CompareReport &report)
+{
+	if (!report.order)
+		return "";
+	bool found = !position_effect_rows(report.metrics).empty();
+	std::string text = found ? "<h2 class=\"fail\" id=\"order\">Order effect</h2><ul>" : "<h2 id=\"order\">Order</h2><ul>";
+	for (const std::string &line : order_lines(report.metrics, *report.order))
+		text += fmt::format("<li>{}</li>", markup_escape(line));
+	return text + "</ul>";
 }
 
 std::string gates_section(const CompareReport &report)
@@ -241,7 +313,8 @@ std::string order_migratetype_section(const CompareReport &report)
 std::string html_report(const CompareReport &report)
 {
 	std::string title = markup_escape("kmemharness compare: " + report.scenario);
-	std::string body = fmt::format("<h1>{}</h1>", title) + sides_section(report) + headline_table(report) +
+	std::string body = fmt::format("<h1>{}</h1>", title) + headline_section(report) + order_section(report) +
+			   sides_section(report) + headline_table(report) +
 			   notes_section(report) + gates_section(report) + distributions_section(report);
 	body += "<h2>Per-CPU list refills and drains (mean per run)</h2><div class=\"plots\">" +
 		per_cpu_bars(report, "pcp.refill.events") + per_cpu_bars(report, "pcp.drain.events") + "</div>";

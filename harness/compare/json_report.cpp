@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "compare/order_effects.h"
+
 namespace kmh {
 
 namespace {
@@ -63,6 +65,10 @@ json metric_json(const MetricComparison &row)
 	item["name"] = row.name;
 	item["labels"] = row.labels;
 	item["kind"] = row.kind == SeriesKind::total ? "total" : "series";
+	item["in_baseline"] = row.in_baseline;
+	item["in_candidate"] = row.in_candidate;
+	if (row.position)
+		item["position"] = stats_json(*row.position);
 	return item;
 }
 
@@ -87,13 +93,35 @@ json note_json(const TracingNote &note)
 		{"text", note.text}};
 }
 
+// ab's order; position_effects lists the rows whose first runs differ from their second ones.
+json order_json(const CompareReport &report)
+{
+	if (!report.order)
+		return nullptr;
+	const RunOrder &order = *report.order;
+	json effects = json::array();
+	for (const MetricComparison *row : position_effect_rows(report.metrics))
+		effects.push_back(row->selector());
+	return {{"method", order.method},
+		{"seed", order.seed ? json(*order.seed) : json(nullptr)},
+		{"rounds", order.rounds},
+		{"reset", order.reset},
+		{"not_reset", order.not_reset},
+		{"stop", order.stop},
+		{"position_effects", effects},
+		{"lines", order_lines(report.metrics, order)}};
+}
+
 }  // namespace
 
 nlohmann::json compare_report_json(const CompareReport &report)
 {
 	json metrics = json::array();
-	for (const MetricComparison &row : report.metrics)
-		metrics.push_back(metric_json(row));
+	for (const ReportSection &section : report_sections(report.metrics))
+		for (const MetricComparison *row : section.rows) {
+			metrics.push_back(metric_json(*row));
+			metrics.back()["section"] = to_string(section.kind);
+		}
 	json gates = json::array();
 	for (const GateOutcome &gate : report.gates)
 		gates.push_back(gate_json(gate));
@@ -109,6 +137,7 @@ nlohmann::json compare_report_json(const CompareReport &report)
 		{"metrics", metrics},
 		{"gates", gates},
 		{"notes", notes},
+		{"order", order_json(report)},
 		{"gate_failed", report.any_gate_failed()}};
 }
 

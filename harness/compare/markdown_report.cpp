@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "compare/order_effects.h"
+
 namespace kmh {
 
 namespace {
@@ -18,11 +20,14 @@ std::string cell(const std::string &text)
 	return escaped;
 }
 
-std::string metric_table(const CompareReport &report)
+std::string section_table(const ReportSection &section)
 {
-	std::string text = "| metric | baseline mean | candidate mean | gain | interval | p | q | verdict |\n"
-			   "|---|---:|---:|---:|---:|---|---:|---|\n";
-	for (const MetricComparison *row : report.headline_rows()) {
+	std::vector<const MetricComparison *> shown = shown_rows(section);
+	if (shown.empty())
+		return "";
+	std::string text = fmt::format("#### {}\n\n| metric | baseline mean | candidate mean | gain | interval | p | q | verdict |\n"
+				       "|---|---:|---:|---:|---:|---|---:|---|\n", section.title);
+	for (const MetricComparison *row : shown) {
 		const SampleComparison &stats = row->stats;
 		bool bold = stats.verdict == ChangeVerdict::regressed || stats.verdict == ChangeVerdict::improved;
 		text += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {}{}{} |\n", cell(row->selector()),
@@ -30,7 +35,28 @@ std::string metric_table(const CompareReport &report)
 				    p_text(stats), q_text(stats), bold ? "**" : "",
 				    to_string(stats.verdict), bold ? "**" : "");
 	}
+	if (std::string hidden = hidden_rows_text(section); !hidden.empty())
+		text += fmt::format("\n{}\n", hidden);
+	return text + "\n";
+}
+
+std::string metric_table(const CompareReport &report)
+{
+	std::string text;
+	for (const ReportSection &section : report_sections(report.metrics))
+		text += section_table(section);
 	return text;
+}
+
+std::string order_list(const CompareReport &report)
+{
+	if (!report.order)
+		return "";
+	bool found = !position_effect_rows(report.metrics).empty();
+	std::string text = found ? "### :warning: Order effect\n\n" : "### Order\n\n";
+	for (const std::string &line : order_lines(report.metrics, *report.order))
+		text += fmt::format("- {}\n", cell(line));
+	return text + "\n";
 }
 
 std::string note_list(const CompareReport &report)
@@ -61,6 +87,7 @@ std::string markdown_report(const CompareReport &report)
 			    fmt::join(report.baseline.kernels(), "`, `"));
 	text += fmt::format("- candidate (B): {} run(s) on `{}`\n\n", report.candidate.runs.size(),
 			    fmt::join(report.candidate.kernels(), "`, `"));
+	text += order_list(report);
 	text += metric_table(report);
 	text += fmt::format("\n`*` {} {}.\n", cell(verdict_legend(report)), verdict_count_text(report));
 	return text + note_list(report) + gate_list(report);

@@ -56,10 +56,20 @@ std::vector<double> sample(const std::vector<RunValues> &runs, const std::set<Se
 	return values;
 }
 
+bool any_run_has(const std::vector<RunValues> &runs, const std::set<SeriesKey> &members)
+{
+	return std::any_of(runs.begin(), runs.end(), [&](const RunValues &run) {
+		return std::any_of(members.begin(), members.end(), [&](const SeriesKey &member) { return run.count(member) > 0; });
+	});
+}
+
 MetricComparison compare_group(const SeriesKey &key, SeriesKind kind, const std::set<SeriesKey> &members,
 			       const std::vector<std::vector<RunValues>> &sides)
 {
-	return {key.first, key.second, kind, compare_samples(key.first, sample(sides[0], members), sample(sides[1], members))};
+	MetricComparison row{key.first, key.second, kind, compare_samples(key.first, sample(sides[0], members), sample(sides[1], members))};
+	row.in_baseline = any_run_has(sides[0], members);
+	row.in_candidate = any_run_has(sides[1], members);
+	return row;
 }
 
 bool labels_include(const Labels &labels, const Labels &subset)

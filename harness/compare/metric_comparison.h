@@ -1,6 +1,7 @@
 // Every metric series of two run sets compared, plus per-(name, scope) totals.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ struct MetricComparison {
 	Labels labels;  // a total: only {scope}, or none
 	SeriesKind kind = SeriesKind::series;
 	SampleComparison stats;
+	// ab only: the runs that came first in their round against those that came second.
+	std::optional<SampleComparison> position;
+	// Whether any run of that side has the series (a run that lacks it counts 0 all the same).
+	bool in_baseline = true;
+	bool in_candidate = true;
 
 	// name{key=value, ...} as the assertion language writes it.
 	std::string selector() const;

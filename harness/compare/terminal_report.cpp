@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "compare/order_effects.h"
+
 namespace kmh {
 
 namespace {
@@ -43,13 +45,33 @@ std::string metric_table(const CompareReport &report, Color color)
 		width = std::max(width, row->selector().size());
 	std::string text = fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {:>20}  {:<22}  {:>8}  {}\n", "metric", width,
 				       "baseline mean", "candidate mean", "gain", "interval", "p", "q", "verdict");
-	for (const MetricComparison *row : rows) {
-		const SampleComparison &stats = row->stats;
-		text += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {:>20}  {:<22}  {:>8}  {}\n", row->selector(), width,
-				    value_text(stats.a.mean), value_text(stats.b.mean), gain_text(stats), interval_text(stats),
-				    p_text(stats), q_text(stats),
-				    painted(to_string(stats.verdict), verdict_color(stats.verdict), color));
+	for (const ReportSection &section : report_sections(report.metrics)) {
+		std::vector<const MetricComparison *> shown = shown_rows(section);
+		if (shown.empty())
+			continue;
+		text += fmt::format("  {}\n", section.title);
+		for (const MetricComparison *row : shown) {
+			const SampleComparison &stats = row->stats;
+			text += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>10}  {:>20}  {:<22}  {:>8}  {}\n", row->selector(), width,
+					    value_text(stats.a.mean), value_text(stats.b.mean), gain_text(stats), interval_text(stats),
+					    p_text(stats), q_text(stats),
+					    painted(to_string(stats.verdict), verdict_color(stats.verdict), color));
+		}
+		if (std::string hidden = hidden_rows_text(section); !hidden.empty())
+			text += fmt::format("  {}\n", hidden);
 	}
+	return text;
+}
+
+// Before the table: a position effect makes the A/B verdicts of its rows suspect, so it comes first.
+std::string order_section(const CompareReport &report, Color color)
+{
+	if (!report.order)
+		return "";
+	bool found = !position_effect_rows(report.metrics).empty();
+	std::string text = "\n" + (found ? painted("ORDER EFFECT", "\033[31m", color) : std::string("Order")) + "\n";
+	for (const std::string &line : order_lines(report.metrics, *report.order))
+		text += fmt::format("  {}\n", line);
 	return text;
 }
 
@@ -80,6 +102,7 @@ std::string terminal_report(const CompareReport &report, Color color)
 	std::string text = fmt::format("kmemharness compare: {}\n", report.scenario);
 	text += side_line("baseline (A)", report.baseline);
 	text += side_line("candidate (B)", report.candidate);
+	text += order_section(report, color);
 	text += "\n" + metric_table(report, color);
 	text += fmt::format("  {}\n  {} (all of them: --json)\n", verdict_legend(report), verdict_count_text(report));
 	return text + notes_section(report) + gate_section(report, color);

@@ -1,4 +1,5 @@
 // `kmemharness compare --html` on synthetic result.json sets, rendered by headless Chromium.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -24,6 +25,19 @@ nlohmann::json metric(const std::string &name, nlohmann::json labels, double val
 	return {{"name", name}, {"labels", std::move(labels)}, {"value", value}};
 }
 
+// Rows that differ alike in every run (deterministic changes, decided without a test), one per
+// report section: kmalloc events of the workload (+20%), of the system (+5%), a call site
+// (+50%), MemTotal before the workloads (the idle state), and a slab cache only B has.
+void add_sectioned_metrics(nlohmann::json &metrics, bool candidate)
+{
+	metrics.push_back(metric("slab.kmalloc.events", {{"scope", "workload"}}, candidate ? 1200 : 1000));
+	metrics.push_back(metric("slab.kmalloc.events", {{"scope", "system"}}, candidate ? 2100 : 2000));
+	metrics.push_back(metric("slab.callsite.events", {{"callsite", "alloc_pipe_info"}, {"scope", "workload"}}, candidate ? 150 : 100));
+	metrics.push_back(metric("meminfo.MemTotal.before", nlohmann::json::object(), candidate ? 2100000 : 2040000));
+	if (candidate)
+		metrics.push_back(metric("slabinfo.active_objs.before", {{"cache", "only_on_b"}}, 64));
+}
+
 // One run: refills on CPU 0, drains on CPU 1, order-0 and order-3 allocations, pagetypeinfo.
 nlohmann::json result_document(const std::string &kernel, double drains, int run)
 {
@@ -41,6 +55,7 @@ nlohmann::json result_document(const std::string &kernel, double drains, int run
 		metrics.push_back(metric(std::string("pagetypeinfo.free.") + when,
 					 {{"node", "0"}, {"zone", "Normal"}, {"order", "2"}, {"migratetype", "MOVABLE"}},
 					 std::string(when) == "before" ? 300 : 250 + run));
+	add_sectioned_metrics(metrics, kernel == "6.18.0");
 	return {{"schema_version", 1},
 		{"tool", {{"name", "kmemharness"}, {"version", "0.1.0"}}},
 		{"status", "passed"},
@@ -91,15 +106,21 @@ protected:
 
 	std::string html_path() const { return scratch_ / "report.html"; }
 
+	// The report as headless Chromium laid it out (its DOM after parsing), with a profile of its own.
+	ProcessOutcome dumped_dom(const std::string &profile) const
+	{
+		std::vector<std::string> argv = chromium_command(scratch_, profile);
+		argv.insert(argv.end(), {"--dump-dom", "file://" + html_path()});
+		return run_process(argv, std::chrono::seconds(90));
+	}
+
 	ScratchDir scratch_;
 };
 
 TEST_F(CompareHtml, ChromiumDrawsEveryView)
 {
 	KMH_SKIP_OR_FAIL_IF(program_gap("chromium"));
-	std::vector<std::string> argv = chromium_command(scratch_, "profile-dom");
-	argv.insert(argv.end(), {"--dump-dom", "file://" + html_path()});
-	ProcessOutcome outcome = run_process(argv, std::chrono::seconds(90));
+	ProcessOutcome outcome = dumped_dom("profile-dom");
 	ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
 	const std::string &dom = outcome.out;
 
@@ -118,6 +139,38 @@ TEST_F(CompareHtml, ChromiumDrawsEveryView)
 	EXPECT_EQ(count(dom, "class=\"heat heat-b\""), 3u);
 	EXPECT_NE(dom.find("6.1.0-56-amd64"), std::string::npos);
 	EXPECT_NE(dom.find(">FAIL<"), std::string::npos);
+}
+
+TEST_F(CompareHtml, OpensWithTheHeadlineAndAForestPlotThenRankedSections)
+{
+	KMH_SKIP_OR_FAIL_IF(program_gap("chromium"));
+	ProcessOutcome outcome = dumped_dom("profile-forest");
+	ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+	const std::string &dom = outcome.out;
+	std::size_t headline = dom.find("id=\"headline\"");
+	std::size_t forest = dom.find("<svg class=\"forest\"");
+	std::size_t tables = dom.find("class=\"metrics\"");
+	ASSERT_NE(headline, std::string::npos) << dom.substr(0, 3000);
+	ASSERT_NE(forest, std::string::npos) << dom.substr(0, 3000);
+	EXPECT_LT(headline, forest);
+	EXPECT_LT(forest, tables);
+	EXPECT_LT(forest, dom.find("<svg class=\"strip\""));
+	EXPECT_NE(dom.find("first: <code>slab.kmalloc.events{scope=workload}</code> +20.00%*"), std::string::npos)
+		<< dom.substr(headline, 600);
+	// The decided changes outside the idle state and one side only: the workload's, the system's,
+	// the call site's; each once on the forest's common axis, in report order.
+	for (const char *row : {"slab.kmalloc.events{scope=workload}", "slab.kmalloc.events{scope=system}",
+				"slab.callsite.events{callsite=alloc_pipe_info, scope=workload}"})
+		EXPECT_EQ(count(dom, std::string("data-forest-metric=\"") + row + "\""), 1u) << row;
+	EXPECT_EQ(count(dom, "class=\"forest-row "), 3u);
+	EXPECT_EQ(count(dom, "data-forest-metric=\"meminfo.MemTotal.before\""), 0u);
+	std::vector<std::size_t> sections;
+	for (const char *section : {"workload_kmem", "system", "call_sites", "idle_state", "one_side"}) {
+		sections.push_back(dom.find(std::string("data-section=\"") + section + "\""));
+		ASSERT_NE(sections.back(), std::string::npos) << section;
+	}
+	EXPECT_TRUE(std::is_sorted(sections.begin(), sections.end()));
+	EXPECT_LT(dom.find("meminfo.MemTotal.before"), dom.find("slabinfo.active_objs.before{cache=only_on_b}"));
 }
 
 TEST_F(CompareHtml, ChromiumScreenshotIsAnImage)
