@@ -19,15 +19,23 @@ nlohmann::json read_json(const std::string &path)
 	return nlohmann::json::parse(file);
 }
 
+// The row of `name` summed over `scope`: its total row, or its one series when a single series
+// makes up the total (compare lists no total then).
 const nlohmann::json &metric_row(const nlohmann::json &comparison, const std::string &name, const std::string &scope)
 {
-	for (const nlohmann::json &row : comparison.at("metrics"))
-		if (row.at("name") == name && row.at("kind") == "total" && row.at("labels").value("scope", "") == scope)
+	const nlohmann::json *only_series = nullptr;
+	int series = 0;
+	for (const nlohmann::json &row : comparison.at("metrics")) {
+		if (row.at("name") != name || row.at("labels").value("scope", "") != scope)
+			continue;
+		if (row.at("kind") == "total")
 			return row;
-	for (const nlohmann::json &row : comparison.at("metrics"))
-		if (row.at("name") == name && row.at("labels") == nlohmann::json{{"scope", scope}})
-			return row;
-	throw std::runtime_error(name + "{scope=" + scope + "} is not in compare.json");
+		only_series = &row;
+		++series;
+	}
+	if (series != 1)
+		throw std::runtime_error(name + "{scope=" + scope + "} has no total row and " + std::to_string(series) + " series in compare.json");
+	return *only_series;
 }
 
 // The experiment (2026-12-01): with A always first, extfrag.events{scope=workload} read
