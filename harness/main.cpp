@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "cli/ab_command.h"
+#include "cli/index_command.h"
 #include "cli/list_kernels.h"
 #include "cli/matrix_command.h"
 #include "cli/run_command.h"
@@ -85,6 +86,10 @@ int run_main(int argc, char **argv, ExitStyle &style)
 	CLI::App *ab = add_ab_command(app, ab_args);
 	MatrixArguments matrix_args;
 	CLI::App *matrix = add_matrix_command(app, matrix_args);
+	IndexArguments index_args;
+	CLI::App *index_add = add_index_command(app, index_args);
+	HistoryArguments history_args;
+	CLI::App *history = add_history_command(app, history_args);
 	try {
 		app.parse(arguments_for_parse(argc, argv));
 	} catch (const CLI::ParseError &error) {
@@ -101,6 +106,10 @@ int run_main(int argc, char **argv, ExitStyle &style)
 		return style.apply(ab_command(ab_args));
 	if (matrix->parsed())
 		return style.apply(matrix_command(matrix_args));
+	if (index_add->parsed())
+		return style.apply(index_add_command(index_args));
+	if (history->parsed())
+		return style.apply(history_command(history_args));
 	return style.apply(list_verb(list_what, list_kernel_choice));
 }
 

@@ -16,32 +16,51 @@ namespace kmh {
 
 namespace {
 
-std::vector<std::string> existing_indexed_results(const CompareOptions &options, const std::string &kernel)
+// What one side picks from the index: the scenario, its kernel and machine (empty: any), the date.
+struct SideQuery {
+	const char *label;  // "baseline" or "candidate"
+	IndexQuery query;
+};
+
+std::string describe(const SideQuery &side)
+{
+	const IndexQuery &q = side.query;
+	return fmt::format("scenario '{}'{}{}{}", q.scenario, q.kernel_release.empty() ? "" : " on kernel '" + q.kernel_release + "'",
+			   q.machine.empty() ? "" : " on machine '" + q.machine + "'", q.since.empty() ? "" : " since " + q.since);
+}
+
+std::vector<std::string> existing_indexed_results(const CompareOptions &options, const SideQuery &side)
 {
 	std::vector<std::string> found;
-	for (const std::string &path : find_indexed_results({options.scenario, kernel, options.since}, options.index_path)) {
+	for (const std::string &path : find_indexed_results(side.query, options.index_path)) {
 		if (std::filesystem::exists(path))
 			found.push_back(path);
 		else
 			fmt::print(stderr, "kmemharness: note: {} is in {} but no longer exists\n", path, options.index_path);
 	}
 	if (found.empty())
-		throw invalid_input(fmt::format("{}: no run of scenario '{}' on kernel '{}'{}", options.index_path,
-						options.scenario, kernel,
-						options.since.empty() ? "" : " since " + options.since));
+		throw invalid_input(fmt::format("{}: no {} run of {}", options.index_path, side.label, describe(side)));
 	return found;
 }
 
 std::vector<std::string> side_paths(const CompareOptions &options, const std::vector<std::string> &paths,
-				    const std::string &kernel, const char *label)
+				    const SideQuery &side)
 {
 	if (!paths.empty())
 		return paths;
-	if (kernel.empty())
-		throw invalid_input(fmt::format("no {} runs: give result files or folders, or --{}-kernel", label, label));
+	const char *label = side.label;
+	if (side.query.kernel_release.empty() && side.query.machine.empty())
+		throw invalid_input(fmt::format("no {} runs: give result files or folders, or --{}-kernel or "
+						"--{}-machine to pick them from the index", label, label, label));
 	if (options.scenario.empty())
-		throw invalid_input(fmt::format("--{}-kernel needs --scenario to pick runs from the index", label));
-	return existing_indexed_results(options, kernel);
+		throw invalid_input(fmt::format("picking {} runs from the index needs --scenario", label));
+	return existing_indexed_results(options, side);
+}
+
+SideQuery side_query(const CompareOptions &options, const char *label, const std::string &kernel,
+		     const std::string &machine)
+{
+	return {label, {options.scenario, kernel, options.since, machine.empty() ? options.machine : machine}};
 }
 
 // Each distinct scenario text the runs of both sides carry, in order.
@@ -92,9 +111,10 @@ std::vector<GateRule> gate_rules(const CompareOptions &options, const std::vecto
 
 CompareReport build_report_for(const CompareOptions &options)
 {
-	RunSet baseline = load_run_set("baseline", side_paths(options, options.baseline, options.baseline_kernel, "baseline"));
-	RunSet candidate =
-		load_run_set("candidate", side_paths(options, options.candidate, options.candidate_kernel, "candidate"));
+	SideQuery baseline_query = side_query(options, "baseline", options.baseline_kernel, options.baseline_machine);
+	SideQuery candidate_query = side_query(options, "candidate", options.candidate_kernel, options.candidate_machine);
+	RunSet baseline = load_run_set("baseline", side_paths(options, options.baseline, baseline_query));
+	RunSet candidate = load_run_set("candidate", side_paths(options, options.candidate, candidate_query));
 	require_one_scenario(baseline, candidate);
 	std::vector<std::string> texts = scenario_texts(baseline, candidate);
 	std::vector<GateRule> rules = gate_rules(options, texts);

@@ -18,7 +18,10 @@ struct CompareOptions {
 	// Runs picked from the result index instead of paths: used for a side whose paths are empty.
 	std::string baseline_kernel;
 	std::string candidate_kernel;
-	std::string scenario;  // required with the kernels
+	std::string machine;  // both sides: runs of this machine only (empty: any machine)
+	std::string baseline_machine;   // instead of `machine` for the baseline side
+	std::string candidate_machine;  // instead of `machine` for the candidate side
+	std::string scenario;  // required to pick from the index
 	std::string since;     // ISO 8601; runs started at or after it
 	std::string index_path = default_index_path;
 	std::vector<std::string> gate_rules;  // docs/compare.md; added to the scenario's [compare] gate

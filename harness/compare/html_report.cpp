@@ -11,6 +11,7 @@
 #include "compare/order_effects.h"
 #include "compare/report_sections.h"
 #include "compare/svg_charts.h"
+#include "metrics/migratetype_order.h"
 #include "report/markup_escape.h"
 
 namespace kmh {
@@ -31,8 +32,6 @@ td:first-child,th:first-child{text-align:left}
 
 // The forest plot's rows at most (the decided changes beyond it are in the tables).
 constexpr std::size_t forest_rows_shown = 40;
-
-const std::vector<std::string> migratetype_order = {"UNMOVABLE", "MOVABLE", "RECLAIMABLE", "HIGHATOMIC", "CMA", "ISOLATE"};
 
 // Mean over runs of the sum per (order, migratetype) of the series of `name` matching `scope`.
 using Grid = std::map<std::pair<int, std::string>, double>;
@@ -60,12 +59,7 @@ std::vector<std::string> migratetype_columns(const std::vector<const Grid *> &gr
 	for (const Grid *grid : grids)
 		for (const auto &[cell, value] : *grid)
 			seen.insert(cell.second);
-	std::vector<std::string> columns;
-	for (const std::string &known : migratetype_order)
-		if (seen.erase(known))
-			columns.push_back(known);
-	columns.insert(columns.end(), seen.begin(), seen.end());
-	return columns;
+	return in_migratetype_order(seen);
 }
 
 std::string heat_table(const std::string &caption, const char *side, const Grid &grid, const std::vector<int> &orders,

@@ -22,9 +22,11 @@ const char *const result_file_name = "result.json";
 // The largest result.json seen here is 360 KiB (every slab cache's series on 6.12).
 constexpr InputFileKind result_file_kind{ "result file", 64ULL << 20 };
 
-RunResult read_result(const std::string &path)
+}  // namespace
+
+RunResult read_result_text(const std::string &path, const std::string &text)
 {
-	nlohmann::json document = nlohmann::json::parse(read_input_file(path, result_file_kind), nullptr, false);
+	nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
 	if (document.is_discarded())
 		throw invalid_input(fmt::format("{} is not JSON", path));
 	try {
@@ -34,7 +36,10 @@ RunResult read_result(const std::string &path)
 	}
 }
 
-}  // namespace
+std::string read_result_file(const std::string &path)
+{
+	return read_input_file(path, result_file_kind);
+}
 
 std::vector<std::string> RunSet::kernels() const
 {
@@ -71,7 +76,7 @@ RunSet load_run_set(const std::string &label, const std::vector<std::string> &pa
 	RunSet set{label, {}};
 	for (const std::string &path : paths)
 		for (const std::string &file : find_result_files(path))
-			set.runs.push_back({file, read_result(file)});
+			set.runs.push_back({file, read_result_text(file, read_result_file(file))});
 	return set;
 }
 

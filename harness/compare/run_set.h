@@ -25,6 +25,14 @@ struct RunSet {
 // Throws kmh::Error (invalid_input) for a path that does not exist or holds none.
 std::vector<std::string> find_result_files(const std::string &path);
 
+// The bytes of a result file (at most 64 MiB). Throws kmh::Error (invalid_input) naming it when
+// it is not a regular file, too large or unreadable.
+std::string read_result_file(const std::string &path);
+
+// A result.json's text read back. Throws kmh::Error (invalid_input) naming `path` when it is not
+// JSON or not a kmemharness result of this schema_version.
+RunResult read_result_text(const std::string &path, const std::string &text);
+
 // Reads every result file the paths name. Throws kmh::Error (invalid_input) naming the file when one
 // cannot be read, and when none is found.
 RunSet load_run_set(const std::string &label, const std::vector<std::string> &paths);

@@ -12,6 +12,7 @@
 
 #include "common/error.h"
 #include "common/utc_time.h"
+#include "system/host_name.h"
 #include "vm/kernel_image.h"
 
 namespace kmh {
@@ -52,13 +53,6 @@ std::string running_release()
 	utsname names{};
 	uname(&names);
 	return names.release;
-}
-
-std::string host_name()
-{
-	utsname names{};
-	uname(&names);
-	return names.nodename;
 }
 
 MatrixKernel matrix_kernel(const std::string &argument)

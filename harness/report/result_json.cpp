@@ -193,7 +193,8 @@ json vm_json(const VmInfo &vm)
 		{"console_log", vm.console_log},
 		{"boot", vm.boot},
 		{"memory_bytes", vm.memory_bytes},
-		{"cpus", vm.cpus}};
+		{"cpus", vm.cpus},
+		{"host", vm.host}};
 }
 
 Error field_error(const std::string &where, const char *expected, const json &found)
@@ -611,7 +612,8 @@ std::optional<VmInfo> read_vm(const json &document)
 		      read_string(vm, "console_log", "vm.console_log"),
 		      read_string(vm, "boot", "vm.boot"),
 		      static_cast<std::int64_t>(read_unsigned(vm, "memory_bytes", "vm.memory_bytes")),
-		      read_int(vm, "cpus", "vm.cpus", 0)};
+		      read_int(vm, "cpus", "vm.cpus", 0),
+		      read_string(vm, "host", "vm.host")};
 }
 
 }  // namespace

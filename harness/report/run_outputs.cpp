@@ -6,6 +6,7 @@
 #include "report/ktap_report.h"
 #include "report/lava_report.h"
 #include "report/result_json.h"
+#include "report/run_report_html.h"
 #include "report/summary.h"
 #include "report/tap_report.h"
 
@@ -30,6 +31,7 @@ const OutputTable<RunResult> &run_output_formats()
 		{ "json", OutputPlace::file, "result.json", "the run's result.json", context_free(result_json_text) },
 		{ "junit", OutputPlace::file, "junit.xml", "the run's JUnit XML", context_free(junit_xml) },
 		{ "kcidb", OutputPlace::file, "kcidb.json", "the run as a KCIDB v5.3 document", kcidb_run_document },
+		{ "report", OutputPlace::file, "report.html", "a self-contained HTML report of the run", context_free(run_report_html) },
 	};
 	return table;
 }

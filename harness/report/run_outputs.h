@@ -1,4 +1,4 @@
-// The output formats of a run (`run`, each side of `ab`, each matrix cell): summary, TAP, KTAP, LAVA, result.json, junit.xml, kcidb.json.
+// The output formats of a run (`run`, each side of `ab`, each matrix cell): summary, TAP, KTAP, LAVA, result.json, junit.xml, kcidb.json, report.html.
 #pragma once
 
 #include "report/output_format.h"

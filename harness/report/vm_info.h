@@ -20,6 +20,7 @@ struct VmInfo {
 	std::string boot = "bzimage";  // "pvh": the decompressed vmlinux booted directly, with qboot
 	std::int64_t memory_bytes = 0; // the guest's memory, as QEMU's -m gave it
 	int cpus = 0;                  // the guest's CPUs, as QEMU's -smp gave them
+	std::string host;              // the machine that ran QEMU (uname -n): the guest's own name says nothing
 };
 
 }  // namespace kmh

@@ -19,6 +19,7 @@
 #include "common/utc_time.h"
 #include "report/result_json.h"
 #include "system/file_io.h"
+#include "system/host_name.h"
 #include "system/interrupt_watch.h"
 #include "system/sha256.h"
 #include "system/tsc_rate.h"
@@ -594,6 +595,7 @@ std::vector<RunResult> run_in_vm(const std::vector<VmScenario> &scenarios, const
 	run.cache_dir = options.cache_dir.empty() ? default_cache_dir() : options.cache_dir;
 	run.work_dir = fs::path(run.cache_dir) / fmt::format("run-{}", getpid());
 	run.info.kernel_image = options.kernel_image;
+	run.info.host = host_name();
 	run.info.memory_bytes = options.memory_bytes;
 	run.info.cpus = options.cpus;
 	run.results.resize(scenarios.size());

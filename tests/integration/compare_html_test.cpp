@@ -9,9 +9,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "headless_chromium.h"
 #include "kmemharness_run.h"
 #include "program_gap.h"
 #include "scratch_dir.h"
+#include "suite_run.h"
 
 namespace kmh::integration {
 namespace {
@@ -76,21 +78,6 @@ void write_side(const ScratchDir &scratch, const std::string &side, const std::s
 	}
 }
 
-std::size_t count(const std::string &text, const std::string &needle)
-{
-	std::size_t found = 0;
-	for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size()))
-		found++;
-	return found;
-}
-
-std::vector<std::string> chromium_command(const ScratchDir &scratch, const std::string &profile)
-{
-	return {"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + scratch / profile};
-}
-
 class CompareHtml : public ::testing::Test {
 protected:
 	void SetUp() override
@@ -109,7 +96,7 @@ protected:
 	// The report as headless Chromium laid it out (its DOM after parsing), with a profile of its own.
 	ProcessOutcome dumped_dom(const std::string &profile) const
 	{
-		std::vector<std::string> argv = chromium_command(scratch_, profile);
+		std::vector<std::string> argv = chromium_command(scratch_ / profile);
 		argv.insert(argv.end(), {"--dump-dom", "file://" + html_path()});
 		return run_process(argv, std::chrono::seconds(90));
 	}
@@ -124,19 +111,19 @@ TEST_F(CompareHtml, ChromiumDrawsEveryView)
 	ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
 	const std::string &dom = outcome.out;
 
-	std::size_t strips = count(dom, "<svg class=\"strip\"");
+	std::size_t strips = occurrences(dom, "<svg class=\"strip\"");
 	ASSERT_GE(strips, 1u) << dom.substr(0, 2000);
-	EXPECT_EQ(count(dom, "class=\"dot dot-a\""), runs_per_side * strips);
-	EXPECT_EQ(count(dom, "class=\"dot dot-b\""), runs_per_side * strips);
-	EXPECT_EQ(count(dom, "data-metric=\"pcp.drain.events{scope=workload}\""), 1u);
+	EXPECT_EQ(occurrences(dom, "class=\"dot dot-a\""), runs_per_side * strips);
+	EXPECT_EQ(occurrences(dom, "class=\"dot dot-b\""), runs_per_side * strips);
+	EXPECT_EQ(occurrences(dom, "data-metric=\"pcp.drain.events{scope=workload}\""), 1u);
 
-	EXPECT_EQ(count(dom, "<svg class=\"bars\""), 2u);  // refills and drains
+	EXPECT_EQ(occurrences(dom, "<svg class=\"bars\""), 2u);  // refills and drains
 	for (const char *bar : {"class=\"bar bar-a\" data-group=\"cpu 0\"", "class=\"bar bar-b\" data-group=\"cpu 0\"",
 				"class=\"bar bar-a\" data-group=\"cpu 1\"", "class=\"bar bar-b\" data-group=\"cpu 1\""})
-		EXPECT_EQ(count(dom, bar), 2u) << bar;
+		EXPECT_EQ(occurrences(dom, bar), 2u) << bar;
 
-	EXPECT_EQ(count(dom, "class=\"heat heat-a\""), 3u);  // page.alloc, pagetypeinfo before and after
-	EXPECT_EQ(count(dom, "class=\"heat heat-b\""), 3u);
+	EXPECT_EQ(occurrences(dom, "class=\"heat heat-a\""), 3u);  // page.alloc, pagetypeinfo before and after
+	EXPECT_EQ(occurrences(dom, "class=\"heat heat-b\""), 3u);
 	EXPECT_NE(dom.find("6.1.0-56-amd64"), std::string::npos);
 	EXPECT_NE(dom.find(">FAIL<"), std::string::npos);
 }
@@ -177,7 +164,7 @@ TEST_F(CompareHtml, ChromiumScreenshotIsAnImage)
 {
 	KMH_SKIP_OR_FAIL_IF(program_gap("chromium"));
 	std::string shot = scratch_ / "report.png";
-	std::vector<std::string> argv = chromium_command(scratch_, "profile-shot");
+	std::vector<std::string> argv = chromium_command(scratch_ / "profile-shot");
 	argv.insert(argv.end(), {"--window-size=1200,1600", "--screenshot=" + shot, "file://" + html_path()});
 	ProcessOutcome outcome = run_process(argv, std::chrono::seconds(90));
 	ASSERT_EQ(outcome.exit_code, 0) << outcome.err;

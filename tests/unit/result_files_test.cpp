@@ -39,7 +39,7 @@ TEST_F(ResultFiles, WritesBothAndLeavesNoTemporaryFile)
 	write_result_files(passed_result(), path("out"));
 	EXPECT_EQ(result_json().at("status"), "passed");
 	EXPECT_TRUE(fs::exists(path("out/junit.xml")));
-	std::vector<std::string> names = output_file_names(run_output_formats());  // result.json, junit.xml, kcidb.json
+	std::vector<std::string> names = output_file_names(run_output_formats());  // result.json, junit.xml, kcidb.json, report.html
 	for (const fs::directory_entry &entry : fs::directory_iterator(path("out")))
 		EXPECT_NE(std::find(names.begin(), names.end(), entry.path().filename().string()), names.end())
 			<< entry.path() << " left behind";
