@@ -32,11 +32,11 @@ TEST(CompareResultIndex, SelectsByScenarioKernelAndDate)
 	index_result("/r/4/result.json", run_of("frag", "6.1.0", "2025-06-02T10:00:00Z"), index);
 	index_result("/r/2/result.json", run_of("bounce", "6.1.0", "2025-06-03T10:00:00Z"), index);  // again: no duplicate
 
-	EXPECT_EQ(find_indexed_results({"bounce", "6.1.0", ""}, index),
+	EXPECT_EQ(find_indexed_results({"bounce", "6.1.0", "", ""}, index),
 		  (std::vector<std::string>{"/r/1/result.json", "/r/2/result.json"}));
-	EXPECT_EQ(find_indexed_results({"bounce", "6.1.0", "2025-06-02"}, index), (std::vector<std::string>{"/r/2/result.json"}));
-	EXPECT_EQ(find_indexed_results({"bounce", "6.18.0", ""}, index), (std::vector<std::string>{"/r/3/result.json"}));
-	EXPECT_TRUE(find_indexed_results({"bounce", "5.10", ""}, index).empty());
+	EXPECT_EQ(find_indexed_results({"bounce", "6.1.0", "2025-06-02", ""}, index), (std::vector<std::string>{"/r/2/result.json"}));
+	EXPECT_EQ(find_indexed_results({"bounce", "6.18.0", "", ""}, index), (std::vector<std::string>{"/r/3/result.json"}));
+	EXPECT_TRUE(find_indexed_results({"bounce", "5.10", "", ""}, index).empty());
 	fs::remove_all(dir);
 }
 
@@ -46,7 +46,7 @@ TEST(CompareResultIndex, RelativePathsAreStoredAbsolute)
 	fs::remove_all(dir);
 	std::string index = (dir / "index.sqlite").string();
 	index_result("results/x/result.json", run_of("bounce", "6.1.0", "2025-06-01T10:00:00Z"), index);
-	std::vector<std::string> found = find_indexed_results({"bounce", "6.1.0", ""}, index);
+	std::vector<std::string> found = find_indexed_results({"bounce", "6.1.0", "", ""}, index);
 	ASSERT_EQ(found.size(), 1u);
 	EXPECT_EQ(found[0], (fs::current_path() / "results/x/result.json").string());
 	fs::remove_all(dir);
@@ -55,7 +55,7 @@ TEST(CompareResultIndex, RelativePathsAreStoredAbsolute)
 TEST(CompareResultIndex, MissingIndexIsInvalidInput)
 {
 	try {
-		find_indexed_results({"bounce", "6.1.0", ""}, "/nonexistent/index.sqlite");
+		find_indexed_results({"bounce", "6.1.0", "", ""}, "/nonexistent/index.sqlite");
 		FAIL() << "a missing index was accepted";
 	} catch (const Error &error) {
 		EXPECT_EQ(error.code(), ExitCode::invalid_input);
