@@ -55,6 +55,24 @@ std::vector<LabelledValue> sum_by_label(const MetricStore &store, const std::str
 	return values;
 }
 
+std::vector<std::vector<LabelledValue>> sums_on_common_labels(const MetricStore &store, const std::vector<std::string> &names,
+							       const std::string &by)
+{
+	std::vector<std::map<std::string, double>> sums(names.size());
+	std::set<std::string, decltype(&label_before)> labels(label_before);
+	for (std::size_t i = 0; i < names.size(); i++)
+		for (const LabelledValue &value : sum_by_label(store, names[i], by)) {
+			sums[i][value.label] = value.value;
+			labels.insert(value.label);
+		}
+	std::vector<std::vector<LabelledValue>> lists(names.size());
+	for (std::size_t i = 0; i < names.size(); i++)
+		for (const std::string &label : labels)
+			if (!sums[i].empty())
+				lists[i].push_back({label, sums[i].count(label) ? sums[i].at(label) : 0.0});
+	return lists;
+}
+
 std::vector<OrderMigratetypeGrid> order_migratetype_grids(const MetricStore &store, const std::vector<std::string> &names)
 {
 	std::vector<OrderMigratetypeGrid> grids(names.size());

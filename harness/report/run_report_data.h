@@ -21,6 +21,12 @@ struct LabelledValue {
 // scenario's own work), else all. Series without the label are left out.
 std::vector<LabelledValue> sum_by_label(const MetricStore &store, const std::string &name, const std::string &by);
 
+// sum_by_label for each name, every list over the same labels (the union, a missing one as 0), so
+// that charts drawn side by side have the same bars: drains on CPU 0 show as 0, not as no bar. A
+// name without any series keeps an empty list.
+std::vector<std::vector<LabelledValue>> sums_on_common_labels(const MetricStore &store, const std::vector<std::string> &names,
+							       const std::string &by);
+
 // Sums per (order, migratetype); rows and columns are the orders and migratetypes that occur.
 struct OrderMigratetypeGrid {
 	std::vector<int> orders;

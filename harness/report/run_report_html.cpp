@@ -91,10 +91,11 @@ std::string assertions_section(const RunResult &result)
 std::string per_cpu_section(const MetricStore &store)
 {
 	std::string charts;
-	for (const char *name : {"pcp.refill.events", "pcp.drain.events"}) {
-		std::vector<LabelledValue> values = sum_by_label(store, name, "cpu");
-		if (!values.empty())
-			charts += chart(fmt::format("{} by CPU", name), bar_chart_svg(name, "cpu ", values));
+	const std::vector<std::string> names = {"pcp.refill.events", "pcp.drain.events"};
+	std::vector<std::vector<LabelledValue>> lists = sums_on_common_labels(store, names, "cpu");
+	for (std::size_t i = 0; i < names.size(); i++) {
+		if (!lists[i].empty())
+			charts += chart(fmt::format("{} by CPU", names[i]), bar_chart_svg(names[i], "cpu ", lists[i]));
 	}
 	return charts.empty() ? absent("No per-CPU list events were collected (the pcp collector).")
 			      : "<div class=\"charts\">" + charts + "</div>";

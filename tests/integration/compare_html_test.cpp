@@ -148,9 +148,9 @@ TEST_F(CompareHtml, OpensWithTheHeadlineAndAForestPlotThenRankedSections)
 	// the call site's; each once on the forest's common axis, in report order.
 	for (const char *row : {"slab.kmalloc.events{scope=workload}", "slab.kmalloc.events{scope=system}",
 				"slab.callsite.events{callsite=alloc_pipe_info, scope=workload}"})
-		EXPECT_EQ(count(dom, std::string("data-forest-metric=\"") + row + "\""), 1u) << row;
-	EXPECT_EQ(count(dom, "class=\"forest-row "), 3u);
-	EXPECT_EQ(count(dom, "data-forest-metric=\"meminfo.MemTotal.before\""), 0u);
+		EXPECT_EQ(occurrences(dom, std::string("data-forest-metric=\"") + row + "\""), 1u) << row;
+	EXPECT_EQ(occurrences(dom, "class=\"forest-row "), 3u);
+	EXPECT_EQ(occurrences(dom, "data-forest-metric=\"meminfo.MemTotal.before\""), 0u);
 	std::vector<std::size_t> sections;
 	for (const char *section : {"workload_kmem", "system", "call_sites", "idle_state", "one_side"}) {
 		sections.push_back(dom.find(std::string("data-section=\"") + section + "\""));

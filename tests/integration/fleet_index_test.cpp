@@ -29,9 +29,9 @@ std::string regex_quoted(const std::string &text)
 void copy_as_machine(const fs::path &from, const fs::path &to, const std::string &machine)
 {
 	fs::copy(from, to, fs::copy_options::recursive);
-	nlohmann::json result = ResultFile(to / "result.json").json();
+	nlohmann::json result = ResultFile(to / "pcpu_bounce/result.json").json();
 	result["system"]["hostname"] = machine;
-	std::ofstream(to / "result.json") << result.dump(2);
+	std::ofstream(to / "pcpu_bounce/result.json") << result.dump(2);
 }
 
 class FleetIndex : public ::testing::Test {

@@ -46,6 +46,20 @@ TEST(RunReportHtml, SumsPerCpuInNumericOrderOfTheWorkloadScope)
 	EXPECT_EQ(values[3].value, 5);  // the system scope's 1000 left out
 }
 
+TEST(RunReportHtml, ChartsSideBySideHaveTheSameCpusWithAMissingOneAsZero)
+{
+	RunResult run = bounced_run();
+	run.metrics.add("pcp.drain.events", {{"cpu", "1"}, {"scope", "workload"}, {"order", "0"}}, 9);
+	std::vector<std::vector<LabelledValue>> lists =
+		sums_on_common_labels(run.metrics, {"pcp.refill.events", "pcp.drain.events"}, "cpu");
+	ASSERT_EQ(lists.size(), 2u);
+	ASSERT_EQ(lists[1].size(), 4u);
+	EXPECT_EQ(lists[1][0].label, "0");
+	EXPECT_EQ(lists[1][0].value, 0);
+	EXPECT_EQ(lists[1][1].value, 9);
+	EXPECT_EQ(lists[0][3].label, "10");
+}
+
 TEST(RunReportHtml, SectionsWithoutTheirMetricsSaySoAndCallSitesAreLeftOut)
 {
 	std::string page = run_report_html(bounced_run());
