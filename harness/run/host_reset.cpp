@@ -40,7 +40,7 @@ std::vector<std::string> reset_host_memory()
 
 std::vector<std::string> host_state_not_reset()
 {
-	return {"pageblock migratetypes (pageblocks a fallback claimed stay claimed)",
+	return {"pageblock migratetypes (a block a fallback claimed keeps its type until it is free and merges)",
 		"slab caches' partial and free slabs",
 		"the kernel's own allocations and fragmentation since boot",
 		"per-CPU page lists, CPU caches, TLBs, frequency and temperature"};
