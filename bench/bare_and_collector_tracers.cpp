@@ -12,15 +12,33 @@ public:
 	void stop() override {}
 };
 
+// The kmem collectors, and the opt-in ones named in `extra` beside them.
 class KmemharnessTracer : public Tracer {
 public:
-	explicit KmemharnessTracer(const KernelFacts &facts) : facts_(facts) {}
-	std::string name() const override { return "kmemharness"; }
-	void start() override { collectors_ = start_all_collectors(facts_, CollectorSettings{}); }
+	KmemharnessTracer(const KernelFacts &facts, std::vector<std::string> extra)
+		: facts_(facts), extra_(std::move(extra))
+	{
+	}
+	std::string name() const override
+	{
+		std::string name = "kmemharness";
+		for (const std::string &collector : extra_)
+			name += "+" + collector;
+		return name;
+	}
+	void start() override
+	{
+		collectors_ = start_all_collectors(facts_, CollectorSettings{});
+		for (const std::string &name : extra_) {
+			collectors_.push_back(make_bpf_collector(name, facts_));
+			collectors_.back()->start(CollectorSettings{});
+		}
+	}
 	void stop() override { collectors_.clear(); }
 
 private:
 	KernelFacts facts_;
+	std::vector<std::string> extra_;
 	std::vector<std::unique_ptr<BpfCollector>> collectors_;
 };
 
@@ -44,7 +62,12 @@ std::unique_ptr<Tracer> make_bare_tracer()
 
 std::unique_ptr<Tracer> make_kmemharness_tracer(const KernelFacts &facts)
 {
-	return std::make_unique<KmemharnessTracer>(facts);
+	return std::make_unique<KmemharnessTracer>(facts, std::vector<std::string>{});
+}
+
+std::unique_ptr<Tracer> make_kmemharness_callsite_tracer(const KernelFacts &facts)
+{
+	return std::make_unique<KmemharnessTracer>(facts, std::vector<std::string>{"callsite"});
 }
 
 }  // namespace kmh

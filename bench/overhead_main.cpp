@@ -53,6 +53,7 @@ std::vector<std::unique_ptr<Tracer>> all_tracers(const KernelFacts &facts)
 	std::vector<std::unique_ptr<Tracer>> tracers;
 	tracers.push_back(make_bare_tracer());
 	tracers.push_back(make_kmemharness_tracer(facts));
+	tracers.push_back(make_kmemharness_callsite_tracer(facts));
 	tracers.push_back(make_empty_bpf_tracer());
 	tracers.push_back(make_perf_stat_tracer(scratch_path("perf_stat")));
 	tracers.push_back(make_perf_record_tracer(scratch_path("perf.data")));

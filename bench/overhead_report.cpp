@@ -181,15 +181,15 @@ void print_variants(const WorkloadReport &workload)
 	fmt::print("\n{}: {} iterations ({}), {} kmem events per iteration (scope=workload)\n", workload.name,
 		   workload.iterations, workload.iteration,
 		   format_or_dash(events / static_cast<double>(workload.iterations), "{:.2f}"));
-	fmt::print("  {:<14} {:>11} {:>10} {:>10} {:>12}\n", "variant", "median ms", "slowdown", "ns/event",
+	fmt::print("  {:<20} {:>11} {:>10} {:>10} {:>12}\n", "variant", "median ms", "slowdown", "ns/event",
 		   "x empty cost");
 	for (const VariantTimes &variant : workload.variants) {
 		if (!variant.skipped.empty()) {
-			fmt::print("  {:<14} skipped: {}\n", variant.variant, variant.skipped);
+			fmt::print("  {:<20} skipped: {}\n", variant.variant, variant.skipped);
 			continue;
 		}
 		VariantSummary summary = summarize(variant, bare);
-		fmt::print("  {:<14} {:>11.1f} {:>9.1f}% {:>10} {:>12}\n", variant.variant,
+		fmt::print("  {:<20} {:>11.1f} {:>9.1f}% {:>10} {:>12}\n", variant.variant,
 			   1e3 * summary.median_seconds, summary.slowdown_percent,
 			   format_or_dash(1e9 * summary.added_seconds / events, "{:.1f}"),
 			   format_or_dash(summary.added_seconds / empty_added, "{:.2f}"));

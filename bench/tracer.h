@@ -29,6 +29,8 @@ public:
 std::unique_ptr<Tracer> make_bare_tracer();
 // Every kmemharness BPF collector, attached as `kmemharness run` attaches them.
 std::unique_ptr<Tracer> make_kmemharness_tracer(const KernelFacts &facts);
+// The same with the opt-in callsite collector beside them: what `collectors = [..., "callsite"]` costs.
+std::unique_ptr<Tracer> make_kmemharness_callsite_tracer(const KernelFacts &facts);
 // bench/empty.bpf.c: an empty tp_btf program on each tracepoint.
 std::unique_ptr<Tracer> make_empty_bpf_tracer();
 // perf stat -a -e kmem:... counting system-wide.

@@ -30,6 +30,7 @@ struct page;
 struct kmem_cache {
 	unsigned int object_size;	/* the object as asked for */
 	unsigned int size;		/* the object with its metadata */
+	const char *name;		/* as /proc/slabinfo shows it */
 };
 
 struct trace_entry {

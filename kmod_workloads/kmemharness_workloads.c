@@ -512,7 +512,12 @@ static int kmh_start_workers(void)
 
 /* ---- allocating and freeing, on the workers --------------------------------------------- */
 
-static void *kmh_alloc_one(const struct kmh_set *set, gfp_t gfp, bool zero)
+/*
+ * Never inlined: the allocator's call_site (and a page block's stack) then names this function,
+ * whatever the compiler does with its callers, so a harness can find the module's own
+ * allocations by call site (the callsite collector's slab.outstanding.objects{callsite=kmh_alloc_one}).
+ */
+static noinline void *kmh_alloc_one(const struct kmh_set *set, gfp_t gfp, bool zero)
 {
 	switch (set->kind) {
 	case KMH_KIND_KMALLOC:

@@ -18,6 +18,7 @@ struct CollectorSettings {
 	std::vector<int> workload_pids;  // kernel threads working for the scenario (module workers)
 	std::vector<int> workload_processes = {};  // the workload child processes (uprobes attach to these)
 	WorkloadContextMode workload_context = WorkloadContextMode::task;  // kmem collectors: which contexts are the workload's
+	int callsites = callsites_default;  // the callsite collector: call sites named per scope, the rest "other"
 };
 
 class BpfCollector {

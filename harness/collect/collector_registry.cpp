@@ -20,6 +20,7 @@ std::unique_ptr<BpfCollector> make_vmscan_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_compaction_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_oom_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_swapin_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_callsite_collector(const KernelFacts &facts);
 
 const std::vector<CollectorDescriptor> &collector_registry()
 {
@@ -28,19 +29,21 @@ const std::vector<CollectorDescriptor> &collector_registry()
 	constexpr bool kmem = true;
 	constexpr bool other = false;
 	static const std::vector<CollectorDescriptor> registry = {
-		{"page_alloc", on, kmem, "page.", make_page_alloc_collector},
-		{"pcp", on, kmem, "pcp.", make_pcp_collector},
-		{"extfrag", on, kmem, "extfrag.", make_extfrag_collector},
-		{"slab", on, kmem, "slab.", make_slab_collector},
-		{"malloc", off, other, "malloc.", make_malloc_collector},
-		{"faults", off, other, "faults.", make_faults_collector},
-		{"mmap", off, other, "mmap.", make_mmap_collector},
-		{"shm", off, other, "shm.", make_shm_collector},
-		{"hugetlb", off, other, "hugetlb.", make_hugetlb_collector},
-		{"vmscan", off, other, "vmscan.", make_vmscan_collector},
-		{"compaction", off, other, "compaction.", make_compaction_collector},
-		{"oom", off, other, "oom.", make_oom_collector},
-		{"swapin", off, other, "swapin.", make_swapin_collector},
+		{"page_alloc", on, kmem, {"page."}, make_page_alloc_collector},
+		{"pcp", on, kmem, {"pcp."}, make_pcp_collector},
+		{"extfrag", on, kmem, {"extfrag."}, make_extfrag_collector},
+		{"slab", on, kmem, {"slab."}, make_slab_collector},
+		{"malloc", off, other, {"malloc."}, make_malloc_collector},
+		{"faults", off, other, {"faults."}, make_faults_collector},
+		{"mmap", off, other, {"mmap."}, make_mmap_collector},
+		{"shm", off, other, {"shm."}, make_shm_collector},
+		{"hugetlb", off, other, {"hugetlb."}, make_hugetlb_collector},
+		{"vmscan", off, other, {"vmscan."}, make_vmscan_collector},
+		{"compaction", off, other, {"compaction."}, make_compaction_collector},
+		{"oom", off, other, {"oom."}, make_oom_collector},
+		{"swapin", off, other, {"swapin."}, make_swapin_collector},
+		{"callsite", off, other, {"slab.callsite.", "slab.outstanding.", "page.outstanding."},
+		 make_callsite_collector},
 	};
 	return registry;
 }

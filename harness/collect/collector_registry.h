@@ -20,8 +20,9 @@ struct CollectorDescriptor {
 	// Watches the kmem and page allocator events: the overhead benchmark measures these, and they
 	// are built a second time without the preempt-count read (KMH_CONTEXT_COLLECTORS in CMakeLists.txt).
 	bool kmem = false;
-	// Every metric family it provides starts with this, e.g. "page." (the catalog's source is `name`).
-	std::string metric_prefix;
+	// Every metric family it provides starts with one of these, e.g. "page." (the catalog's source is
+	// `name`). A family belongs to the collector with the longest prefix it starts with.
+	std::vector<std::string> metric_prefixes;
 	std::function<std::unique_ptr<BpfCollector>(const KernelFacts &)> create;
 };
 

@@ -98,6 +98,25 @@ std::vector<MetricFamily> swapin_families()
 	};
 }
 
+// callsite: slab allocations by the kernel function that made them, and what is still outstanding.
+std::vector<MetricFamily> callsite_families()
+{
+	const std::vector<std::string> site = {"callsite", "op", "cache", "scope", "context"};
+	const std::vector<std::string> pages = {"callsite", "order", "migratetype", "scope", "context"};
+	return {
+		{"slab.callsite.events", site, "events", "callsite", "kmalloc and kmem_cache_alloc calls by call site (the calling kernel function, from kallsyms), op and cache; the top [collect] callsites per scope, the rest as callsite=other"},
+		{"slab.callsite.bytes_req", site, "bytes", "callsite", "bytes those calls asked for"},
+		{"slab.callsite.bytes_alloc", site, "bytes", "callsite", "bytes those calls were handed (size class, or object size with metadata)"},
+		{"slab.callsite.waste", site, "bytes", "callsite", "bytes_alloc - bytes_req of those calls: internal fragmentation"},
+		{"slab.callsite.cross_cpu_frees", site, "events", "callsite", "objects of the call site freed on another CPU than the one that allocated them (allocated while attached)"},
+		{"slab.callsite.map_full_events", {"map"}, "events", "callsite", "events a full BPF map had no room for: callsite_stats (counted as callsite=other), live_objects (not followed to their free); 0 when everything was tracked"},
+		{"slab.outstanding.objects", site, "count", "callsite", "slab objects allocated while attached and not freed at readout, by call site"},
+		{"slab.outstanding.bytes", site, "bytes", "callsite", "bytes_alloc of those objects"},
+		{"page.outstanding.pages", pages, "pages", "callsite", "pages (2^order per block) allocated while attached and not freed at readout, by order, migratetype and the first kernel function on the stack outside the page allocator"},
+		{"page.outstanding.map_full_events", {"map"}, "events", "callsite", "page allocations a full BPF map had no room for: live_pages (not followed to their free), page_stacks (callsite=unknown)"},
+	};
+}
+
 std::vector<MetricFamily> build_catalog()
 {
 	std::vector<MetricFamily> c = {
@@ -151,6 +170,8 @@ std::vector<MetricFamily> build_catalog()
 		c.push_back(std::move(family));
 	add_pressure_families(c);
 	for (MetricFamily &family : swapin_families())
+		c.push_back(std::move(family));
+	for (MetricFamily &family : callsite_families())
 		c.push_back(std::move(family));
 	return c;
 }

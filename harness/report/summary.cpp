@@ -311,6 +311,76 @@ std::string errors_section(const RunResult &result)
 	return text;
 }
 
+// The callsite collector's families of `scope`, added up by call site.
+std::map<std::string, double> callsite_totals(const MetricStore &metrics, const std::string &name, const char *scope)
+{
+	std::map<std::string, double> totals;
+	for (const Metric *metric : metrics.select(name, {LabelMatcher("scope", MatchOp::equal, scope)}))
+		if (auto site = metric->labels.find("callsite"); site != metric->labels.end())
+			totals[site->second] += metric->value;
+	return totals;
+}
+
+// The call sites with the largest totals of `rank_by`, largest first, "other" last if present.
+std::vector<std::string> ranked_callsites(const std::map<std::string, double> &totals, std::size_t top)
+{
+	std::vector<std::string> sites;
+	for (const auto &[site, value] : totals)
+		if (site != "other" && value > 0)
+			sites.push_back(site);
+	std::stable_sort(sites.begin(), sites.end(),
+			 [&](const std::string &a, const std::string &b) { return totals.at(a) > totals.at(b); });
+	if (sites.size() > top)
+		sites.resize(top);
+	if (auto other = totals.find("other"); other != totals.end() && other->second > 0)
+		sites.push_back("other");
+	return sites;
+}
+
+double total_at(const std::map<std::string, double> &totals, const std::string &site)
+{
+	auto found = totals.find(site);
+	return found == totals.end() ? 0 : found->second;
+}
+
+constexpr std::size_t summary_callsites = 5;
+
+std::string top_callsites_section(const MetricStore &metrics)
+{
+	auto events = callsite_totals(metrics, "slab.callsite.events", scope_workload);
+	if (events.empty())
+		return "";
+	auto bytes = callsite_totals(metrics, "slab.callsite.bytes_alloc", scope_workload);
+	auto waste = callsite_totals(metrics, "slab.callsite.waste", scope_workload);
+	auto cross = callsite_totals(metrics, "slab.callsite.cross_cpu_frees", scope_workload);
+	Table table{{Align::left, Align::right, Align::right, Align::right, Align::right},
+		    {{"call site", "allocations", "bytes_alloc", "waste", "cross-CPU frees"}}};
+	for (const std::string &site : ranked_callsites(events, summary_callsites))
+		table.rows.push_back({site, format_count(total_at(events, site)), format_count(total_at(bytes, site)),
+				      format_count(total_at(waste, site)), format_count(total_at(cross, site))});
+	return "\nTop slab call sites (scope=workload, kmalloc and kmem_cache_alloc)\n" + render_table(table, indent);
+}
+
+std::string outstanding_section(const MetricStore &metrics)
+{
+	auto objects = callsite_totals(metrics, "slab.outstanding.objects", scope_workload);
+	auto bytes = callsite_totals(metrics, "slab.outstanding.bytes", scope_workload);
+	auto pages = callsite_totals(metrics, "page.outstanding.pages", scope_workload);
+	std::map<std::string, double> rank = objects;
+	for (const auto &[site, count] : pages)
+		rank[site] += count;
+	std::vector<std::string> sites = ranked_callsites(rank, summary_callsites);
+	if (sites.empty())
+		return "";
+	Table table{{Align::left, Align::right, Align::right, Align::right},
+		    {{"call site", "objects", "bytes", "pages"}}};
+	for (const std::string &site : sites)
+		table.rows.push_back({site, format_count(total_at(objects, site)), format_count(total_at(bytes, site)),
+				      format_count(total_at(pages, site))});
+	return "\nOutstanding at the end of the window (scope=workload: allocated, not freed)\n" +
+	       render_table(table, indent);
+}
+
 }  // namespace
 
 std::string format_count(double value)
@@ -333,7 +403,8 @@ std::string format_count(double value)
 std::string summary_text(const RunResult &result, bool color)
 {
 	return header(result, color) + workloads_section(result) + key_counts_section(result) +
-	       tracing_quirks_section(result) + stacks_section(result) + assertions_section(result, color) + errors_section(result);
+	       tracing_quirks_section(result) + top_callsites_section(result.metrics) +
+	       outstanding_section(result.metrics) + stacks_section(result) + assertions_section(result, color) + errors_section(result);
 }
 
 }  // namespace kmh

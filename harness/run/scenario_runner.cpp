@@ -170,7 +170,8 @@ private:
 		timed("attach", [&] {
 			progress_.step("attaching BPF collectors");
 			CollectorSettings settings{options_.attach.value_or(scenario_.collect.attach), cgroup_->id(),
-						   module_workers_, process_ids(), scenario_.collect.workload_context};
+						   module_workers_, process_ids(), scenario_.collect.workload_context,
+						   scenario_.collect.callsites};
 			for (const std::string &name : scenario_.collect.collectors) {
 				std::unique_ptr<BpfCollector> collector = make_bpf_collector(name, facts_);
 				collector->start(settings);

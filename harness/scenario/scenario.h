@@ -35,11 +35,16 @@ struct WorkloadSpec {
 	bool expect_oom_kill = false;  // being killed by the OOM killer ends it as "oom_killed", not "failed"
 };
 
+// [collect] callsites: how many call sites the callsite collector names per scope; the rest are "other".
+inline constexpr int callsites_default = 20;
+inline constexpr int callsites_max = 1000;
+
 struct CollectSpec {
 	std::vector<std::string> collectors;  // registered BPF collectors (collect/collector_registry.cpp)
 	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo, zoneinfo
 	AttachMode attach = AttachMode::automatic;
 	WorkloadContextMode workload_context = WorkloadContextMode::task;
+	int callsites = callsites_default;
 	SourceLocation where;
 };
 

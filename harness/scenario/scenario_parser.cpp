@@ -38,7 +38,7 @@ const std::string accepted_tables =
 const std::vector<std::string> scenario_keys = { "name", "description", "timeout" };
 const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields",
 						 "commands" };
-const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach", "workload_context" };
+const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach", "workload_context", "callsites" };
 const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
 					       "boot_timeout", "swap", "own_boot", "disk" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
@@ -181,6 +181,7 @@ CollectSpec read_collect(const toml::table &root, const std::string &file_name, 
 	collect.attach = attach ? *find_attach_mode(*attach) : AttachMode::automatic;
 	std::string context = reader.string("workload_context", one_of(workload_context_names)).value_or("task");
 	collect.workload_context = context == "any" ? WorkloadContextMode::any : WorkloadContextMode::task;
+	collect.callsites = static_cast<int>(reader.integer("callsites", 1, callsites_max).value_or(callsites_default));
 	collect.where = table_location(reader, file_name);
 	return collect;
 }

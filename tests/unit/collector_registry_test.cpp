@@ -92,17 +92,32 @@ TEST_P(Collector, IsBuiltWithoutThePreemptCountExactlyWhenItIsKmem)
 		<< "KMH_CONTEXT_COLLECTORS in CMakeLists.txt and the registry's kmem flag disagree on " << GetParam();
 }
 
-TEST_P(Collector, ProvidesCatalogFamiliesUnderItsPrefixOnly)
+// The collector a family belongs to by name: the one with the longest prefix the name starts with.
+std::string owner_by_prefix(const std::string &family)
 {
-	const std::string &prefix = descriptor().metric_prefix;
-	ASSERT_TRUE(prefix.size() > 1 && prefix.back() == '.') << "metric_prefix '" << prefix << "'";
+	std::string owner;
+	std::size_t longest = 0;
+	for (const CollectorDescriptor &descriptor : collector_registry())
+		for (const std::string &prefix : descriptor.metric_prefixes)
+			if (starts_with(family, prefix) && prefix.size() > longest) {
+				longest = prefix.size();
+				owner = descriptor.name;
+			}
+	return owner;
+}
+
+TEST_P(Collector, ProvidesCatalogFamiliesUnderItsPrefixesOnly)
+{
+	for (const std::string &prefix : descriptor().metric_prefixes)
+		ASSERT_TRUE(prefix.size() > 1 && prefix.back() == '.') << "metric prefix '" << prefix << "'";
 	int families = 0;
 	for (const MetricFamily &family : metric_catalog()) {
 		if (family.source == GetParam()) {
 			families++;
-			EXPECT_TRUE(starts_with(family.name, prefix)) << family.name << " is not under " << prefix;
+			EXPECT_EQ(owner_by_prefix(family.name), GetParam())
+				<< family.name << " is not under the longest of " << GetParam() << "'s prefixes";
 		} else {
-			EXPECT_FALSE(starts_with(family.name, prefix))
+			EXPECT_NE(owner_by_prefix(family.name), GetParam())
 				<< family.name << " is under " << GetParam() << "'s prefix but its source is " << family.source;
 		}
 	}

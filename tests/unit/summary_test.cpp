@@ -154,6 +154,42 @@ TEST(Summary, TracingQuirksLineWhenAKmallocFiredTwice)
 		<< text;
 }
 
+TEST(Summary, ListsTheTopCallSitesAndTheOutstandingOnes)
+{
+	RunResult result = sample_result();
+	Labels mine = {{"callsite", "kmh_alloc_one"}, {"op", "kmalloc"}, {"scope", "workload"}, {"context", "task"}};
+	Labels other = {{"callsite", "other"}, {"op", "kmalloc"}, {"scope", "workload"}, {"context", "task"}};
+	result.metrics.add("slab.callsite.events", mine, 2000);
+	result.metrics.add("slab.callsite.bytes_alloc", mine, 768000);
+	result.metrics.add("slab.callsite.waste", mine, 268000);
+	result.metrics.add("slab.callsite.cross_cpu_frees", mine, 1000);
+	result.metrics.add("slab.callsite.events", other, 3);
+	result.metrics.add("slab.outstanding.objects", mine, 1000);
+	result.metrics.add("slab.outstanding.bytes", mine, 256000);
+	result.metrics.add("page.outstanding.pages", {{"callsite", "kmh_alloc_one"}, {"order", "1"}, {"scope", "workload"}}, 200);
+	result.metrics.add("slab.outstanding.objects", {{"callsite", "kernfs_fop_open"}, {"scope", "system"}}, 9);
+
+	std::string text = summary_text(result, false);
+
+	EXPECT_TRUE(contains(text, "\nTop slab call sites (scope=workload, kmalloc and kmem_cache_alloc)\n"
+				   "  call site      allocations  bytes_alloc    waste  cross-CPU frees\n"
+				   "  kmh_alloc_one        2,000      768,000  268,000            1,000\n"
+				   "  other                    3            0        0                0\n"))
+		<< text;
+	EXPECT_TRUE(contains(text, "\nOutstanding at the end of the window (scope=workload: allocated, not freed)\n"
+				   "  call site      objects    bytes  pages\n"
+				   "  kmh_alloc_one    1,000  256,000    200\n"))
+		<< text;
+	EXPECT_FALSE(contains(text, "kernfs_fop_open")) << text;
+}
+
+TEST(Summary, NoCallSiteSectionsWithoutTheCallsiteCollector)
+{
+	std::string text = summary_text(sample_result(), false);
+	EXPECT_FALSE(contains(text, "call sites"));
+	EXPECT_FALSE(contains(text, "Outstanding"));
+}
+
 TEST(Summary, NoTracingQuirksLineWithoutDuplicates)
 {
 	RunResult result = sample_result();

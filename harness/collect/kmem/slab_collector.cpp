@@ -64,13 +64,7 @@ public:
 	}
 
 protected:
-	// Programs marked "sized" fit the older layout only; kmem_cache_alloc without a mark fits the newer.
-	bool wants_program(const ProgramName &program) const override
-	{
-		if (layout_ == SlabTracepointLayout::sized)
-			return program.layout == "sized" || program.event != "kmem_cache_alloc";
-		return program.layout.empty();
-	}
+	bool wants_program(const ProgramName &program) const override { return slab_program_fits(layout_, program); }
 
 	std::string note() const override
 	{

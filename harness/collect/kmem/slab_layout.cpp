@@ -12,4 +12,11 @@ SlabTracepointLayout detect_slab_layout()
 	return sized ? SlabTracepointLayout::sized : SlabTracepointLayout::cache;
 }
 
+bool slab_program_fits(SlabTracepointLayout layout, const ProgramName &program)
+{
+	if (layout == SlabTracepointLayout::sized)
+		return program.layout == "sized" || program.event != "kmem_cache_alloc";
+	return program.layout.empty();
+}
+
 }  // namespace kmh

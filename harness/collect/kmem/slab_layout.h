@@ -1,6 +1,8 @@
 // Which slab tracepoint layout the running kernel has, told from its BTF.
 #pragma once
 
+#include "collect/bpf/attach_variant.h"
+
 namespace kmh {
 
 enum class SlabTracepointLayout {
@@ -10,5 +12,9 @@ enum class SlabTracepointLayout {
 
 // Reads btf_trace_kmem_cache_alloc from /sys/kernel/btf/vmlinux; `cache` when BTF is absent.
 SlabTracepointLayout detect_slab_layout();
+
+// Whether a slab program fits `layout`: those marked "sized" fit the older layout only;
+// kmem_cache_alloc without a mark fits the newer.
+bool slab_program_fits(SlabTracepointLayout layout, const ProgramName &program);
 
 }  // namespace kmh
