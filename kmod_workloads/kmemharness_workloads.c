@@ -513,26 +513,36 @@ static int kmh_start_workers(void)
 /* ---- allocating and freeing, on the workers --------------------------------------------- */
 
 /*
- * Never inlined: the allocator's call_site (and a page block's stack) then names this function,
- * whatever the compiler does with its callers, so a harness can find the module's own
- * allocations by call site (the callsite collector's slab.outstanding.objects{callsite=kmh_alloc_one}).
+ * Never inlined, and never tail-calling the allocator (the barrier() runs after it returns): the
+ * allocator's call_site (and a page block's stack) then names this function, whatever the
+ * compiler does with its callers, so a harness can find the module's own allocations by call
+ * site (the callsite collector's slab.outstanding.objects{callsite=kmh_alloc_one}).
  */
 static noinline void *kmh_alloc_one(const struct kmh_set *set, gfp_t gfp, bool zero)
 {
+	void *obj = NULL;
+
 	switch (set->kind) {
 	case KMH_KIND_KMALLOC:
-		return zero ? kzalloc(set->size, gfp) : kmalloc(set->size, gfp);
+		obj = zero ? kzalloc(set->size, gfp) : kmalloc(set->size, gfp);
+		break;
 	case KMH_KIND_CACHE:
-		return zero ? kmem_cache_zalloc(set->cache->cache, gfp) :
-			      kmem_cache_alloc(set->cache->cache, gfp);
+		obj = zero ? kmem_cache_zalloc(set->cache->cache, gfp) :
+			     kmem_cache_alloc(set->cache->cache, gfp);
+		break;
 	case KMH_KIND_VMALLOC:
 		if (set->variant == KMH_VARIANT_KVMALLOC)
-			return kvmalloc(set->size, gfp);
-		return set->variant == KMH_VARIANT_VZALLOC ? vzalloc(set->size) : vmalloc(set->size);
+			obj = kvmalloc(set->size, gfp);
+		else
+			obj = set->variant == KMH_VARIANT_VZALLOC ? vzalloc(set->size) :
+								    vmalloc(set->size);
+		break;
 	case KMH_KIND_PAGES:
-		return alloc_pages(gfp, set->order);
+		obj = alloc_pages(gfp, set->order);
+		break;
 	}
-	return NULL;
+	barrier();
+	return obj;
 }
 
 static void kmh_free_one(const struct kmh_set *set, void *obj)

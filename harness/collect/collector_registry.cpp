@@ -43,7 +43,7 @@ const std::vector<CollectorDescriptor> &collector_registry()
 		{"oom", off, other, {"oom."}, make_oom_collector},
 		{"swapin", off, other, {"swapin."}, make_swapin_collector},
 		{"callsite", off, other, {"slab.callsite.", "slab.outstanding.", "page.outstanding."},
-		 make_callsite_collector},
+		 make_callsite_collector, true},
 	};
 	return registry;
 }

@@ -24,6 +24,9 @@ struct CollectorDescriptor {
 	// `name`). A family belongs to the collector with the longest prefix it starts with.
 	std::vector<std::string> metric_prefixes;
 	std::function<std::unique_ptr<BpfCollector>(const KernelFacts &)> create;
+	// Labels events with their context (task, softirq, …) from the preempt count, as every kmem
+	// collector does: built a second time without the read as well (KMH_CONTEXT_COLLECTORS).
+	bool context_label = false;
 };
 
 const std::vector<CollectorDescriptor> &collector_registry();

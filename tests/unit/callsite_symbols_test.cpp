@@ -39,6 +39,17 @@ TEST(KernelSymbols, NamesModuleFunctionsWithoutTheModule)
 	EXPECT_EQ(symbols.function_at(0xffffffffc00012ff), "kmh_alloc_job");
 }
 
+TEST(KernelSymbols, NamesCompilerClonesByTheirFunction)
+{
+	std::istringstream kallsyms("ffffffff81000000 t kmh_alloc_one.isra.0\n"
+				    "ffffffff81000100 t __slab_free.cold\n"
+				    "ffffffff81000200 t memcg_slab_post_alloc_hook.constprop.0\n");
+	KernelSymbols symbols = KernelSymbols::parse(kallsyms);
+	EXPECT_EQ(symbols.function_at(0xffffffff81000010), "kmh_alloc_one");
+	EXPECT_EQ(symbols.function_at(0xffffffff81000110), "__slab_free");
+	EXPECT_EQ(symbols.function_at(0xffffffff81000210), "memcg_slab_post_alloc_hook");
+}
+
 TEST(KernelSymbols, LeavesAddressesInDataOrBelowTheTextUnnamed)
 {
 	KernelSymbols symbols = sample_symbols();
@@ -75,6 +86,13 @@ TEST(PageAllocationSite, SkipsTheNoprofEntryPointsOf612)
 	EXPECT_EQ(page_allocation_site({"bpf_trace_run4", "__alloc_pages_noprof", "alloc_pages_mpol_noprof",
 					"alloc_pages_noprof", "kmh_alloc_one", "kmh_alloc_job"}),
 		  "kmh_alloc_one");
+}
+
+TEST(PageAllocationSite, SkipsTheFolioEntryPointsOfUserPages)
+{
+	EXPECT_EQ(page_allocation_site({"bpf_trace_run4", "__alloc_frozen_pages_noprof", "alloc_pages_mpol",
+					"folio_alloc_mpol_noprof", "vma_alloc_folio_noprof", "do_anonymous_page"}),
+		  "do_anonymous_page");
 }
 
 TEST(PageAllocationSite, FallsBackToTheOutermostFrameOrUnknown)

@@ -13,6 +13,7 @@
 #include "collect/kmem/callsite_folding.h"
 #include "collect/kmem/event_context.h"
 #include "collect/kmem/kernel_symbols.h"
+#include "collect/kmem/no_preempt_count_skeletons.h"
 #include "collect/kmem/page_stack_top.h"
 #include "collect/kmem/preempt_count_symbol.h"
 #include "collect/kmem/slab_layout.h"
@@ -69,7 +70,9 @@ callsite_stats summed_stats(const std::vector<std::uint8_t> &value)
 class CallsiteCollector : public SkeletonCollector<callsite_bpf> {
 public:
 	explicit CallsiteCollector(const KernelFacts &facts)
-		: SkeletonCollector("callsite", {callsite_bpf__open, callsite_bpf__load, callsite_bpf__destroy},
+		: SkeletonCollector("callsite",
+				    {facts.preempt_count_readable ? callsite_bpf__open : open_callsite_without_preempt_count,
+				     callsite_bpf__load, callsite_bpf__destroy},
 				    {AttachVariant::tp_btf, AttachVariant::raw_tp}),
 		  facts_(facts),
 		  layout_(detect_slab_layout())
@@ -78,9 +81,6 @@ public:
 
 	void start(const CollectorSettings &settings) override
 	{
-		if (!facts_.preempt_count_readable)
-			throw environment_error("collector callsite: " + context_note(false) +
-						"; the callsite collector reads the preempt count and cannot load here");
 		callsites_ = static_cast<std::size_t>(settings.callsites);
 		SkeletonCollector::start(settings);
 	}
@@ -109,7 +109,7 @@ protected:
 		std::string note = "top " + std::to_string(callsites_) + " call sites per scope, the rest as callsite=other";
 		if (layout_ == SlabTracepointLayout::sized)
 			note += "; older slab tracepoints: kmem_cache_alloc passes no cache, so no cache label";
-		return note;
+		return with_context_note(note, facts_.preempt_count_readable);
 	}
 
 private:

@@ -16,6 +16,13 @@ bool is_text_symbol(const std::string &type)
 	return type == "t" || type == "T";
 }
 
+// GCC's clones of a function carry suffixes (".isra.0", ".constprop.0", ".part.0", ".cold") whose
+// numbering differs between builds: the function is named without them, so A/B runs match.
+std::string without_clone_suffix(const std::string &name)
+{
+	return name.substr(0, name.find('.'));
+}
+
 }  // namespace
 
 KernelSymbols KernelSymbols::parse(std::istream &kallsyms)
@@ -52,7 +59,7 @@ std::optional<std::string> KernelSymbols::function_at(std::uint64_t address) con
 				      [](std::uint64_t value, const Symbol &symbol) { return value < symbol.address; });
 	if (after == symbols_.begin() || !std::prev(after)->text)
 		return std::nullopt;
-	return std::prev(after)->name;
+	return without_clone_suffix(std::prev(after)->name);
 }
 
 std::string KernelSymbols::name_of(std::uint64_t address) const

@@ -18,7 +18,8 @@ public:
 	static KernelSymbols running_kernel();
 
 	// The function that contains `address`: the nearest symbol at or below it, when that is a
-	// text symbol. nullopt below the first symbol or in data (a module's data follows its text).
+	// text symbol, without a compiler clone suffix (".isra.0", ".constprop.0", ".cold"). nullopt
+	// below the first symbol or in data (a module's data follows its text).
 	std::optional<std::string> function_at(std::uint64_t address) const;
 	// function_at(), else the address in hex ("0xffffffff81234567"), so nothing is dropped.
 	std::string name_of(std::uint64_t address) const;

@@ -5,6 +5,7 @@ struct page_alloc_bpf;
 struct pcp_bpf;
 struct extfrag_bpf;
 struct slab_bpf;
+struct callsite_bpf;
 
 namespace kmh {
 
@@ -14,5 +15,6 @@ page_alloc_bpf *open_page_alloc_without_preempt_count();
 pcp_bpf *open_pcp_without_preempt_count();
 extfrag_bpf *open_extfrag_without_preempt_count();
 slab_bpf *open_slab_without_preempt_count();
+callsite_bpf *open_callsite_without_preempt_count();
 
 }  // namespace kmh

@@ -13,10 +13,11 @@ constexpr std::array<std::string_view, 6> tracing_prefixes = {"bpf_", "__bpf_", 
 							       "__trace_", "perf_"};
 
 // Words in the names of the page allocator's entry points and internals across kernels: 6.1's
-// __alloc_pages and alloc_pages, 6.12's *_noprof, 6.18's alloc_frozen_pages, folio_alloc.
-constexpr std::array<std::string_view, 7> allocator_words = {"alloc_pages", "alloc_frozen_pages", "folio_alloc",
-							      "get_page_from_freelist", "rmqueue", "prep_new_page",
-							      "post_alloc_hook"};
+// __alloc_pages and alloc_pages, 6.12's *_noprof, 6.18's alloc_frozen_pages, folio_alloc, vma_alloc_folio.
+constexpr std::array<std::string_view, 8> allocator_words = {
+	"alloc_pages", "alloc_frozen_pages", "folio_alloc", "alloc_folio",
+	"get_page_from_freelist", "rmqueue", "prep_new_page", "post_alloc_hook",
+};
 
 bool starts_with(std::string_view text, std::string_view prefix)
 {
