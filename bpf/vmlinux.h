@@ -285,6 +285,26 @@ struct trace_event_raw_mm_compaction_try_to_compact_pages {
 	int prio;
 };
 
+/* migrate collector: values are named from BTF in user space; CO-RE wants the field to be an enum. */
+enum migrate_mode { MIGRATE_ASYNC };
+
+/*
+ * The fields mirror mm_migrate_pages's arguments one for one. Debian's 6.12 and
+ * 6.18 have large_folio_split, 6.1 does not; older kernels lack thp_split, and
+ * older still the thp_* fields. CO-RE tells which this kernel has.
+ */
+struct trace_event_raw_mm_migrate_pages {
+	struct trace_entry ent;
+	unsigned long succeeded;
+	unsigned long failed;
+	unsigned long thp_succeeded;
+	unsigned long thp_failed;
+	unsigned long thp_split;
+	unsigned long large_folio_split;
+	enum migrate_mode mode;
+	int reason;
+};
+
 /* Before v6.2, commit f1a7941243c1 ("mm: convert mm's rss stats into percpu_counter"). */
 struct mm_rss_stat {
 	atomic_long_t count[4];

@@ -18,6 +18,7 @@ WorkloadDescriptor describe_hugetlb();
 WorkloadDescriptor describe_memory_pressure();
 WorkloadDescriptor describe_oom_provoker();
 WorkloadDescriptor describe_compact();
+WorkloadDescriptor describe_migrate_pages();
 WorkloadDescriptor describe_swap_in();
 
 }  // namespace kmh

@@ -21,6 +21,7 @@ std::unique_ptr<BpfCollector> make_compaction_collector(const KernelFacts &facts
 std::unique_ptr<BpfCollector> make_oom_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_swapin_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_callsite_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_migrate_collector(const KernelFacts &facts);
 
 const std::vector<CollectorDescriptor> &collector_registry()
 {
@@ -44,6 +45,7 @@ const std::vector<CollectorDescriptor> &collector_registry()
 		{"swapin", off, other, {"swapin."}, make_swapin_collector},
 		{"callsite", off, other, {"slab.callsite.", "slab.outstanding.", "page.outstanding."},
 		 make_callsite_collector, true},
+		{"migrate", off, other, {"migrate."}, make_migrate_collector},
 	};
 	return registry;
 }

@@ -11,7 +11,7 @@ namespace {
 auto machine_of(const TargetSpec &target)
 {
 	return std::tie(target.memory_bytes, target.cpus, target.cmdline, target.accel, target.boot_timeout_ns,
-			target.kernel_headers);
+			target.kernel_headers, target.numa_nodes);
 }
 
 }  // namespace

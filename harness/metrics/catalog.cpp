@@ -117,6 +117,20 @@ std::vector<MetricFamily> callsite_families()
 	};
 }
 
+// migrate: migrate_pages() calls by reason and mode, per process (comm) and scope.
+void add_migrate_families(std::vector<MetricFamily> &c)
+{
+	const std::vector<std::string> call = {"comm", "scope", "reason", "mode"};
+	c.push_back({"migrate.events", call, "events", "migrate", "migrate_pages() calls (mm_migrate_pages), by reason (enum migrate_reason) and mode (enum migrate_mode)"});
+	c.push_back({"migrate.succeeded.pages", call, "pages", "migrate", "base pages those calls migrated (mm_migrate_pages succeeded; /proc/vmstat pgmigrate_success)"});
+	c.push_back({"migrate.failed.pages", call, "pages", "migrate", "base pages those calls tried and failed to migrate (mm_migrate_pages failed; /proc/vmstat pgmigrate_fail)"});
+	c.push_back({"migrate.thp_succeeded.folios", call, "folios", "migrate", "transparent huge pages migrated whole (thp_succeeded)"});
+	c.push_back({"migrate.thp_failed.folios", call, "folios", "migrate", "transparent huge pages that failed to migrate, split ones included (thp_failed)"});
+	c.push_back({"migrate.thp_split.folios", call, "folios", "migrate", "transparent huge pages split to migrate their base pages (thp_split)"});
+	c.push_back({"migrate.large_folio_split.folios", call, "folios", "migrate", "large folios split to migrate their base pages (large_folio_split, on kernels whose tracepoint has it)"});
+	add_latency_families(c, "migrate.call", "migrate", "a migrate_pages() call (mm_migrate_pages_start to mm_migrate_pages)");
+}
+
 std::vector<MetricFamily> build_catalog()
 {
 	std::vector<MetricFamily> c = {
@@ -173,6 +187,7 @@ std::vector<MetricFamily> build_catalog()
 		c.push_back(std::move(family));
 	for (MetricFamily &family : callsite_families())
 		c.push_back(std::move(family));
+	add_migrate_families(c);
 	return c;
 }
 

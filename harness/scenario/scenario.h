@@ -73,6 +73,7 @@ struct TargetSpec {
 	std::int64_t swap_bytes = 0;  // > 0: the guest swaps on a zram device of this size; 0: no swap
 	bool own_boot = false;        // measures what a freshly booted kernel has: never shares a boot
 	std::int64_t disk_bytes = default_guest_disk_bytes;  // the guest's scratch disk (ext4 on /var/tmp)
+	int numa_nodes = 1;  // > 1: the guest's memory and CPUs split evenly over that many NUMA nodes
 	SourceLocation where;
 };
 

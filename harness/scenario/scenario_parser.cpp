@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <regex>
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "common/error.h"
@@ -40,7 +41,7 @@ const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tr
 						 "commands" };
 const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach", "workload_context", "callsites" };
 const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
-					       "boot_timeout", "swap", "own_boot", "disk" };
+					       "boot_timeout", "swap", "own_boot", "disk", "numa_nodes" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
 const std::vector<std::string> compare_keys = { "gate", "min_effect" };
 const std::vector<std::string> cgroup_keys = { "memory_max", "swap_max" };
@@ -62,6 +63,7 @@ constexpr std::int64_t max_vm_swap = 1LL << 40;
 constexpr std::int64_t min_vm_disk = 64LL << 20;
 constexpr std::int64_t max_vm_disk = 1LL << 40;
 constexpr std::int64_t max_vm_cpus = 64;
+constexpr std::int64_t max_vm_numa_nodes = 8;
 constexpr std::int64_t min_boot_timeout = second;
 constexpr std::int64_t max_boot_timeout = 3600 * second;
 constexpr std::int64_t min_memory_max = 8LL << 20;
@@ -208,6 +210,17 @@ std::optional<std::string> blank_gate_problem(const std::string &value)
 	return "is empty; write a rule such as \"pcp.drain.events rises by more than 5% and significant\"";
 }
 
+// Each NUMA node of the guest gets memory / numa_nodes; a node must have what a guest needs at least.
+void check_numa_node_memory(const TargetSpec &target)
+{
+	if (target.memory_bytes / target.numa_nodes >= min_vm_memory)
+		return;
+	fail_at(target.where, fmt::format("[target] numa_nodes = {}: memory {} MiB gives each node {} MiB; each "
+					  "needs at least {} MiB (raise memory or lower numa_nodes)",
+					  target.numa_nodes, target.memory_bytes >> 20,
+					  (target.memory_bytes / target.numa_nodes) >> 20, min_vm_memory >> 20));
+}
+
 TargetSpec read_target(const toml::table &root, const std::string &file_name)
 {
 	TableReader reader(table_or_empty(root, "target"), "[target]");
@@ -225,7 +238,9 @@ TargetSpec read_target(const toml::table &root, const std::string &file_name)
 	target.swap_bytes = reader.size("swap", min_vm_swap, max_vm_swap).value_or(0);
 	target.own_boot = reader.boolean("own_boot").value_or(false);
 	target.disk_bytes = reader.size("disk", min_vm_disk, max_vm_disk).value_or(target.disk_bytes);
+	target.numa_nodes = static_cast<int>(reader.integer("numa_nodes", 1, max_vm_numa_nodes).value_or(1));
 	target.where = table_location(reader, file_name);
+	check_numa_node_memory(target);
 	return target;
 }
 

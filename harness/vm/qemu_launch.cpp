@@ -175,6 +175,19 @@ std::string accel_argument(const std::string &accel)
 	return accel == "tcg" ? "tcg,thread=single" : accel;
 }
 
+std::vector<std::string> numa_arguments(std::int64_t memory_mib, int cpus, int nodes)
+{
+	std::vector<std::string> argv;
+	for (int node = 0; node < nodes; node++) {
+		std::int64_t node_mib = memory_mib / nodes + (node == nodes - 1 ? memory_mib % nodes : 0);
+		int first_cpu = node * cpus / nodes, end_cpu = (node + 1) * cpus / nodes;
+		std::string node_cpus = first_cpu < end_cpu ? fmt::format(",cpus={}-{}", first_cpu, end_cpu - 1) : "";
+		argv.insert(argv.end(), { "-object", fmt::format("memory-backend-ram,id=ram{},size={}M", node, node_mib),
+					  "-numa", fmt::format("node,nodeid={}{},memdev=ram{}", node, node_cpus, node) });
+	}
+	return argv;
+}
+
 std::vector<std::string> qemu_command(const QemuConfig &config, const std::string &qemu_binary)
 {
 	std::int64_t memory_mib = (config.memory_bytes + mebibyte - 1) / mebibyte;
@@ -189,6 +202,10 @@ std::vector<std::string> qemu_command(const QemuConfig &config, const std::strin
 		 "-initrd", config.initrd,
 		 "-append", kernel_cmdline(config.extra_cmdline),
 		 "-serial", "file:" + config.console_log };
+	if (config.numa_nodes > 1) {
+		std::vector<std::string> numa = numa_arguments(memory_mib, config.cpus, config.numa_nodes);
+		argv.insert(argv.end(), numa.begin(), numa.end());
+	}
 	if (!config.firmware.empty())
 		argv.insert(argv.end(), { "-bios", config.firmware });
 	if (!config.disk_image.empty())

@@ -19,6 +19,7 @@ struct QemuConfig {
 	std::string console_log;    // the serial port (ttyS0): the guest's console, results included
 	std::string qemu_log;       // QEMU's own stdout and stderr
 	std::string disk_image;     // a raw image attached as the guest's virtio-blk disk; "" = none
+	int numa_nodes = 1;         // > 1: memory and CPUs split evenly over that many NUMA nodes
 };
 
 // "console=ttyS0 panic=-1 oops=panic printk.time=1 ..." plus the extra arguments: a crash powers
@@ -36,6 +37,11 @@ std::string kernel_cmdline(const std::string &extra);
 // under multi-threaded TCG is the emulator's weak spot, and a fault of the emulator must not read as
 // the kernel's exit 5; one thread serialises the vCPUs and their view of patched code.
 std::string accel_argument(const std::string &accel);
+
+// The NUMA nodes of a guest: one RAM backend and one -numa node per node. Memory is split evenly
+// (the last node takes what does not divide), CPUs in consecutive blocks, node i getting CPUs
+// [i * cpus / nodes, (i + 1) * cpus / nodes); a node whose block is empty has memory only.
+std::vector<std::string> numa_arguments(std::int64_t memory_mib, int cpus, int nodes);
 
 // The full argv, starting with `qemu_binary`. The disk is written through the host's page cache
 // without flushes (cache=unsafe): it is scratch space, thrown away with the run.

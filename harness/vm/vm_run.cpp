@@ -146,7 +146,8 @@ QemuConfig qemu_config(const VmRun &run, const std::string &accel, const std::st
 	if (first > 0)
 		cmdline += fmt::format("{}{}{}", cmdline.empty() ? "" : " ", guest_first_scenario_parameter, first);
 	return { accel, options.memory_bytes, options.cpus, run.boot_image, run.firmware, initrd, cmdline,
-		 (run.work_dir / "console.log").string(), (run.work_dir / "qemu.log").string(), run.disk_image };
+		 (run.work_dir / "console.log").string(), (run.work_dir / "qemu.log").string(), run.disk_image,
+		 options.numa_nodes };
 }
 
 // The slack after a scenario's own timeout, scaled to this guest's speed as its boot measured it
@@ -567,6 +568,7 @@ VmRunOptions vm_run_options(const Scenario &scenario)
 	options.cmdline = target.cmdline;
 	options.boot_timeout_ns = target.boot_timeout_ns;
 	options.disk_bytes = target.disk_bytes;
+	options.numa_nodes = target.numa_nodes;
 	return options;
 }
 

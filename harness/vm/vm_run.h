@@ -21,6 +21,7 @@ struct VmRunOptions {
 	std::string cmdline;                   // extra kernel command line
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
 	std::int64_t disk_bytes = default_guest_disk_bytes;  // the guest's scratch disk, a sparse ext4 image
+	int numa_nodes = 1;                    // > 1: memory and CPUs split over that many NUMA nodes
 	std::string harness_binary = "/proc/self/exe";  // the kmemharness run in the guest
 	std::string module_source_dir;         // kmod_workloads/; "" = default_module_source_dir()
 	std::string cache_dir;                 // module builds, initramfs; "" = default_cache_dir()
@@ -34,7 +35,7 @@ struct VmScenario {
 };
 
 // The options a scenario's [target] table sets (kernel, headers, memory, cpus, cmdline, accel,
-// boot timeout, disk); the CLI then overrides what it was given.
+// boot timeout, disk, NUMA nodes); the CLI then overrides what it was given.
 VmRunOptions vm_run_options(const Scenario &scenario);
 
 // $KMH_CACHE_DIR, else $XDG_CACHE_HOME/kmemharness, else ~/.cache/kmemharness.
