@@ -82,6 +82,15 @@ TEST(BootGroups, AScenarioThatMeasuresAFreshBootNeverSharesOne)
 	EXPECT_EQ(groups[1], (std::vector<std::size_t>{ 1 }));
 }
 
+TEST(BootGroups, AGuestWithOtherNumaNodesNeedsItsOwnBoot)
+{
+	std::vector<Scenario> scenarios(3);
+	scenarios[1].target.numa_nodes = 2;
+	std::vector<std::vector<std::size_t>> groups = boot_groups(scenarios);
+	ASSERT_EQ(groups.size(), 2u);
+	EXPECT_EQ(groups[1], (std::vector<std::size_t>{ 1 }));
+}
+
 TEST(BootGroups, ADifferentCommandLineNeedsItsOwnBoot)
 {
 	std::vector<Scenario> scenarios(2);

@@ -55,6 +55,27 @@ TEST(QemuLaunch, ScratchDiskIsAVirtioDriveWithoutFlushes)
 	EXPECT_EQ(std::find(argv.begin(), argv.end(), "-drive"), argv.end());
 }
 
+TEST(QemuLaunch, NumaNodesSplitMemoryAndCpusInBlocks)
+{
+	QemuConfig config{ "tcg", 2LL << 30, 2, "/boot/vmlinuz", "", "/tmp/i.cpio", "", "/out/console.log",
+			   "/tmp/qemu.log", "", 2 };
+	std::vector<std::string> argv = qemu_command(config, "qemu-system-x86_64");
+	EXPECT_EQ(value_of(argv, "-m"), "2048M");
+	std::vector<std::string> expected = { "-object", "memory-backend-ram,id=ram0,size=1024M",
+					      "-numa", "node,nodeid=0,cpus=0-0,memdev=ram0",
+					      "-object", "memory-backend-ram,id=ram1,size=1024M",
+					      "-numa", "node,nodeid=1,cpus=1-1,memdev=ram1" };
+	EXPECT_NE(std::search(argv.begin(), argv.end(), expected.begin(), expected.end()), argv.end());
+	// The last node takes what does not divide; a node without a CPU block has memory only.
+	EXPECT_EQ(numa_arguments(1025, 1, 2),
+		  (std::vector<std::string>{ "-object", "memory-backend-ram,id=ram0,size=512M", "-numa",
+					     "node,nodeid=0,memdev=ram0", "-object", "memory-backend-ram,id=ram1,size=513M",
+					     "-numa", "node,nodeid=1,cpus=0-0,memdev=ram1" }));
+	config.numa_nodes = 1;
+	argv = qemu_command(config, "qemu-system-x86_64");
+	EXPECT_EQ(std::find(argv.begin(), argv.end(), "-numa"), argv.end());
+}
+
 TEST(QemuLaunch, KernelCmdlinePanicsOnOopsAndAppendsExtras)
 {
 	std::string cmdline = kernel_cmdline("");

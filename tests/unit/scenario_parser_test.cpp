@@ -532,6 +532,15 @@ TEST(ScenarioParser, ReadsTheTargetTable)
 	EXPECT_EQ(target.where.to_string(), "dir/test.toml:3:1");
 }
 
+TEST(ScenarioParser, TargetNumaNodesSplitTheGuestsMemory)
+{
+	EXPECT_EQ(parse(one_bounce).target.numa_nodes, 1);
+	EXPECT_EQ(parse(one_bounce + "[target]\nnuma_nodes = 2\nmemory = \"2GiB\"\n").target.numa_nodes, 2);
+	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nnuma_nodes = 9\n"), "[target] key 'numa_nodes'"));
+	EXPECT_TRUE(contains(error_of(one_bounce + "[target]\nnuma_nodes = 4\nmemory = \"256MiB\"\n"),
+			     "[target] numa_nodes = 4: memory 256 MiB gives each node 64 MiB; each needs at least 128 MiB"));
+}
+
 TEST(ScenarioParser, TargetKernelIsRelativeToTheScenarioFolder)
 {
 	EXPECT_EQ(parse(one_bounce + "[target]\nkernel = \"../images/bzImage\"\n").target.kernel, "images/bzImage");
