@@ -70,9 +70,17 @@ int mm_compaction_end__tracepoint(struct trace_event_raw_mm_compaction_end *ctx)
 KMH_BTF_PROGRAMS(mm_compaction_migratepages, on_migrated(nr_migratepages, nr_succeeded),
 		 unsigned int nr_migratepages, unsigned int nr_succeeded)
 
+/*
+ * cc->nr_migratepages is an unsigned int in the kernels of this layout (6.1), not the unsigned
+ * long declared here: read only the kernel's field size into a zeroed u64, or the upper half is
+ * whatever follows it (6.1 reported 6772149813510144 failed pages).
+ */
 static __always_inline int on_migrated_cc(struct compact_control *cc, unsigned int nr_succeeded)
 {
-	return on_migrated(BPF_CORE_READ(cc, nr_migratepages), nr_succeeded);
+	__u64 isolated = 0;
+
+	bpf_core_read(&isolated, bpf_core_field_size(cc->nr_migratepages), &cc->nr_migratepages);
+	return on_migrated(isolated, nr_succeeded);
 }
 
 SEC("tp_btf/mm_compaction_migratepages")

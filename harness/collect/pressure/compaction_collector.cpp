@@ -72,7 +72,7 @@ std::vector<ProcessFamily> compaction_families(std::map<int, std::string> status
 			      {"order", std::to_string((detail >> 8) & 0xff)},
 			      {"result", named(status_names, detail & 0xff, "status_")}};
 	};
-	return {
+	std::vector<ProcessFamily> families = {
 		{COMPACTION_BEGIN, "compaction.begin.events", "", "", ""},
 		{COMPACTION_RUN, "compaction.end.events", "", "compaction", "status", status},
 		{COMPACTION_MIGRATED, "compaction.migrate.events", "compaction.migrated.pages", "", ""},
@@ -84,8 +84,11 @@ std::vector<ProcessFamily> compaction_families(std::map<int, std::string> status
 		{COMPACTION_DIRECT, "compaction.direct.events", "", "", "order"},
 		{COMPACTION_KCOMPACTD_WAKE, "compaction.kcompactd_wake.events", "", "", ""},
 		{COMPACTION_KCOMPACTD_WAKEUP, "compaction.kcompactd_wakeup.events", "", "", ""},
-		{.kind = COMPACTION_SUITABLE, .events = "compaction.suitable.events", .detail_labels = suitable},
 	};
+	ProcessFamily suitable_family{COMPACTION_SUITABLE, "compaction.suitable.events", "", "", ""};
+	suitable_family.detail_labels = suitable;
+	families.push_back(std::move(suitable_family));
+	return families;
 }
 
 class CompactionCollector : public SkeletonCollector<compaction_bpf> {
