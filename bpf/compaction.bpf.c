@@ -2,8 +2,8 @@
 /*
  * compaction collector: compact_zone() runs (begin, end with its result status,
  * timed from begin to end of the same thread), pages isolated and migrated,
- * deferrals, direct compaction attempts and kcompactd wakeups, per process (comm)
- * and scope. The status is the kernel's enum compact_result value; user space
+ * deferrals, direct compaction attempts, compaction_suitable()'s verdict per zone
+ * and order, and kcompactd wakeups, per process (comm) and scope. The status is the kernel's enum compact_result value; user space
  * names it from BTF.
  *
  * mm_compaction_migratepages has had three argument lists: (nr_all, migrate_rc,
@@ -70,9 +70,17 @@ int mm_compaction_end__tracepoint(struct trace_event_raw_mm_compaction_end *ctx)
 KMH_BTF_PROGRAMS(mm_compaction_migratepages, on_migrated(nr_migratepages, nr_succeeded),
 		 unsigned int nr_migratepages, unsigned int nr_succeeded)
 
+/*
+ * cc->nr_migratepages is an unsigned int in the kernels of this layout (6.1), not the unsigned
+ * long declared here: read only the kernel's field size into a zeroed u64, or the upper half is
+ * whatever follows it (6.1 reported 6772149813510144 failed pages).
+ */
 static __always_inline int on_migrated_cc(struct compact_control *cc, unsigned int nr_succeeded)
 {
-	return on_migrated(BPF_CORE_READ(cc, nr_migratepages), nr_succeeded);
+	__u64 isolated = 0;
+
+	bpf_core_read(&isolated, bpf_core_field_size(cc->nr_migratepages), &cc->nr_migratepages);
+	return on_migrated(isolated, nr_succeeded);
 }
 
 SEC("tp_btf/mm_compaction_migratepages")
@@ -128,4 +136,29 @@ SEC("tp/compaction/mm_compaction_try_to_compact_pages")
 int mm_compaction_try_to_compact_pages__tracepoint(struct trace_event_raw_mm_compaction_try_to_compact_pages *ctx)
 {
 	return on_event(COMPACTION_DIRECT, BPF_CORE_READ(ctx, order), 0);
+}
+
+/*
+ * mm_compaction_suitable (zone, order, ret): compaction_suitable()'s verdict, the one that
+ * refuses a costly order whose fragmentation index is within vm.extfrag_threshold
+ * (COMPACT_NOT_SUITABLE_ZONE). The zone is told by its zone_type, zone_idx() as the kernel
+ * computes it: its place in its node's node_zones[].
+ */
+static __always_inline int on_suitable(struct zone *zone, int order, int ret)
+{
+	struct pglist_data *pgdat = BPF_CORE_READ(zone, zone_pgdat);
+	unsigned long zones = (unsigned long)pgdat + bpf_core_field_offset(struct pglist_data, node_zones);
+	unsigned long idx = ((unsigned long)zone - zones) / bpf_core_type_size(struct zone);
+
+	return on_event(COMPACTION_SUITABLE, COMPACTION_SUITABLE_DETAIL(idx, order, ret), 0);
+}
+
+KMH_BTF_PROGRAMS(mm_compaction_suitable, on_suitable(zone, order, ret), struct zone *zone, int order, int ret)
+
+SEC("tp/compaction/mm_compaction_suitable")
+int mm_compaction_suitable__tracepoint(struct trace_event_raw_mm_compaction_suitable_template *ctx)
+{
+	return on_event(COMPACTION_SUITABLE,
+			COMPACTION_SUITABLE_DETAIL(BPF_CORE_READ(ctx, idx), BPF_CORE_READ(ctx, order),
+						   BPF_CORE_READ(ctx, ret)), 0);
 }

@@ -15,6 +15,11 @@ enum compaction_kind {
 	COMPACTION_DIRECT,		/* mm_compaction_try_to_compact_pages; detail: order */
 	COMPACTION_KCOMPACTD_WAKE,	/* mm_compaction_kcompactd_wake: kcompactd starts work */
 	COMPACTION_KCOMPACTD_WAKEUP,	/* mm_compaction_wakeup_kcompactd: someone wakes it */
+	COMPACTION_SUITABLE,		/* mm_compaction_suitable; detail: compaction_suitable_detail() */
 };
+
+/* compaction_suitable()'s verdict on a zone: its zone_type, the order, the compact_result. */
+#define COMPACTION_SUITABLE_DETAIL(zone_idx, order, result) \
+	((int)(((zone_idx) & 0xff) << 16 | ((order) & 0xff) << 8 | ((result) & 0xff)))
 
 #endif /* __KMH_COMPACTION_H */

@@ -222,7 +222,6 @@ typedef unsigned int uid_t;
 typedef struct { long counter; } atomic_long_t;
 
 struct shrinker;
-struct zone;
 
 struct trace_event_raw_mm_vmscan_direct_reclaim_end_template {
 	struct trace_entry ent;
@@ -303,6 +302,28 @@ struct trace_event_raw_mm_migrate_pages {
 	unsigned long large_folio_split;
 	enum migrate_mode mode;
 	int reason;
+};
+
+/* mm_compaction_suitable: zone_idx() is the zone's place in its node's node_zones[]. */
+struct pglist_data;
+
+struct zone {
+	struct pglist_data *zone_pgdat;
+};
+
+struct pglist_data {
+	struct zone node_zones[1];
+};
+
+/* Values are named from BTF in user space; CO-RE wants the field to be an enum here too. */
+enum zone_type { ZONE_DMA };
+
+struct trace_event_raw_mm_compaction_suitable_template {
+	struct trace_entry ent;
+	int nid;
+	enum zone_type idx;
+	int order;
+	int ret;
 };
 
 /* Before v6.2, commit f1a7941243c1 ("mm: convert mm's rss stats into percpu_counter"). */

@@ -138,7 +138,8 @@ std::optional<Problem> ReferenceChecker::check_source_collected(const MetricRefe
 								const MetricFamily &family) const
 {
 	const CollectSpec &collect = scenario_.collect;
-	if (contains(collect.collectors, family.source) || contains(collect.snapshots, family.source))
+	if (family.source == sysctl_source || contains(collect.collectors, family.source) ||
+	    contains(collect.snapshots, family.source))
 		return std::nullopt;
 	return Problem{"'" + reference.name + "' comes from '" + family.source +
 			       "', which [collect] does not enable; add it to collectors or snapshots",
@@ -202,8 +203,8 @@ Problem ReferenceChecker::unknown_metric(const MetricReference &reference) const
 		std::string prefix = family.name.substr(0, family.name.size() - 1);
 		if (starts_with(reference.name, prefix))
 			return Problem{"'" + reference.name + "' is not a " + family.source + " name; write " + prefix +
-				       "<field>.before, .after or .delta", reference.column};
-		patterns.push_back(prefix + "<field>.before|after|delta");
+				       (family.phased ? "<field>.before, .after or .delta" : "<name>"), reference.column};
+		patterns.push_back(prefix + (family.phased ? "<field>.before|after|delta" : "<name>"));
 	}
 	std::vector<std::string> workload_metrics = workload_metric_names();
 	known.insert(known.end(), workload_metrics.begin(), workload_metrics.end());

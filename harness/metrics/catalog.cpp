@@ -82,6 +82,7 @@ void add_pressure_families(std::vector<MetricFamily> &c)
 	c.push_back({"compaction.defer.events", {"comm", "scope", "order"}, "events", "compaction", "compaction deferred after a failure (mm_compaction_defer_compaction)"});
 	c.push_back({"compaction.deferred.events", {"comm", "scope", "order"}, "events", "compaction", "compaction skipped while deferred (mm_compaction_deferred)"});
 	c.push_back({"compaction.direct.events", {"comm", "scope", "order"}, "events", "compaction", "direct compaction attempts (mm_compaction_try_to_compact_pages)"});
+	c.push_back({"compaction.suitable.events", {"comm", "scope", "zone", "order", "result"}, "events", "compaction", "compaction_suitable() verdicts on a zone for an order (mm_compaction_suitable): result not_suitable_zone where the zone's fragmentation index is within vm.extfrag_threshold, skipped below the watermarks, continue where it compacts"});
 	c.push_back({"compaction.kcompactd_wake.events", process_labels, "events", "compaction", "kcompactd runs (mm_compaction_kcompactd_wake)"});
 	c.push_back({"compaction.kcompactd_wakeup.events", process_labels, "events", "compaction", "kcompactd wakeups, by the waking task (mm_compaction_wakeup_kcompactd)"});
 	c.push_back({"oom.kills.events", {"comm", "constraint", "scope"}, "events", "oom", "OOM kills by victim comm and constraint (oom/mark_victim inside oom_kill_process)"});
@@ -177,9 +178,12 @@ std::vector<MetricFamily> build_catalog()
 		c.push_back({"zoneinfo.pcp.high." + w, {"node", "zone", "cpu"}, "pages", "zoneinfo", "the lists' high mark: over it a free drains them (/proc/zoneinfo pagesets), " + w});
 		c.push_back({"zoneinfo.pcp.high_max." + w, {"node", "zone", "cpu"}, "pages", "zoneinfo", "the most pages the lists may hold: high_max where the kernel auto-tunes high, else high (/proc/zoneinfo pagesets), " + w});
 		c.push_back({"zoneinfo.pcp.batch." + w, {"node", "zone", "cpu"}, "pages", "zoneinfo", "pages moved per refill or drain (/proc/zoneinfo pagesets), " + w});
+		c.push_back({"extfrag_index." + w, {"node", "zone", "order"}, "index", "extfrag_index", "the zone's fragmentation index for a request of 2^order pages, as printed (0.000 to 1.000; -1.000: a free block of that order exists); x1000 is what compaction_suitable() compares with vm.extfrag_threshold (debugfs extfrag/extfrag_index), " + w});
+		c.push_back({"unusable_index." + w, {"node", "zone", "order"}, "index", "unusable_index", "the share of the zone's free memory in blocks smaller than 2^order pages, as printed (0.000 to 1.000) (debugfs extfrag/unusable_index), " + w});
 	}
 	c.push_back({"meminfo.*", {}, "bytes", "meminfo", "every /proc/meminfo field as meminfo.<Field>.before/.after/.delta; kB fields in bytes, counts as they are"});
 	c.push_back({"vmstat.*", {}, "count", "vmstat", "every /proc/vmstat counter as vmstat.<name>.before/.after/.delta"});
+	c.push_back({"sysctl.*", {}, "", sysctl_source, "sysctl.<name> (sysctl.vm.extfrag_threshold): the value in effect during the run of a single-integer sysctl the scenario sets or an assertion names", false});
 	for (MetricFamily &family : usermem_families())
 		c.push_back(std::move(family));
 	add_pressure_families(c);
@@ -216,7 +220,8 @@ const MetricFamily *find_metric_family(const std::string &name)
 			return &family;
 		if (is_kernel_keyed_family(family)) {
 			std::string prefix = family.name.substr(0, family.name.size() - 1);
-			if (name.rfind(prefix, 0) == 0 && is_snapshot_phase_name(name))
+			if (name.size() > prefix.size() && name.rfind(prefix, 0) == 0 &&
+			    (!family.phased || is_snapshot_phase_name(name)))
 				return &family;
 		}
 	}

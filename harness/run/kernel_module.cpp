@@ -2,7 +2,6 @@
 #include "run/kernel_module.h"
 
 #include <fcntl.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -21,16 +20,8 @@ namespace kmh {
 
 namespace {
 
-const char *const debugfs_path = "/sys/kernel/debug";
 // kmemharness.ko is about 1 MiB with debug information.
 constexpr InputFileKind module_file_kind{ "kernel module", 64ULL << 20, ExitCode::environment };
-
-bool debugfs_mounted()
-{
-	struct stat info;
-	return stat((std::string(debugfs_path) + "/tracing").c_str(), &info) == 0 ||
-	       read_text_file("/proc/self/mounts").value_or("").find(" debugfs ") != std::string::npos;
-}
 
 }  // namespace
 
@@ -46,11 +37,7 @@ LoadedModule::LoadedModule(const std::string &path)
 		throw environment_error("this kernel cannot load modules (no /proc/modules), so kernel-module "
 					"workloads cannot run on it; boot a kernel that can in a VM: "
 					"kmemharness run --kernel IMAGE SCENARIO (`kmemharness list kernels` shows the images)");
-	if (!debugfs_mounted()) {
-		if (mount("debugfs", debugfs_path, "debugfs", 0, nullptr) != 0)
-			throw errno_error(ExitCode::environment, "cannot mount debugfs at /sys/kernel/debug");
-		debugfs_mounted_by_us_ = true;
-	}
+	debugfs_ = std::make_unique<DebugfsMount>();
 	check_input_file(path, module_file_kind);
 	int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -68,8 +55,6 @@ LoadedModule::LoadedModule(const std::string &path)
 LoadedModule::~LoadedModule()
 {
 	syscall(SYS_delete_module, workloads_module_name, O_NONBLOCK);
-	if (debugfs_mounted_by_us_)
-		umount2(debugfs_path, MNT_DETACH);
 }
 
 std::vector<int> LoadedModule::worker_pids() const

@@ -1,8 +1,11 @@
 // Loads the kmemharness workloads module for a run and unloads it afterwards, whatever happened.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "run/debugfs_mount.h"
 
 namespace kmh {
 
@@ -23,7 +26,7 @@ public:
 	std::vector<int> worker_pids() const;
 
 private:
-	bool debugfs_mounted_by_us_ = false;
+	std::unique_ptr<DebugfsMount> debugfs_;  // unmounted, if we mounted it, after the module is gone
 };
 
 // Whether this kernel can load modules at all.

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "run/memory_cgroup.h"
@@ -12,6 +14,7 @@
 #include "run/workload_cgroup.h"
 #include "system/cgroup_mounts.h"
 #include "system/file_io.h"
+#include "system/meminfo.h"
 #include "workloads/workload.h"
 
 namespace kmh {
@@ -62,6 +65,19 @@ std::string missing_field(const std::string &spec, const std::string &events_dir
 	return "";
 }
 
+// [requires] max_memory: a scenario that fills every zone needs a machine small enough for it.
+std::string too_much_memory(const Requirements &needs)
+{
+	if (!needs.max_memory_bytes)
+		return "";
+	double total = meminfo_value(read_meminfo(), "MemTotal").value_or(0);
+	if (total <= static_cast<double>(*needs.max_memory_bytes))
+		return "";
+	auto gib = [](double bytes) { return fmt::format("{:.1f} GiB", bytes / (1LL << 30)); };
+	return "a machine of at most " + gib(static_cast<double>(*needs.max_memory_bytes)) + " of memory (MemTotal here is " +
+	       gib(total) + "; see the scenario's [requires] max_memory for why; run it in a VM with --kernel)";
+}
+
 void add_if(std::vector<std::string> &missing, const std::string &what)
 {
 	if (!what.empty())
@@ -90,6 +106,7 @@ std::vector<std::string> missing_requirements(const Scenario &scenario, const st
 	for (const std::string &command : needs.commands)
 		if (!find_program(command))
 			missing.push_back("command " + command + " (not found in PATH)");
+	add_if(missing, too_much_memory(needs));
 	for (const WorkloadSpec &workload : scenario.workloads) {
 		const WorkloadDescriptor *descriptor = workloads(workload.kind);
 		if (descriptor && descriptor->unsupported_reason)

@@ -20,9 +20,11 @@
 #include "collect/proc/snapshot_phases.h"
 #include "common/error.h"
 #include "common/utc_time.h"
+#include "run/debugfs_mount.h"
 #include "run/kernel_module.h"
 #include "run/requirements_check.h"
 #include "run/sysctl_guard.h"
+#include "run/sysctl_metrics.h"
 #include "run/system_info.h"
 #include "run/tracefs_mount.h"
 #include "run/window_markers.h"
@@ -107,6 +109,9 @@ private:
 			if (scenario_.cgroup.memory_max)
 				result_.memory_limit = cgroup_->limit_memory(scenario_.cgroup);
 			sysctls_.apply(scenario_.sysctls);
+			result_.metrics.add_all(read_sysctl_metrics(sysctls_to_record(scenario_)));
+			if (needs_debugfs(scenario_.collect.snapshots))
+				debugfs_ = std::make_unique<DebugfsMount>();
 			result_.attribution = {"cgroup", cgroup_->path(), cgroup_->id()};
 			capture_libbpf_log(options_.verbose);
 			facts_ = read_kernel_facts();
@@ -423,6 +428,7 @@ private:
 	InterruptWatch interrupts_;
 	std::unique_ptr<MachineRunLock> machine_;  // released last, after everything else is undone
 	std::unique_ptr<TracefsMount> tracefs_;
+	std::unique_ptr<DebugfsMount> debugfs_;  // for the debugfs snapshots (extfrag_index, unusable_index)
 	std::unique_ptr<WorkloadCgroup> cgroup_;
 	std::unique_ptr<LoadedModule> module_;
 	SysctlGuard sysctls_;

@@ -22,6 +22,7 @@ struct Requirements {
 	std::vector<std::string> tracepoints;       // "kmem/mm_page_pcpu_drain"
 	std::vector<std::string> tracepoint_fields; // "kmem/mm_page_alloc_zone_locked:percpu_refill"
 	std::vector<std::string> commands;          // "stress-ng"
+	std::optional<std::int64_t> max_memory_bytes;  // MemTotal at most this; none: any
 	SourceLocation where;
 };
 
@@ -41,7 +42,7 @@ inline constexpr int callsites_max = 1000;
 
 struct CollectSpec {
 	std::vector<std::string> collectors;  // registered BPF collectors (collect/collector_registry.cpp)
-	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo, zoneinfo
+	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo, zoneinfo, extfrag_index, unusable_index
 	AttachMode attach = AttachMode::automatic;
 	WorkloadContextMode workload_context = WorkloadContextMode::task;
 	int callsites = callsites_default;

@@ -37,7 +37,7 @@ const std::string accepted_tables =
 	"[scenario], [requires], [[workload]], [collect], [target], [sysctl], [compare], [[assert]], [cgroup]";
 
 const std::vector<std::string> scenario_keys = { "name", "description", "timeout" };
-const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields",
+const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields", "max_memory",
 						 "commands" };
 const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach", "workload_context", "callsites" };
 const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
@@ -52,7 +52,10 @@ constexpr std::size_t max_name_length = 100;
 constexpr std::size_t max_word_length = 256;
 
 const std::vector<std::string> features = { "btf", "tp_btf", "cgroup2", "thp", "memcg", "swap" };
-const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo" };
+// The snapshots taken when [collect] names none; the debugfs ones are taken only when named.
+const std::vector<std::string> default_snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo" };
+const std::vector<std::string> snapshots = { "pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo",
+					     "extfrag_index", "unusable_index" };
 const std::vector<std::string> workload_context_names = { "task", "any" };
 
 const std::vector<std::string> accel_names = { "auto", "kvm", "tcg" };
@@ -167,6 +170,7 @@ Requirements read_requirements(const toml::table &root, const std::string &file_
 		reader.strings("commands", matches("[^/\\s]+", "a program name without '/' or spaces, e.g. \"stress-ng\"",
 				       max_word_length))
 			.value_or(std::vector<std::string>{});
+	requirements.max_memory_bytes = reader.size("max_memory", min_vm_memory, max_vm_memory);
 	requirements.where = table_location(reader, file_name);
 	return requirements;
 }
@@ -178,7 +182,7 @@ CollectSpec read_collect(const toml::table &root, const std::string &file_name, 
 	CollectSpec collect;
 	collect.collectors =
 		reader.strings("collectors", one_of(collectors.accepted)).value_or(collectors.defaults);
-	collect.snapshots = reader.strings("snapshots", one_of(snapshots)).value_or(snapshots);
+	collect.snapshots = reader.strings("snapshots", one_of(snapshots)).value_or(default_snapshots);
 	std::optional<std::string> attach = reader.string("attach", one_of(attach_mode_names()));
 	collect.attach = attach ? *find_attach_mode(*attach) : AttachMode::automatic;
 	std::string context = reader.string("workload_context", one_of(workload_context_names)).value_or("task");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "collect/collector_registry.h"
+#include "collect/proc/proc_snapshot.h"
 #include "common/error.h"
 #include "metrics/catalog.h"
 #include "scenario/scenario_parser.h"
@@ -164,12 +165,36 @@ TEST(CollectorRegistry, EveryBuiltBpfObjectIsRegistered)
 		EXPECT_NE(find_collector(name), nullptr) << "KMH_CONTEXT_COLLECTORS names unregistered " << name;
 }
 
+// The snapshot kinds the runner can read.
+std::vector<std::string> snapshot_kinds()
+{
+	std::vector<std::string> names;
+	for (const ProcSnapshotKind &kind : proc_snapshot_kinds())
+		names.push_back(kind.name);
+	return names;
+}
+
 TEST(CollectorRegistry, EveryCatalogSourceIsACollectorOrASnapshot)
 {
-	std::vector<std::string> snapshots = all_snapshots();
+	std::vector<std::string> snapshots = snapshot_kinds();
 	for (const MetricFamily &family : metric_catalog())
-		EXPECT_TRUE(find_collector(family.source) != nullptr || contains(snapshots, family.source))
+		EXPECT_TRUE(find_collector(family.source) != nullptr || contains(snapshots, family.source) ||
+			    family.source == sysctl_source)
 			<< family.name << " comes from '" << family.source << "', neither a collector nor a snapshot";
+}
+
+TEST(CollectorRegistry, TheParserAcceptsEverySnapshotKindAndDefaultsToTheProcOnes)
+{
+	std::vector<std::string> defaults = all_snapshots();
+	for (const std::string &name : snapshot_kinds()) {
+		std::string text = "[[workload]]\nkind = \"plain\"\n[collect]\nsnapshots = [\"" + name + "\"]\n";
+		static const WorkloadSchema plain{.kind = "plain", .summary = "", .options = {}, .metrics = {}};
+		auto lookup = [](const std::string &kind) { return kind == "plain" ? &plain : nullptr; };
+		EXPECT_EQ(parse_scenario_text(text, "s.toml", lookup, {"plain"}, collector_names(collector_registry()))
+				  .collect.snapshots,
+			  std::vector<std::string>{name});
+		EXPECT_EQ(contains(defaults, name), !needs_debugfs({name})) << name;
+	}
 }
 
 TEST(CollectorRegistry, KmemCollectorsAreTheAllocatorOnesInOrder)

@@ -31,12 +31,14 @@ Error snapshot_error(Take take)
 	return run_error("");
 }
 
-TEST(ProcSnapshot, ListsTheSixKinds)
+TEST(ProcSnapshot, ListsTheSixProcKindsAndTheTwoDebugfsOnes)
 {
 	std::vector<std::string> names;
 	for (const ProcSnapshotKind &kind : proc_snapshot_kinds())
 		names.push_back(kind.name);
-	EXPECT_EQ(names, (std::vector<std::string>{"pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo"}));
+	EXPECT_EQ(names, (std::vector<std::string>{"pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo",
+						   "extfrag_index", "unusable_index"}));
+	EXPECT_EQ(find_proc_snapshot_kind("extfrag_index")->root, SnapshotRoot::debugfs);
 	ASSERT_NE(find_proc_snapshot_kind("slabinfo"), nullptr);
 	EXPECT_EQ(find_proc_snapshot_kind("slabinfo")->file, "slabinfo");
 	EXPECT_EQ(find_proc_snapshot_kind("iomem"), nullptr);
@@ -45,7 +47,7 @@ TEST(ProcSnapshot, ListsTheSixKinds)
 TEST(ProcSnapshot, ReadsEveryKindUnderAProcRoot)
 {
 	std::vector<std::string> kinds = {"pagetypeinfo", "buddyinfo", "meminfo", "vmstat", "slabinfo", "zoneinfo"};
-	std::vector<Metric> m = take_proc_snapshot(kinds, fixtures + "linux-6.18");
+	std::vector<Metric> m = take_proc_snapshot(kinds, {.proc = fixtures + "linux-6.18"});
 	EXPECT_EQ(count_named(m, "pagetypeinfo.free"), 165);
 	EXPECT_EQ(count_named(m, "pagetypeinfo.pageblocks"), 15);
 	EXPECT_EQ(count_named(m, "buddyinfo.free"), 33);
@@ -57,14 +59,14 @@ TEST(ProcSnapshot, ReadsEveryKindUnderAProcRoot)
 
 TEST(ProcSnapshot, ReadsOnlyTheKindsAskedFor)
 {
-	std::vector<Metric> m = take_proc_snapshot({"pagetypeinfo"}, fixtures + "linux-6.1-cma");
+	std::vector<Metric> m = take_proc_snapshot({"pagetypeinfo"}, {.proc = fixtures + "linux-6.1-cma"});
 	EXPECT_EQ(m.size(), 198u + 18u);
 	EXPECT_EQ(count_named(m, "meminfo.MemTotal"), 0);
 }
 
 TEST(ProcSnapshot, MissingFileIsAnEnvironmentErrorSayingWhatProvidesIt)
 {
-	Error e = snapshot_error([] { take_proc_snapshot({"slabinfo"}, fixtures + "linux-6.1-cma"); });
+	Error e = snapshot_error([] { take_proc_snapshot({"slabinfo"}, {.proc = fixtures + "linux-6.1-cma"}); });
 	EXPECT_EQ(e.code(), ExitCode::environment);
 	std::string message = e.what();
 	EXPECT_NE(message.find(fixtures + "linux-6.1-cma/slabinfo"), std::string::npos) << message;
@@ -76,7 +78,7 @@ TEST(ProcSnapshot, UnreadableFileIsAnEnvironmentError)
 {
 	std::filesystem::path root = std::filesystem::temp_directory_path() / ("kmh_proc_snapshot_test." + std::to_string(getpid()));
 	std::filesystem::create_directories(root / "meminfo");
-	Error e = snapshot_error([&] { take_proc_snapshot({"meminfo"}, root.string()); });
+	Error e = snapshot_error([&] { take_proc_snapshot({"meminfo"}, {.proc = root.string()}); });
 	std::filesystem::remove_all(root);
 	EXPECT_EQ(e.code(), ExitCode::environment);
 	EXPECT_NE(std::string(e.what()).find("Is a directory"), std::string::npos) << e.what();
@@ -84,7 +86,7 @@ TEST(ProcSnapshot, UnreadableFileIsAnEnvironmentError)
 
 TEST(ProcSnapshot, UnknownKindIsInvalidInput)
 {
-	Error e = snapshot_error([] { take_proc_snapshot({"slabinf"}, fixtures + "linux-6.18"); });
+	Error e = snapshot_error([] { take_proc_snapshot({"slabinf"}, {.proc = fixtures + "linux-6.18"}); });
 	EXPECT_EQ(e.code(), ExitCode::invalid_input);
 	EXPECT_NE(std::string(e.what()).find("'slabinfo'"), std::string::npos) << e.what();
 }

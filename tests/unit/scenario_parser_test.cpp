@@ -421,6 +421,9 @@ TEST(ScenarioParser, RequirementShapes)
 			     "a program name without '/'"));
 	EXPECT_TRUE(contains(error_of("[requires]\nfeatures = [\"btf\", \"btf\"]\n" + one_bounce),
 			     "item 2: 'btf' is listed twice"));
+	EXPECT_TRUE(contains(error_of("[requires]\nmax_memory = \"1MiB\"\n" + one_bounce), "max_memory"));
+	EXPECT_EQ(parse("[requires]\nmax_memory = \"2GiB\"\n" + one_bounce).requires_.max_memory_bytes, 2LL << 30);
+	EXPECT_FALSE(parse(one_bounce).requires_.max_memory_bytes.has_value());
 }
 
 TEST(ScenarioParser, CollectChoices)
@@ -429,7 +432,8 @@ TEST(ScenarioParser, CollectChoices)
 			     "[collect] key 'collectors' item 2: 'slub' is not accepted; accepted: 'page_alloc', 'pcp', "
 			     "'extfrag', 'slab', 'malloc', 'faults', 'mmap', 'shm', 'hugetlb', 'vmscan', 'compaction', 'oom', 'swapin', 'callsite', 'migrate'; did you mean 'slab'?"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nsnapshots = [\"zoneinf\"]\n"),
-			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo', 'zoneinfo'; did you mean 'zoneinfo'?"));
+			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo', 'zoneinfo', 'extfrag_index', "
+			     "'unusable_index'; did you mean 'zoneinfo'?"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nattach = \"kprobe\"\n"),
 			     "accepted: 'auto', 'tp_btf', 'raw_tp', 'tracepoint'"));
 	EXPECT_TRUE(parse(one_bounce + "[collect]\ncollectors = []\n").collect.collectors.empty());

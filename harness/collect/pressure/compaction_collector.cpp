@@ -41,13 +41,38 @@ std::map<int, std::string> compact_result_names(const KernelBtf &btf)
 	return names;
 }
 
-std::vector<ProcessFamily> compaction_families(std::map<int, std::string> status_names)
+// enum zone_type from BTF, named as the kernel prints zones (mm/page_alloc.c zone_names[]).
+std::map<int, std::string> zone_names(const KernelBtf &btf)
 {
-	auto status = [names = std::move(status_names)](int value) {
-		auto found = names.find(value);
-		return found == names.end() ? "status_" + std::to_string(value) : found->second;
+	static const std::map<std::string, std::string> printed = {
+		{"ZONE_DMA", "DMA"},         {"ZONE_DMA32", "DMA32"},     {"ZONE_NORMAL", "Normal"},
+		{"ZONE_HIGHMEM", "HighMem"}, {"ZONE_MOVABLE", "Movable"}, {"ZONE_DEVICE", "Device"},
 	};
-	return {
+	std::map<int, std::string> names;
+	for (auto [enumerator, value] : btf.enumerators("zone_type")) {
+		auto found = printed.find(enumerator);
+		if (found != printed.end())
+			names[static_cast<int>(value)] = found->second;
+	}
+	return names;
+}
+
+std::string named(const std::map<int, std::string> &names, int value, const std::string &fallback_prefix)
+{
+	auto found = names.find(value);
+	return found == names.end() ? fallback_prefix + std::to_string(value) : found->second;
+}
+
+std::vector<ProcessFamily> compaction_families(std::map<int, std::string> status_names, std::map<int, std::string> zones)
+{
+	auto status = [status_names](int value) { return named(status_names, value, "status_"); };
+	// COMPACTION_SUITABLE_DETAIL(zone_idx, order, result)
+	auto suitable = [status_names, zones = std::move(zones)](int detail) {
+		return Labels{{"zone", named(zones, (detail >> 16) & 0xff, "zone_")},
+			      {"order", std::to_string((detail >> 8) & 0xff)},
+			      {"result", named(status_names, detail & 0xff, "status_")}};
+	};
+	std::vector<ProcessFamily> families = {
 		{COMPACTION_BEGIN, "compaction.begin.events", "", "", ""},
 		{COMPACTION_RUN, "compaction.end.events", "", "compaction", "status", status},
 		{COMPACTION_MIGRATED, "compaction.migrate.events", "compaction.migrated.pages", "", ""},
@@ -60,6 +85,10 @@ std::vector<ProcessFamily> compaction_families(std::map<int, std::string> status
 		{COMPACTION_KCOMPACTD_WAKE, "compaction.kcompactd_wake.events", "", "", ""},
 		{COMPACTION_KCOMPACTD_WAKEUP, "compaction.kcompactd_wakeup.events", "", "", ""},
 	};
+	ProcessFamily suitable_family{COMPACTION_SUITABLE, "compaction.suitable.events", "", "", ""};
+	suitable_family.detail_labels = suitable;
+	families.push_back(std::move(suitable_family));
+	return families;
 }
 
 class CompactionCollector : public SkeletonCollector<compaction_bpf> {
@@ -67,7 +96,7 @@ public:
 	explicit CompactionCollector(const KernelBtf &btf)
 		: SkeletonCollector("compaction", {compaction_bpf__open, compaction_bpf__load, compaction_bpf__destroy},
 				    {AttachVariant::tp_btf, AttachVariant::raw_tp, AttachVariant::tracepoint}),
-		  layout_(migrate_layout(btf)), families_(compaction_families(compact_result_names(btf))),
+		  layout_(migrate_layout(btf)), families_(compaction_families(compact_result_names(btf), zone_names(btf))),
 		  fast_isolate_(btf.has_tracepoint("mm_compaction_fast_isolate_freepages"))
 	{
 	}

@@ -50,6 +50,8 @@ void add_counts(std::vector<Metric> &metrics, const ProcessFamily &family, const
 	Labels labels = {{"comm", comm_text(entry.key.comm)}, {"scope", scope_name(entry.key.scope)}};
 	if (!family.detail_label.empty())
 		labels[family.detail_label] = family.detail_name(entry.key.detail);
+	if (family.detail_labels)
+		labels.merge(family.detail_labels(entry.key.detail));
 	if (!family.events.empty())
 		metrics.push_back({family.events, labels, double(entry.stats.events)});
 	if (!family.amount.empty() && entry.stats.amount)

@@ -34,6 +34,8 @@ struct ProcessFamily {
 	std::string latency;
 	std::string detail_label;  // the label key.detail becomes (status, order); empty: none
 	std::function<std::string(int)> detail_name = [](int detail) { return std::to_string(detail); };
+	// Instead of detail_label: the labels a detail packing several values becomes (zone, order, result).
+	std::function<Labels(int)> detail_labels = {};
 };
 
 // The quantiles written for each timed kind: p50, p90, p99.

@@ -1,12 +1,14 @@
-// /proc snapshots: the table of kinds and reading their files.
+// /proc and debugfs snapshots: the table of kinds and reading their files.
 #include "collect/proc/proc_snapshot.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include "collect/proc/buddyinfo_parser.h"
+#include "collect/proc/fragmentation_index_parser.h"
 #include "collect/proc/meminfo_parser.h"
 #include "collect/proc/pagetypeinfo_parser.h"
 #include "collect/proc/slabinfo_parser.h"
@@ -20,6 +22,9 @@ namespace kmh {
 namespace {
 
 const char *const every_kernel = "it comes with every kernel built with CONFIG_PROC_FS: is procfs mounted there?";
+const char *const extfrag_debugfs = "it exists only on kernels built with CONFIG_DEBUG_FS and CONFIG_COMPACTION, "
+				    "in debugfs (the run mounts debugfs at /sys/kernel/debug when it is not mounted), "
+				    "readable by root: run kmemharness as root on such a kernel";
 
 std::vector<std::string> kind_names()
 {
@@ -86,6 +91,8 @@ const std::vector<ProcSnapshotKind> &proc_snapshot_kinds()
 		 "only: run kmemharness as root on such a kernel",
 		 parse_slabinfo},
 		{"zoneinfo", "zoneinfo", every_kernel, parse_zoneinfo},
+		{"extfrag_index", "extfrag/extfrag_index", extfrag_debugfs, parse_extfrag_index, SnapshotRoot::debugfs},
+		{"unusable_index", "extfrag/unusable_index", extfrag_debugfs, parse_unusable_index, SnapshotRoot::debugfs},
 	};
 	return kinds;
 }
@@ -99,12 +106,21 @@ const ProcSnapshotKind *find_proc_snapshot_kind(const std::string &name)
 	return nullptr;
 }
 
-std::vector<Metric> take_proc_snapshot(const std::vector<std::string> &kinds, const std::string &proc_root)
+bool needs_debugfs(const std::vector<std::string> &kinds)
+{
+	return std::any_of(kinds.begin(), kinds.end(), [](const std::string &name) {
+		const ProcSnapshotKind *kind = find_proc_snapshot_kind(name);
+		return kind && kind->root == SnapshotRoot::debugfs;
+	});
+}
+
+std::vector<Metric> take_proc_snapshot(const std::vector<std::string> &kinds, const SnapshotRoots &roots)
 {
 	std::vector<Metric> metrics;
 	for (const std::string &name : kinds) {
 		const ProcSnapshotKind &kind = known_kind(name);
-		std::string path = proc_root + "/" + kind.file;
+		const std::string &root = kind.root == SnapshotRoot::debugfs ? roots.debugfs : roots.proc;
+		std::string path = root + "/" + kind.file;
 		std::vector<Metric> parsed = kind.parse(read_proc_file(kind, path), path);
 		metrics.insert(metrics.end(), parsed.begin(), parsed.end());
 	}
