@@ -19,5 +19,6 @@ WorkloadDescriptor describe_memory_pressure();
 WorkloadDescriptor describe_oom_provoker();
 WorkloadDescriptor describe_compact();
 WorkloadDescriptor describe_swap_in();
+WorkloadDescriptor describe_libc_probes();
 
 }  // namespace kmh

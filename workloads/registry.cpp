@@ -20,6 +20,7 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_oom_provoker(),
 		describe_compact(),
 		describe_swap_in(),
+		describe_libc_probes(),
 	};
 	return registry;
 }
