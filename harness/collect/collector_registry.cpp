@@ -21,6 +21,9 @@ std::unique_ptr<BpfCollector> make_compaction_collector(const KernelFacts &facts
 std::unique_ptr<BpfCollector> make_oom_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_swapin_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_callsite_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_usdt_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_pmc_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_brk_stacks_collector(const KernelFacts &facts);
 
 const std::vector<CollectorDescriptor> &collector_registry()
 {
@@ -28,6 +31,7 @@ const std::vector<CollectorDescriptor> &collector_registry()
 	constexpr bool off = false;
 	constexpr bool kmem = true;
 	constexpr bool other = false;
+	constexpr bool no_bpf_object = false;
 	static const std::vector<CollectorDescriptor> registry = {
 		{"page_alloc", on, kmem, {"page."}, make_page_alloc_collector},
 		{"pcp", on, kmem, {"pcp."}, make_pcp_collector},
@@ -44,6 +48,9 @@ const std::vector<CollectorDescriptor> &collector_registry()
 		{"swapin", off, other, {"swapin."}, make_swapin_collector},
 		{"callsite", off, other, {"slab.callsite.", "slab.outstanding.", "page.outstanding."},
 		 make_callsite_collector, true},
+		{"usdt", off, other, {"usdt."}, make_usdt_collector},
+		{"pmc", off, other, {"pmc."}, make_pmc_collector, false, no_bpf_object},
+		{"brk_stacks", off, other, {"brk."}, make_brk_stacks_collector},
 	};
 	return registry;
 }
