@@ -20,5 +20,6 @@ WorkloadDescriptor describe_oom_provoker();
 WorkloadDescriptor describe_compact();
 WorkloadDescriptor describe_migrate_pages();
 WorkloadDescriptor describe_swap_in();
+WorkloadDescriptor describe_libc_probes();
 
 }  // namespace kmh

@@ -45,6 +45,35 @@ std::uintptr_t raw_brk(std::uintptr_t address)
 	return static_cast<std::uintptr_t>(syscall(SYS_brk, address));
 }
 
+}  // namespace
+
+extern "C" {
+
+// One brk() step; never inlined, so the system call's caller's frame is always this one's caller.
+[[gnu::noipa]] void kmh_brk_step(std::uintptr_t target)
+{
+	if (raw_brk(target) != target)
+		throw run_error(fmt::format("brk to {:#x} failed", target));
+}
+
+// The heap grows by `bytes` per step on this path and shrinks on the next: the brk_stacks
+// collector names each call by these functions (built with frame pointers, CMakeLists.txt).
+[[gnu::noipa]] void kmh_brk_grow_path(std::uintptr_t start, std::int64_t steps, std::size_t bytes)
+{
+	for (std::int64_t i = 1; i <= steps; ++i)
+		kmh_brk_step(start + i * bytes);
+}
+
+[[gnu::noipa]] void kmh_brk_shrink_path(std::uintptr_t start, std::int64_t steps, std::size_t bytes)
+{
+	for (std::int64_t i = steps - 1; i >= 0; --i)
+		kmh_brk_step(start + i * bytes);
+}
+
+}  // extern "C"
+
+namespace {
+
 class MmapBrk : public Workload {
 public:
 	explicit MmapBrk(MmapBrkOptions options) : options_(options) {}
@@ -93,19 +122,13 @@ private:
 	{
 		std::uintptr_t start = raw_brk(0);
 		counts_.brk_calls++;
-		for (std::int64_t i = 1; i <= options_.brk_steps; ++i)
-			step_break(start + i * options_.brk_bytes, counts_.brk_grows, counts_.brk_grow_bytes);
-		for (std::int64_t i = options_.brk_steps - 1; i >= 0; --i)
-			step_break(start + i * options_.brk_bytes, counts_.brk_shrinks, counts_.brk_shrink_bytes);
-	}
-
-	void step_break(std::uintptr_t target, std::int64_t &steps, std::uint64_t &bytes)
-	{
-		if (raw_brk(target) != target)
-			throw run_error(fmt::format("brk to {:#x} failed", target));
-		counts_.brk_calls++;
-		steps++;
-		bytes += options_.brk_bytes;
+		kmh_brk_grow_path(start, options_.brk_steps, options_.brk_bytes);
+		counts_.brk_grows += options_.brk_steps;
+		counts_.brk_grow_bytes += options_.brk_steps * options_.brk_bytes;
+		kmh_brk_shrink_path(start, options_.brk_steps, options_.brk_bytes);
+		counts_.brk_shrinks += options_.brk_steps;
+		counts_.brk_shrink_bytes += options_.brk_steps * options_.brk_bytes;
+		counts_.brk_calls += 2 * options_.brk_steps;
 	}
 
 	std::vector<WorkloadMetric> report() const

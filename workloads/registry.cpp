@@ -21,6 +21,7 @@ const std::vector<WorkloadDescriptor> &workload_registry()
 		describe_compact(),
 		describe_swap_in(),
 		describe_migrate_pages(),
+		describe_libc_probes(),
 	};
 	return registry;
 }

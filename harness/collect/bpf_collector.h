@@ -19,6 +19,8 @@ struct CollectorSettings {
 	std::vector<int> workload_processes = {};  // the workload child processes (uprobes attach to these)
 	WorkloadContextMode workload_context = WorkloadContextMode::task;  // kmem collectors: which contexts are the workload's
 	int callsites = callsites_default;  // the callsite collector: call sites named per scope, the rest "other"
+	std::vector<std::string> workload_process_names = {};  // the [[workload]] name of each of workload_processes
+	std::vector<UsdtProbeSpec> usdt_probes = {};            // the usdt collector: [[collect.usdt]]
 };
 
 class BpfCollector {

@@ -22,6 +22,9 @@ std::unique_ptr<BpfCollector> make_oom_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_swapin_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_callsite_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_migrate_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_usdt_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_pmc_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_brk_stacks_collector(const KernelFacts &facts);
 
 const std::vector<CollectorDescriptor> &collector_registry()
 {
@@ -29,6 +32,7 @@ const std::vector<CollectorDescriptor> &collector_registry()
 	constexpr bool off = false;
 	constexpr bool kmem = true;
 	constexpr bool other = false;
+	constexpr bool no_bpf_object = false;
 	static const std::vector<CollectorDescriptor> registry = {
 		{"page_alloc", on, kmem, {"page."}, make_page_alloc_collector},
 		{"pcp", on, kmem, {"pcp."}, make_pcp_collector},
@@ -46,6 +50,9 @@ const std::vector<CollectorDescriptor> &collector_registry()
 		{"callsite", off, other, {"slab.callsite.", "slab.outstanding.", "page.outstanding."},
 		 make_callsite_collector, true},
 		{"migrate", off, other, {"migrate."}, make_migrate_collector},
+		{"usdt", off, other, {"usdt."}, make_usdt_collector},
+		{"pmc", off, other, {"pmc."}, make_pmc_collector, false, no_bpf_object},
+		{"brk_stacks", off, other, {"brk."}, make_brk_stacks_collector},
 	};
 	return registry;
 }

@@ -27,6 +27,8 @@ struct CollectorDescriptor {
 	// Labels events with their context (task, softirq, …) from the preempt count, as every kmem
 	// collector does: built a second time without the read as well (KMH_CONTEXT_COLLECTORS).
 	bool context_label = false;
+	// Built on a bpf/<name>.bpf.c; false for a collector on perf_event_open alone (pmc).
+	bool bpf_object = true;
 };
 
 const std::vector<CollectorDescriptor> &collector_registry();

@@ -99,6 +99,40 @@ std::vector<MetricFamily> swapin_families()
 	};
 }
 
+// usdt: hits of the scenario's USDT probes per workload, with an argument summed or bucketed.
+std::vector<MetricFamily> usdt_families()
+{
+	const std::vector<std::string> probe = {"workload", "probe", "binary"};
+	const std::vector<std::string> arg = {"workload", "probe", "binary", "arg"};
+	const std::vector<std::string> bucket = {"workload", "probe", "binary", "arg", "le"};
+	return {
+		{"usdt.probe.hits", probe, "events", "usdt", "hits of a [[collect.usdt]] probe in a workload's process (0 for a probe attached that never fired)"},
+		{"usdt.probe.arg_sum", arg, "value", "usdt", "the sum of argument `arg` over those hits (aggregate as = \"sum\"), as unsigned 64-bit numbers"},
+		{"usdt.probe.arg_log2.hits", bucket, "events", "usdt", "those hits by argument `arg` in power-of-two buckets labelled by their upper bound `le` (aggregate as = \"log2\")"},
+		{"usdt.probe.arg_unreadable.hits", {"probe", "binary"}, "events", "usdt", "hits whose argument could not be read (not counted in the aggregates)"},
+	};
+}
+
+// pmc: hardware counters of each workload process and what it starts (perf_event_open, inherited).
+std::vector<MetricFamily> pmc_families()
+{
+	const std::vector<std::string> counter = {"workload", "event"};
+	return {
+		{"pmc.events", counter, "events", "pmc", "a hardware event counted in a workload's process, its threads and children (cycles, instructions, cache_misses, l1d_loads, l1d_stores where the PMU has them), scaled up when multiplexed"},
+		{"pmc.running_fraction", counter, "ratio", "pmc", "the share of the window the counter was on the PMU (1: not multiplexed)"},
+	};
+}
+
+// brk_stacks: the workload's brk() calls by the user stack that made them.
+std::vector<MetricFamily> brk_stack_families()
+{
+	const std::vector<std::string> stack = {"stack", "change", "result"};
+	return {
+		{"brk.stack.calls", stack, "events", "brk_stacks", "brk() calls of the workload processes by user stack, direction (grow, shrink, none) and result"},
+		{"brk.stack.bytes", stack, "bytes", "brk_stacks", "how far those calls asked to move the break: |new - old|"},
+	};
+}
+
 // callsite: slab allocations by the kernel function that made them, and what is still outstanding.
 std::vector<MetricFamily> callsite_families()
 {
@@ -192,6 +226,12 @@ std::vector<MetricFamily> build_catalog()
 	for (MetricFamily &family : callsite_families())
 		c.push_back(std::move(family));
 	add_migrate_families(c);
+	for (MetricFamily &family : usdt_families())
+		c.push_back(std::move(family));
+	for (MetricFamily &family : pmc_families())
+		c.push_back(std::move(family));
+	for (MetricFamily &family : brk_stack_families())
+		c.push_back(std::move(family));
 	return c;
 }
 

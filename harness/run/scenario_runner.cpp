@@ -177,6 +177,8 @@ private:
 			CollectorSettings settings{options_.attach.value_or(scenario_.collect.attach), cgroup_->id(),
 						   module_workers_, process_ids(), scenario_.collect.workload_context,
 						   scenario_.collect.callsites};
+			settings.workload_process_names = process_names();
+			settings.usdt_probes = scenario_.collect.usdt;
 			for (const std::string &name : scenario_.collect.collectors) {
 				std::unique_ptr<BpfCollector> collector = make_bpf_collector(name, facts_);
 				collector->start(settings);
@@ -395,6 +397,14 @@ private:
 		for (const auto &process : processes_)
 			all.push_back(process.get());
 		return all;
+	}
+
+	std::vector<std::string> process_names() const
+	{
+		std::vector<std::string> names;
+		for (const auto &process : processes_)
+			names.push_back(process->spec().name);
+		return names;
 	}
 
 	std::vector<int> process_ids() const

@@ -40,12 +40,27 @@ struct WorkloadSpec {
 inline constexpr int callsites_default = 20;
 inline constexpr int callsites_max = 1000;
 
+// [[collect.usdt]]: what the usdt collector does with an argument of each hit of a probe.
+enum class UsdtAggregation { none, sum, log2 };
+
+// One USDT probe the usdt collector counts in every workload process.
+struct UsdtProbeSpec {
+	std::string provider;  // "libc"
+	std::string name;      // "memory_sbrk_more"
+	std::string binary;    // "libc" (the C library the process maps), or a mapped file's name or path
+	UsdtAggregation aggregation = UsdtAggregation::none;
+	int arg = 0;           // the argument aggregated, 1-based as sys/sdt.h numbers them; 0 with none
+	std::string preset;    // the preset it came from ("libc"), or "" when named by `probe`
+	SourceLocation where;
+};
+
 struct CollectSpec {
 	std::vector<std::string> collectors;  // registered BPF collectors (collect/collector_registry.cpp)
 	std::vector<std::string> snapshots;   // pagetypeinfo, buddyinfo, meminfo, vmstat, slabinfo, zoneinfo, extfrag_index, unusable_index
 	AttachMode attach = AttachMode::automatic;
 	WorkloadContextMode workload_context = WorkloadContextMode::task;
 	int callsites = callsites_default;
+	std::vector<UsdtProbeSpec> usdt;      // [[collect.usdt]], presets expanded
 	SourceLocation where;
 };
 

@@ -15,6 +15,7 @@
 #include "scenario/table_reader.h"
 #include "scenario/toml_location.h"
 #include "scenario/units.h"
+#include "scenario/usdt_reader.h"
 #include "scenario/workload_reader.h"
 #include "system/bounded_file.h"
 
@@ -39,7 +40,8 @@ const std::string accepted_tables =
 const std::vector<std::string> scenario_keys = { "name", "description", "timeout" };
 const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields", "max_memory",
 						 "commands" };
-const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach", "workload_context", "callsites" };
+const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach", "workload_context", "callsites",
+						"usdt" };
 const std::vector<std::string> target_keys = { "kernel", "kernel_headers", "memory", "cpus", "cmdline", "accel",
 					       "boot_timeout", "swap", "own_boot", "disk", "numa_nodes" };
 const std::vector<std::string> assert_keys = { "expr", "name", "message" };
@@ -175,6 +177,19 @@ Requirements read_requirements(const toml::table &root, const std::string &file_
 	return requirements;
 }
 
+// Probes without the usdt collector, or the collector without probes, would count nothing.
+void check_usdt_collector(const CollectSpec &collect, const TableReader &reader)
+{
+	bool collector = std::find(collect.collectors.begin(), collect.collectors.end(), "usdt") != collect.collectors.end();
+	if (collector && collect.usdt.empty())
+		reader.fail(reader.where("collectors"), "key 'collectors'",
+			    "names \"usdt\" but no [[collect.usdt]] table names a probe; add one, e.g. "
+			    "[[collect.usdt]] probe = \"libc:memory_sbrk_more\", binary = \"libc\"");
+	if (!collector && !collect.usdt.empty())
+		fail_at(collect.usdt.front().where, "[[collect.usdt]] names probes but [collect] collectors does not "
+						     "name \"usdt\"; add it to collectors");
+}
+
 CollectSpec read_collect(const toml::table &root, const std::string &file_name, const CollectorNames &collectors)
 {
 	TableReader reader(table_or_empty(root, "collect"), "[collect]");
@@ -188,6 +203,8 @@ CollectSpec read_collect(const toml::table &root, const std::string &file_name, 
 	std::string context = reader.string("workload_context", one_of(workload_context_names)).value_or("task");
 	collect.workload_context = context == "any" ? WorkloadContextMode::any : WorkloadContextMode::task;
 	collect.callsites = static_cast<int>(reader.integer("callsites", 1, callsites_max).value_or(callsites_default));
+	collect.usdt = read_usdt_probes(table_or_empty(root, "collect").get("usdt"), file_name);
+	check_usdt_collector(collect, reader);
 	collect.where = table_location(reader, file_name);
 	return collect;
 }

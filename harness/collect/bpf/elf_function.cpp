@@ -1,45 +1,13 @@
 // Looking a function symbol up with libelf and turning its address into a file offset.
 #include "collect/bpf/elf_function.h"
 
-#include <fcntl.h>
 #include <gelf.h>
-#include <unistd.h>
 
-#include <cerrno>
-
-#include "common/error.h"
-#include "system/errno_error.h"
+#include "collect/bpf/elf_file.h"
 
 namespace kmh {
 
 namespace {
-
-struct ElfFile {
-	explicit ElfFile(const std::string &path) : fd(open(path.c_str(), O_RDONLY | O_CLOEXEC))
-	{
-		if (fd < 0)
-			throw errno_error(ExitCode::run_failed, "cannot open " + path);
-		elf_version(EV_CURRENT);
-		elf = elf_begin(fd, ELF_C_READ, nullptr);
-		if (!elf || elf_kind(elf) != ELF_K_ELF) {
-			close_all();
-			throw run_error(path + " is not an ELF file");
-		}
-	}
-	~ElfFile() { close_all(); }
-	ElfFile(const ElfFile &) = delete;
-	ElfFile &operator=(const ElfFile &) = delete;
-
-	void close_all()
-	{
-		if (elf)
-			elf_end(elf);
-		close(fd);
-	}
-
-	int fd;
-	Elf *elf = nullptr;
-};
 
 bool is_defined_function(const GElf_Sym &symbol)
 {
@@ -96,8 +64,8 @@ std::optional<std::uint64_t> file_offset(Elf *elf, std::uint64_t address)
 std::optional<std::uint64_t> elf_function_offset(const std::string &path, const std::string &name)
 {
 	ElfFile file(path);
-	std::optional<std::uint64_t> address = function_address(file.elf, name);
-	return address ? file_offset(file.elf, *address) : std::nullopt;
+	std::optional<std::uint64_t> address = function_address(file.elf(), name);
+	return address ? file_offset(file.elf(), *address) : std::nullopt;
 }
 
 }  // namespace kmh

@@ -48,4 +48,18 @@ std::optional<std::string> mapped_libc_path(const std::string &maps_text)
 	return std::nullopt;
 }
 
+std::optional<std::string> mapped_file_path(const std::string &maps_text, const std::string &binary)
+{
+	if (binary == "libc")
+		return mapped_libc_path(maps_text);
+	for (const ProcLine &line : split_proc_lines(maps_text, "maps")) {
+		std::string path = mapped_path(line.text);
+		if (path.empty() || path.front() != '/')
+			continue;
+		if (path == binary || (binary.front() != '/' && path.substr(path.rfind('/') + 1) == binary))
+			return path;
+	}
+	return std::nullopt;
+}
+
 }  // namespace kmh
