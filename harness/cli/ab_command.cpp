@@ -241,7 +241,7 @@ CLI::App *add_ab_command(CLI::App &app, AbArguments &args)
 		   "  kmemharness ab --sysctl-a vm.percpu_pagelist_high_fraction=0 "
 		   "--sysctl-b vm.percpu_pagelist_high_fraction=8192 scenarios/pcpu_bounce.toml\n"
 		   "  kmemharness ab --sysctl-a vm.percpu_pagelist_high_fraction=0 --sysctl-b vm.percpu_pagelist_high_fraction=8192 "
-		   "--gate 'pcp.drain.events{scope=workload} changes by more than 2% and decided' --until-decided --max-repeat 12 "
+		   "--gate 'zoneinfo.pcp.count.after{cpu=1} changes by more than 2% and decided' --until-decided --max-repeat 12 "
 		   "scenarios/pcpu_bounce.toml");
 	ab->add_option("scenario", args.run.scenario, "scenario TOML file")->required();
 	ab->add_option("--kernel", args.kernels, "kernel image; twice for A and B, once for both sides");
