@@ -59,7 +59,7 @@ std::string read_doc(const std::string &name)
 // The snapshots a scenario takes when [collect] names none: every one there is.
 std::vector<std::string> all_snapshots()
 {
-	static const WorkloadSchema plain{.kind = "plain", .summary = "", .options = {}, .metrics = {}};
+	static const WorkloadSchema plain{.kind = "plain", .summary = "", .options = {}, .metrics = {}, .check = {}};
 	auto lookup = [](const std::string &kind) { return kind == "plain" ? &plain : nullptr; };
 	return parse_scenario_text("[[workload]]\nkind = \"plain\"\n", "s.toml", lookup, {"plain"},
 				   collector_names(collector_registry()))
@@ -193,7 +193,7 @@ TEST(CollectorRegistry, TheParserAcceptsEverySnapshotKindAndDefaultsToTheProcOne
 	std::vector<std::string> defaults = all_snapshots();
 	for (const std::string &name : snapshot_kinds()) {
 		std::string text = "[[workload]]\nkind = \"plain\"\n[collect]\nsnapshots = [\"" + name + "\"]\n";
-		static const WorkloadSchema plain{.kind = "plain", .summary = "", .options = {}, .metrics = {}};
+		static const WorkloadSchema plain{.kind = "plain", .summary = "", .options = {}, .metrics = {}, .check = {}};
 		auto lookup = [](const std::string &kind) { return kind == "plain" ? &plain : nullptr; };
 		EXPECT_EQ(parse_scenario_text(text, "s.toml", lookup, {"plain"}, collector_names(collector_registry()))
 				  .collect.snapshots,

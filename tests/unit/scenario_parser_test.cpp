@@ -3,6 +3,7 @@
 
 #include "collect/collector_registry.h"
 #include "common/error.h"
+#include "input_error_message.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/string_checks.h"
 
@@ -86,24 +87,12 @@ Scenario parse(const std::string &text)
 // The message of the invalid_input error parsing `text` throws.
 std::string error_of(const std::string &text)
 {
-	try {
-		parse(text);
-	} catch (const Error &error) {
-		EXPECT_EQ(error.code(), ExitCode::invalid_input);
-		return error.what();
-	}
-	ADD_FAILURE() << "no error for:\n" << text;
-	return "";
+	return input_error_message([&] { parse(text); }, text);
 }
 
 bool starts_with(const std::string &text, const std::string &prefix)
 {
 	return text.rfind(prefix, 0) == 0;
-}
-
-bool contains(const std::string &text, const std::string &part)
-{
-	return text.find(part) != std::string::npos;
 }
 
 const std::string one_bounce = "[[workload]]\nkind = \"bounce\"\n";

@@ -10,6 +10,7 @@
 
 #include "collect/collector_registry.h"
 #include "common/error.h"
+#include "input_error_message.h"
 #include "scenario/scenario_parser.h"
 #include "vm/swap_modules.h"
 #include "workloads/workload.h"
@@ -29,13 +30,7 @@ Scenario parse(const std::string &text)
 
 std::string error_of(const std::string &text)
 {
-	try {
-		parse(text);
-	} catch (const Error &error) {
-		return error.what();
-	}
-	ADD_FAILURE() << "no error for:\n" << text;
-	return "";
+	return input_error_message([&] { parse(text); }, text);
 }
 
 TEST(SwapTarget, SwapSizeAndFeatureAreRead)

@@ -3,13 +3,14 @@
 
 #include "collect/collector_registry.h"
 #include "common/error.h"
+#include "input_error_message.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/usdt_presets.h"
 
 namespace kmh {
 namespace {
 
-const WorkloadSchema plain{.kind = "plain", .summary = "", .options = {}, .metrics = {}};
+const WorkloadSchema plain{.kind = "plain", .summary = "", .options = {}, .metrics = {}, .check = {}};
 const std::string with_usdt = "[[workload]]\nkind = \"plain\"\n[collect]\ncollectors = [\"usdt\"]\n";
 
 Scenario parse(const std::string &text)
@@ -20,19 +21,7 @@ Scenario parse(const std::string &text)
 
 std::string error_of(const std::string &text)
 {
-	try {
-		parse(text);
-	} catch (const Error &error) {
-		EXPECT_EQ(error.code(), ExitCode::invalid_input);
-		return error.what();
-	}
-	ADD_FAILURE() << "no error for:\n" << text;
-	return "";
-}
-
-bool contains(const std::string &text, const std::string &part)
-{
-	return text.find(part) != std::string::npos;
+	return input_error_message([&] { parse(text); }, text);
 }
 
 TEST(UsdtReader, ReadsAProbeWithItsAggregate)

@@ -3,6 +3,7 @@
 
 #include "collect/collector_registry.h"
 #include "common/error.h"
+#include "input_error_message.h"
 #include "run/memory_need.h"
 #include "scenario/scenario_parser.h"
 #include "workloads/workload.h"
@@ -21,14 +22,7 @@ Scenario parse_real(const std::string &text)
 // The message of the invalid_input error parsing `text` throws.
 std::string error_of(const std::string &text)
 {
-	try {
-		parse_real(text);
-	} catch (const Error &error) {
-		EXPECT_EQ(error.code(), ExitCode::invalid_input);
-		return error.what();
-	}
-	ADD_FAILURE() << "no error for:\n" << text;
-	return "";
+	return input_error_message([&] { parse_real(text); }, text);
 }
 
 // Issue 13 #11: these validated and then failed in the run (malloc_leak) or in the guest (kmod).
