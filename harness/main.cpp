@@ -4,6 +4,7 @@
 
 #include "cli/ab_command.h"
 #include "cli/index_command.h"
+#include "cli/ledger_command.h"
 #include "cli/list_kernels.h"
 #include "cli/matrix_command.h"
 #include "cli/run_command.h"
@@ -90,6 +91,8 @@ int run_main(int argc, char **argv, ExitStyle &style)
 	CLI::App *index_add = add_index_command(app, index_args);
 	HistoryArguments history_args;
 	CLI::App *history = add_history_command(app, history_args);
+	LedgerArguments ledger_args;
+	CLI::App *ledger = add_ledger_command(app, ledger_args);
 	try {
 		app.parse(arguments_for_parse(argc, argv));
 	} catch (const CLI::ParseError &error) {
@@ -110,6 +113,8 @@ int run_main(int argc, char **argv, ExitStyle &style)
 		return style.apply(index_add_command(index_args));
 	if (history->parsed())
 		return style.apply(history_command(history_args));
+	if (ledger->parsed())
+		return style.apply(ledger_command(ledger_args));
 	return style.apply(list_verb(list_what, list_kernel_choice));
 }
 

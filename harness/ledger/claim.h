@@ -1,0 +1,22 @@
+// A published claim about the kernel's allocators and the scenario assertions that decide it on a kernel.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kmh {
+
+struct Claim {
+	std::string id;          // "1", "12": as the claims file numbers them
+	std::string text;        // the claim as published
+	std::string source;      // where it was published
+	std::string scenario;    // the scenario file (its name in scenarios/) that tests it; empty: none
+	// Assertion names of that scenario: the claim holds when every holds_if assertion passes and
+	// does not hold when one of them fails or one fails_if assertion passes (the scenario asserts
+	// what the kernel really does, which contradicts the claim).
+	std::vector<std::string> holds_if;
+	std::vector<std::string> fails_if;
+	std::string untested;    // why no scenario can test it here; set exactly when scenario is empty
+};
+
+}  // namespace kmh

@@ -1,0 +1,86 @@
+// Reading the claims file (TOML, [[claim]] tables); every error names file:line:column and key.
+#include "ledger/claims_file.h"
+
+#include <set>
+
+#include <toml++/toml.h>
+
+#include "common/error.h"
+#include "scenario/table_reader.h"
+#include "scenario/toml_location.h"
+#include "system/bounded_file.h"
+
+namespace kmh {
+
+namespace {
+
+constexpr InputFileKind claims_file_kind{ "claims file", 1 << 20 };
+const std::vector<std::string> claim_keys = { "id", "claim", "source", "scenario", "holds_if", "fails_if", "untested" };
+
+std::string required_string(const TableReader &reader, const std::string &key)
+{
+	std::optional<std::string> value = reader.string(key);
+	if (!value || value->empty())
+		reader.fail("needs '" + key + "', a non-empty string");
+	return *value;
+}
+
+Claim read_claim(const TableReader &reader)
+{
+	reader.reject_unknown_keys(claim_keys);
+	Claim claim;
+	claim.id = required_string(reader, "id");
+	claim.text = required_string(reader, "claim");
+	claim.source = required_string(reader, "source");
+	claim.scenario = reader.string("scenario").value_or("");
+	claim.holds_if = reader.strings("holds_if").value_or(std::vector<std::string>{});
+	claim.fails_if = reader.strings("fails_if").value_or(std::vector<std::string>{});
+	claim.untested = reader.string("untested").value_or("");
+	if (claim.scenario.empty() == claim.untested.empty())
+		reader.fail("needs either 'scenario' (the scenario that tests it) or 'untested' (why none can), "
+			    "not both");
+	if (!claim.scenario.empty() && claim.holds_if.empty() && claim.fails_if.empty())
+		reader.fail("needs 'holds_if' or 'fails_if': the names of the scenario's assertions that decide it");
+	return claim;
+}
+
+const toml::array &claim_array(const toml::table &root, const std::string &file_name)
+{
+	for (const auto &[key, node] : root)
+		if (key.str() != "claim")
+			fail_at(node.source(), "unknown top-level key '" + std::string(key.str()) + "'; accepted: [[claim]]");
+	const toml::array *claims = root["claim"].as_array();
+	if (!claims || claims->empty())
+		throw invalid_input(file_name + ": no [[claim]] table");
+	return *claims;
+}
+
+}  // namespace
+
+std::vector<Claim> parse_claims_text(const std::string &text, const std::string &file_name)
+{
+	toml::table root;
+	try {
+		root = toml::parse(text, file_name);
+	} catch (const toml::parse_error &error) {
+		fail_at(error.source(), "TOML syntax error: " + std::string(error.description()));
+	}
+	std::vector<Claim> claims;
+	std::set<std::string> ids;
+	for (const toml::node &node : claim_array(root, file_name)) {
+		if (!node.is_table())
+			fail_at(node.source(), "[[claim]] must be a table");
+		TableReader reader(*node.as_table(), "[[claim]] #" + std::to_string(claims.size() + 1));
+		claims.push_back(read_claim(reader));
+		if (!ids.insert(claims.back().id).second)
+			reader.fail(reader.where("id"), "key 'id'", "'" + claims.back().id + "' is used by an earlier claim");
+	}
+	return claims;
+}
+
+std::vector<Claim> read_claims_file(const std::string &path)
+{
+	return parse_claims_text(read_input_file(path, claims_file_kind), path);
+}
+
+}  // namespace kmh

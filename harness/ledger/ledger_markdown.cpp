@@ -1,0 +1,83 @@
+// docs/kernel-truth.md: the claims ledger as Markdown, a table of verdicts and each claim's figures.
+#include "ledger/ledger_markdown.h"
+
+#include <fmt/core.h>
+
+namespace kmh {
+
+namespace {
+
+// A table cell's text: pipes escaped and line breaks folded, so a figure cannot break the table.
+std::string cell_text(std::string text)
+{
+	std::string out;
+	for (char c : text) {
+		if (c == '|')
+			out += "\\|";
+		else
+			out += c == '\n' ? ' ' : c;
+	}
+	return out;
+}
+
+std::string kernel_name(const LedgerKernel &kernel)
+{
+	return kernel.release + (kernel.host ? " (host)" : "");
+}
+
+std::string verdict_table(const Ledger &ledger)
+{
+	std::string text = "| # | claim | scenario |";
+	std::string rule = "|---|---|---|";
+	for (const LedgerKernel &kernel : ledger.kernels) {
+		text += " " + cell_text(kernel_name(kernel)) + " |";
+		rule += "---|";
+	}
+	text += "\n" + rule + "\n";
+	for (std::size_t c = 0; c < ledger.claims.size(); c++) {
+		const Claim &claim = ledger.claims[c];
+		text += fmt::format("| [{}](#claim-{}) | {} | {} |", claim.id, claim.id, cell_text(claim.text),
+				    claim.scenario.empty() ? "—" : "`" + claim.scenario + "`");
+		for (const ClaimCell &cell : ledger.cells[c])
+			text += std::string(" ") + claim_verdict_text(cell.verdict) + " |";
+		text += "\n";
+	}
+	return text;
+}
+
+std::string claim_section(const Ledger &ledger, std::size_t c)
+{
+	const Claim &claim = ledger.claims[c];
+	std::string text = fmt::format("\n<a id=\"claim-{}\"></a>\n### {}. {}\n\nSource: {}.", claim.id, claim.id,
+				       claim.text, claim.source);
+	text += claim.scenario.empty() ? "\n" : " Tested by `scenarios/" + claim.scenario + "`.\n";
+	for (std::size_t k = 0; k < ledger.kernels.size(); k++) {
+		const ClaimCell &cell = ledger.cells[c][k];
+		text += fmt::format("\n- **{}: {}**", kernel_name(ledger.kernels[k]), claim_verdict_text(cell.verdict));
+		text += cell.why.empty() ? "" : ": " + cell.why;
+		for (const std::string &figure : cell.figures)
+			text += "\n  - " + figure;
+	}
+	return text + "\n";
+}
+
+}  // namespace
+
+std::string ledger_markdown(const Ledger &ledger, const std::string &command)
+{
+	std::string text = "# What the kernel really does: the claims ledger\n\n"
+			   "Published claims about the kernel's allocators, each decided on every kernel of one "
+			   "matrix run by the assertions of the scenario that tests it (`claims/claims.toml` says "
+			   "which). Generated, not written: remake it with\n\n    " +
+			   command + "\n\nfrom a matrix run started at " +
+			   (ledger.matrix_started_at.empty() ? "an unknown time" : ledger.matrix_started_at) +
+			   ". A claim holds when every assertion it names passes, does not hold when one fails or "
+			   "an assertion of what the kernel really does instead passes, and cannot be tested "
+			   "here when its scenario did not run or was skipped (the reason is given).\n\n";
+	text += verdict_table(ledger) + "\n## The figures\n";
+	for (std::size_t c = 0; c < ledger.claims.size(); c++)
+		text += claim_section(ledger, c);
+	return text;
+}
+
+}  // namespace kmh
