@@ -1,0 +1,68 @@
+// `kmemharness ledger` on a real host matrix: the shipped claims decided by the shipped scenarios' assertions.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "kmemharness_run.h"
+#include "scratch_dir.h"
+
+namespace kmh::integration {
+namespace {
+
+std::string file_text(const std::filesystem::path &path)
+{
+	std::ifstream in(path);
+	std::stringstream text;
+	text << in.rdbuf();
+	return text.str();
+}
+
+bool contains(const std::string &text, const std::string &part)
+{
+	return text.find(part) != std::string::npos;
+}
+
+// page_cache_movable runs on the host and refutes claims 1 and 2 (its pages are MOVABLE, its read
+// kmallocs no 512-byte object per page); reclaimable_slab needs the module, which the host cannot
+// load, so claims 3 and 7 cannot be tested there and say why.
+TEST(ClaimsLedger, AHostMatrixRefutesThePageCacheClaimsAndSaysWhyTheModuleOnesWereNotTested)
+{
+	ScratchDir scratch;
+	ProcessOutcome matrix = run_kmemharness({ "matrix", "--kernel", "host", "--output", scratch / "truth",
+						  shipped_scenario("page_cache_movable.toml"),
+						  shipped_scenario("reclaimable_slab.toml") },
+						std::chrono::seconds(240));
+	ASSERT_EQ(matrix.exit_code, exit_status::environment) << "the host skips reclaimable_slab: " << describe(matrix);
+	nlohmann::json page_cache_cell = nlohmann::json::parse(file_text(scratch / "truth/matrix.json")).at("cells").at(0);
+	KMH_SKIP_OR_FAIL_IF(page_cache_cell.at("verdict") == "SKIP"
+				    ? std::optional<std::string>("this machine cannot run page_cache_movable: " +
+								 page_cache_cell.at("details").dump())
+				    : std::nullopt);
+	ASSERT_EQ(page_cache_cell.at("verdict"), "PASS") << page_cache_cell.dump();
+	ProcessOutcome ledger = run_kmemharness({ "ledger", scratch / "truth", "--claims",
+						  std::string(KMH_SOURCE_DIR) + "/claims/claims.toml", "-o",
+						  scratch / "kernel-truth.md" });
+	ASSERT_EQ(ledger.exit_code, exit_status::passed) << describe(ledger);
+	std::string text = file_text(scratch / "kernel-truth.md");
+	EXPECT_TRUE(contains(text, "| [1](#claim-1) | Page-cache pages are RECLAIMABLE")) << text;
+	EXPECT_TRUE(contains(text, "`page_cache_movable.toml` | does not hold |")) << text;
+	EXPECT_TRUE(contains(text, "`reclaimable_slab.toml` | cannot be tested here |")) << text;
+	EXPECT_TRUE(contains(text, "page cache allocations are movable: pass")) << text;
+	EXPECT_TRUE(contains(text, "reclaimable_slab.toml SKIP")) << text;
+	EXPECT_FALSE(contains(text, "| holds |")) << "the host can decide no claim of these two scenarios to hold:\n" << text;
+}
+
+TEST(ClaimsLedger, AFolderThatHoldsNoMatrixIsExit2)
+{
+	ScratchDir scratch;
+	ProcessOutcome ledger = run_kmemharness(
+		{ "ledger", scratch / "nothing", "--claims", std::string(KMH_SOURCE_DIR) + "/claims/claims.toml" });
+	EXPECT_EQ(ledger.exit_code, exit_status::invalid_input) << describe(ledger);
+	EXPECT_TRUE(contains(ledger.err, "matrix.json")) << describe(ledger);
+}
+
+}  // namespace
+}  // namespace kmh::integration
