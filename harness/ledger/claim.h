@@ -17,6 +17,7 @@ struct Claim {
 	std::vector<std::string> holds_if;
 	std::vector<std::string> fails_if;
 	std::string untested;    // why no scenario can test it here; set exactly when scenario is empty
+	std::string note;        // what the scenario tests differently from the claim's words, or found; may be empty
 };
 
 }  // namespace kmh

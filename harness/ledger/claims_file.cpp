@@ -15,7 +15,7 @@ namespace kmh {
 namespace {
 
 constexpr InputFileKind claims_file_kind{ "claims file", 1 << 20 };
-const std::vector<std::string> claim_keys = { "id", "claim", "source", "scenario", "holds_if", "fails_if", "untested" };
+const std::vector<std::string> claim_keys = { "id", "claim", "source", "scenario", "holds_if", "fails_if", "untested", "note" };
 
 std::string required_string(const TableReader &reader, const std::string &key)
 {
@@ -36,6 +36,7 @@ Claim read_claim(const TableReader &reader)
 	claim.holds_if = reader.strings("holds_if").value_or(std::vector<std::string>{});
 	claim.fails_if = reader.strings("fails_if").value_or(std::vector<std::string>{});
 	claim.untested = reader.string("untested").value_or("");
+	claim.note = reader.string("note").value_or("");
 	if (claim.scenario.empty() == claim.untested.empty())
 		reader.fail("needs either 'scenario' (the scenario that tests it) or 'untested' (why none can), "
 			    "not both");

@@ -50,7 +50,8 @@ std::string claim_section(const Ledger &ledger, std::size_t c)
 	const Claim &claim = ledger.claims[c];
 	std::string text = fmt::format("\n<a id=\"claim-{}\"></a>\n### {}. {}\n\nSource: {}.", claim.id, claim.id,
 				       claim.text, claim.source);
-	text += claim.scenario.empty() ? "\n" : " Tested by `scenarios/" + claim.scenario + "`.\n";
+	text += claim.scenario.empty() ? "" : " Tested by `scenarios/" + claim.scenario + "`.";
+	text += claim.note.empty() ? "\n" : " " + claim.note + "\n";
 	for (std::size_t k = 0; k < ledger.kernels.size(); k++) {
 		const ClaimCell &cell = ledger.cells[c][k];
 		text += fmt::format("\n- **{}: {}**", kernel_name(ledger.kernels[k]), claim_verdict_text(cell.verdict));

@@ -104,12 +104,14 @@ TEST_F(ClaimVerdicts, MarkdownHasATableRowPerClaimAndTheFigures)
 {
 	Claim claim = tested_by("1", "x.toml", { "ok" });
 	claim.text = "pipes | are escaped";
+	claim.note = "Tested at order 4.";
 	Ledger ledger = build_ledger({ claim }, dir_.string());
 	std::string text = ledger_markdown(ledger, "kmemharness ledger m");
 	EXPECT_TRUE(contains(text, "| 6.1.0-57-amd64 | 6.18.44 (host) |")) << text;
 	EXPECT_TRUE(contains(text, "| [1](#claim-1) | pipes \\| are escaped | `x.toml` | holds | cannot be tested here |"))
 		<< text;
 	EXPECT_TRUE(contains(text, "  - ok: pass; a = 3")) << text;
+	EXPECT_TRUE(contains(text, "Tested by `scenarios/x.toml`. Tested at order 4.\n")) << text;
 	EXPECT_TRUE(contains(text, "kmemharness ledger m")) << text;
 	EXPECT_TRUE(contains(text, "2026-12-03T07:48:00Z")) << text;
 }

@@ -17,13 +17,14 @@ std::string error_of(const std::string &text)
 TEST(ClaimsFile, ReadsATestedAndAnUntestedClaim)
 {
 	std::vector<Claim> claims = parse_claims_text(
-		tested + "holds_if = [\"a\", \"b\"]\nfails_if = [\"c\"]\n"
+		tested + "holds_if = [\"a\", \"b\"]\nfails_if = [\"c\"]\nnote = \"n\"\n"
 			 "[[claim]]\nid = \"2\"\nclaim = \"d\"\nsource = \"s\"\nuntested = \"why\"\n",
 		"claims.toml");
 	ASSERT_EQ(claims.size(), 2u);
 	EXPECT_EQ(claims[0].scenario, "x.toml");
 	EXPECT_EQ(claims[0].holds_if, (std::vector<std::string>{ "a", "b" }));
 	EXPECT_EQ(claims[0].fails_if, (std::vector<std::string>{ "c" }));
+	EXPECT_EQ(claims[0].note, "n");
 	EXPECT_EQ(claims[1].untested, "why");
 	EXPECT_TRUE(claims[1].scenario.empty());
 }
