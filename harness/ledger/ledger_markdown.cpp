@@ -3,22 +3,11 @@
 
 #include <fmt/core.h>
 
+#include "report/markdown_cell.h"
+
 namespace kmh {
 
 namespace {
-
-// A table cell's text: pipes escaped and line breaks folded, so a figure cannot break the table.
-std::string cell_text(std::string text)
-{
-	std::string out;
-	for (char c : text) {
-		if (c == '|')
-			out += "\\|";
-		else
-			out += c == '\n' ? ' ' : c;
-	}
-	return out;
-}
 
 std::string kernel_name(const LedgerKernel &kernel)
 {
@@ -30,13 +19,13 @@ std::string verdict_table(const Ledger &ledger)
 	std::string text = "| # | claim | scenario |";
 	std::string rule = "|---|---|---|";
 	for (const LedgerKernel &kernel : ledger.kernels) {
-		text += " " + cell_text(kernel_name(kernel)) + " |";
+		text += " " + markdown_cell(kernel_name(kernel)) + " |";
 		rule += "---|";
 	}
 	text += "\n" + rule + "\n";
 	for (std::size_t c = 0; c < ledger.claims.size(); c++) {
 		const Claim &claim = ledger.claims[c];
-		text += fmt::format("| [{}](#claim-{}) | {} | {} |", claim.id, claim.id, cell_text(claim.text),
+		text += fmt::format("| [{}](#claim-{}) | {} | {} |", claim.id, claim.id, markdown_cell(claim.text),
 				    claim.scenario.empty() ? "—" : "`" + claim.scenario + "`");
 		for (const ClaimCell &cell : ledger.cells[c])
 			text += std::string(" ") + claim_verdict_text(cell.verdict) + " |";

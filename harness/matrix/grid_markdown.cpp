@@ -2,22 +2,11 @@
 #include <fmt/format.h>
 
 #include "matrix/grid_reports.h"
+#include "report/markdown_cell.h"
 
 namespace kmh {
 
 namespace {
-
-// A table cell's text with the characters that would end the cell or start markup escaped.
-std::string markdown_cell(const std::string &text)
-{
-	std::string escaped;
-	for (char c : text) {
-		if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<')
-			escaped += '\\';
-		escaped += c == '\n' ? ' ' : c;
-	}
-	return escaped;
-}
 
 std::string table(const MatrixGrid &grid)
 {
