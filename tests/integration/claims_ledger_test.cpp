@@ -7,18 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "kmemharness_run.h"
+#include "result_file.h"
 #include "scratch_dir.h"
 
 namespace kmh::integration {
 namespace {
-
-std::string file_text(const std::filesystem::path &path)
-{
-	std::ifstream in(path);
-	std::stringstream text;
-	text << in.rdbuf();
-	return text.str();
-}
 
 bool contains(const std::string &text, const std::string &part)
 {

@@ -15,14 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string file_text(const fs::path &path)
-{
-	std::ifstream in(path);
-	std::stringstream text;
-	text << in.rdbuf();
-	return text.str();
-}
-
 TEST(MatrixCrash, TheCrashedCellIsExit5WithTheConsoleAndTheNextScenarioRunsInAFreshBoot)
 {
 	TestKernel kernel = test_kernel(generic_6_1);

@@ -2,6 +2,7 @@
 #include "result_file.h"
 
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace kmh::integration {
@@ -19,6 +20,14 @@ bool labels_match(const nlohmann::json &labels, const LabelSelector &selector)
 }
 
 }  // namespace
+
+std::string file_text(const std::filesystem::path &path)
+{
+	std::ifstream in(path);
+	std::stringstream text;
+	text << in.rdbuf();
+	return text.str();
+}
 
 ResultFile::ResultFile(const std::filesystem::path &path)
 {

@@ -1,4 +1,4 @@
-// Reads a run's result.json and sums its metric series by name and label selector.
+// Reads a run's result.json and sums its metric series by name and label selector; reads any output file's text.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +12,9 @@ namespace kmh::integration {
 
 // Labels a series must carry, each with exactly this value; labels not named may be anything.
 using LabelSelector = std::map<std::string, std::string>;
+
+// The whole text of an output file (matrix.json, grid.md, kernel-truth.md); empty when it is missing.
+std::string file_text(const std::filesystem::path &path);
 
 class ResultFile {
 public:

@@ -20,14 +20,6 @@ namespace fs = std::filesystem;
 
 constexpr std::chrono::minutes matrix_limit{ 35 };
 
-std::string file_text(const fs::path &path)
-{
-	std::ifstream in(path);
-	std::stringstream text;
-	text << in.rdbuf();
-	return text.str();
-}
-
 // The host cannot load modules, has no swap and has 24 GiB: scenarios that need modules, swap or a
 // machine small enough to fill ([requires] max_memory, extfrag_threshold.toml) are the host's SKIPs.
 bool host_lacks_what_it_needs(const std::string &scenario_file)
