@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/ab_schedule.h"
+#include "cli/kernel_tree_option.h"
 #include "common/error.h"
 #include "compare/compare_command.h"
 #include "compare/compare_outputs.h"
@@ -245,6 +246,7 @@ CLI::App *add_ab_command(CLI::App &app, AbArguments &args)
 		   "scenarios/pcpu_bounce.toml");
 	ab->add_option("scenario", args.run.scenario, "scenario TOML file")->required();
 	ab->add_option("--kernel", args.kernels, "kernel image; twice for A and B, once for both sides");
+	add_kernel_tree_option(ab, args.kernels);
 	ab->add_option("--cmdline-a", args.cmdline_a, "extra guest kernel command line for A");
 	ab->add_option("--cmdline-b", args.cmdline_b, "extra guest kernel command line for B");
 	ab->add_option("--sysctl-a", args.sysctl_a, "name=value set for A's runs (repeatable)");

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "cli/kernel_tree_option.h"
 #include "cli/run_command.h"
 #include "matrix/grid_outputs.h"
 #include "matrix/matrix_runner.h"
@@ -21,13 +22,14 @@ CLI::App *add_matrix_command(CLI::App &app, MatrixArguments &args)
 		       "  kmemharness matrix --kernel \"$(kmemharness list kernels --image 6.1)\" "
 		       "--kernel \"$(kmemharness list kernels --image 6.12)\" --kernel host 'scenarios/*.toml'\n"
 		       "  kmemharness matrix --kernel host --output /tmp/grid scenarios/pcpu_bounce.toml\n"
+		       "  kmemharness matrix --kernel host --kernel-tree ~/linux/out 'scenarios/*.toml'\n"
 		       + fmt::format("Writes <output>/<kernel>/<scenario>/result.json per cell, and {}.\n",
 				     fmt::join(output_file_names(grid_output_formats()), ", ")) +
 		       "Exit code: the worst cell's (5 > 4 > 2 > 1 > 3 > 0).");
 	matrix->add_option("scenarios", args.request.scenarios, "scenario files or globs (quoted: 'scenarios/*.toml')")
 		->required();
-	matrix->add_option("--kernel", args.request.kernels, "a kernel image to boot in QEMU, or host; repeat it")
-		->required();
+	matrix->add_option("--kernel", args.request.kernels, "a kernel image to boot in QEMU, or host; repeat it");
+	add_kernel_tree_option(matrix, args.request.kernels);
 	matrix->add_option("-o,--output", args.request.output_dir, "output folder (default results/matrix/<UTC time>)");
 	matrix->add_option("--accel", args.request.accel, "QEMU accelerator (default: each scenario's [target] accel, auto)")
 		->check(CLI::IsMember({ "auto", "kvm", "tcg" }));

@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include "assertions/assertion_validator.h"
+#include "cli/kernel_tree_option.h"
 #include "collect/collector_registry.h"
 #include "common/error.h"
 #include "common/utc_time.h"
@@ -127,13 +128,19 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 						  "write results");
 	run->footer("Examples:\n  kmemharness run scenarios/pcpu_bounce.toml --output /tmp/out --tap\n"
 		    "  kmemharness run scenarios/page_faults.toml --lava --kcidb-origin my_lab\n"
-		    "  kmemharness run --kernel \"$(kmemharness list kernels --image 6.1)\" scenarios/kmalloc_burst.toml");
+		    "  kmemharness run --kernel \"$(kmemharness list kernels --image 6.1)\" scenarios/kmalloc_burst.toml\n"
+		    "  kmemharness run --kernel-tree ~/linux/out scenarios/kmod_outstanding.toml");
 	run->add_option("scenario", args.scenario, "scenario TOML file")->required();
 	run->add_option("-o,--output", args.output, "result folder (default results/<scenario>/<UTC time>)");
 	run->add_option("--attach", args.attach, "force a BPF attach variant")
 		->check(CLI::IsMember(attach_mode_names()));
-	run->add_option("--kernel", args.kernel, "boot this kernel image in QEMU and run the scenario there "
-						  "(overrides [target] kernel; `kmemharness list kernels` shows the installed ones)");
+	CLI::Option *kernel = run->add_option("--kernel", args.kernel, "boot this kernel image in QEMU and run the "
+						 "scenario there (overrides [target] kernel; `kmemharness list kernels` "
+						 "shows the installed ones)");
+	run->add_option("--kernel-tree", args.kernel, kernel_tree_help)
+		->check(CLI::ExistingDirectory)
+		->type_name("DIR")
+		->excludes(kernel);
 	run->add_option("--kernel-headers", args.kernel_headers,
 			"headers to build the module with (default /usr/src/linux-headers-<release>); "
 			"only scenarios with kmod workloads build it");

@@ -71,7 +71,7 @@ MatrixKernel matrix_kernel(const std::string &argument)
 std::vector<MatrixKernel> matrix_kernels(const std::vector<std::string> &arguments)
 {
 	if (arguments.empty())
-		throw invalid_input("matrix: name at least one --kernel (an image, or host)");
+		throw invalid_input("matrix: name at least one --kernel (an image, or host) or --kernel-tree (a kernel build folder)");
 	std::vector<MatrixKernel> kernels;
 	std::set<std::string> images, slugs;
 	for (const std::string &argument : arguments) {

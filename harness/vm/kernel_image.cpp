@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "vm/debian_kernels.h"
+#include "vm/kernel_tree.h"
 
 namespace kmh {
 
@@ -130,16 +131,22 @@ std::string image_version_text(const std::string &path)
 
 std::string kernel_image_release(const std::string &path)
 {
-	return release_of(image_version_text(path));
+	return release_of(image_version_text(names_folder(path) ? kernel_tree_image_path(path) : path));
 }
 
 KernelImage inspect_kernel_image(const std::string &path, const std::string &headers_dir, HeadersNeed need)
 {
 	KernelImage image;
-	image.path = std::filesystem::absolute(path).lexically_normal().string();
-	image.version_text = image_version_text(path);
+	if (names_folder(path))
+		image.tree_dir = std::filesystem::absolute(path).lexically_normal().string();
+	image.path = image.tree_dir.empty() ? std::filesystem::absolute(path).lexically_normal().string()
+					    : kernel_tree_image_path(image.tree_dir);
+	image.version_text = image_version_text(image.path);
 	image.release = release_of(image.version_text);
-	image.headers_dir = headers_dir.empty() ? default_headers_dir(image.path, image.release) : headers_dir;
+	if (!headers_dir.empty())
+		image.headers_dir = headers_dir;
+	else
+		image.headers_dir = image.tree_dir.empty() ? default_headers_dir(image.path, image.release) : image.tree_dir;
 	if (need == HeadersNeed::required)
 		require_kernel_headers(image, headers_dir.empty());
 	return image;

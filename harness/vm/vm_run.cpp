@@ -33,6 +33,7 @@
 #include "vm/initramfs.h"
 #include "vm/kernel_image.h"
 #include "vm/kernel_modules_dir.h"
+#include "vm/kernel_tree.h"
 #include "vm/kvm_verdict.h"
 #include "vm/module_build.h"
 #include "vm/pvh_kernel.h"
@@ -498,7 +499,10 @@ void run_guest_steps(VmRun &run)
 						 HeadersNeed::not_needed);
 	run.info.kernel_image = image.path;
 	run.info.kernel_release = image.release;
-	run.modules_dir = kernel_modules_dir(image.path, image.release);
+	run.modules_dir = image.tree_dir.empty()
+				  ? kernel_modules_dir(image.path, image.release)
+				  : installed_tree_modules(image.tree_dir, image.release, image.version_text, run.cache_dir,
+							   run.progress);
 	std::string module = module_for(run, image);
 	choose_boot_image(run);
 	prepare_disk(run);

@@ -70,6 +70,20 @@ TEST(ExitCodes, MissingCommandExits3NamingIt)
 	EXPECT_EQ(result.json().at("complete"), false);
 }
 
+// A folder given as a kernel build tree that holds no built kernel: exit 3 before any boot,
+// naming the first file it lacks and the make that makes it.
+TEST(ExitCodes, KernelTreeWithoutABuiltKernelExits3NamingWhatIsMissing)
+{
+	ScratchDir scratch;
+	std::filesystem::create_directories(scratch / "tree");
+	std::ofstream(scratch / "tree/.config") << "CONFIG_MODULES=y\n";
+	ProcessOutcome run = run_kmemharness({"run", "--kernel-tree", scratch / "tree", shipped_scenario("pcpu_bounce.toml"),
+					      "--output", scratch / "out"});
+	EXPECT_EQ(run.exit_code, exit_status::environment) << describe(run);
+	EXPECT_NE(run.err.find("it has no arch/x86/boot/bzImage (make O=DIR bzImage makes it)"), std::string::npos)
+		<< describe(run);
+}
+
 TEST(ExitCodes, UnexpectedOomKillExits4NamingTheOomKiller)
 {
 	ScratchDir scratch;

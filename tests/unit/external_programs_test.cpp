@@ -91,7 +91,7 @@ TEST(ExternalPrograms, TheScanSeesEachKindOfUse)
 
 TEST(ExternalPrograms, RowsNameOnePackageAndKnownUsers)
 {
-	const std::set<std::string> users = {"build", "run", "vm", "test", "bench", "docs", "check"};
+	const std::set<std::string> users = {"build", "run", "vm", "test", "bench", "docs", "check", "tree"};
 	std::set<std::string> seen;
 	for (const ExternalProgram &row : external_programs()) {
 		EXPECT_TRUE(seen.insert(row.program).second) << row.program << " is listed twice";

@@ -94,5 +94,45 @@ TEST(KernelImage, HeadersAreFoundInTheRootTheImageCameWith)
 	fs::remove_all(root);
 }
 
+// A kernel build folder (make O=DIR): its bzImage is booted, the folder itself is the headers.
+TEST(KernelImage, ABuildFolderIsItsImageAndItsHeaders)
+{
+	namespace fs = std::filesystem;
+	fs::path tree = fs::temp_directory_path() / "kmh_kernel_image_tree_test";
+	fs::remove_all(tree);
+	fs::create_directories(tree / "arch/x86/boot");
+	for (const char *file : { ".config", "Module.symvers", "modules.order", "Makefile" })
+		std::ofstream(tree / file) << "\n";
+	std::ofstream(tree / "arch/x86/boot/bzImage", std::ios::binary) << fake_bzimage("6.12.118-kmh #1");
+	KernelImage found = inspect_kernel_image(tree.string(), "");
+	EXPECT_EQ(found.path, (tree / "arch/x86/boot/bzImage").string());
+	EXPECT_EQ(found.tree_dir, tree.string());
+	EXPECT_EQ(found.headers_dir, tree.string());
+	EXPECT_EQ(found.release, "6.12.118-kmh");
+	EXPECT_EQ(kernel_image_release(tree.string()), "6.12.118-kmh");
+	EXPECT_EQ(inspect_kernel_image(tree.string(), "/elsewhere", HeadersNeed::not_needed).headers_dir, "/elsewhere");
+	fs::remove_all(tree);
+}
+
+// A folder without a built kernel: exit 3, naming the first file missing and the make that makes it.
+TEST(KernelImage, AFolderWithoutABuiltKernelNamesWhatItLacks)
+{
+	namespace fs = std::filesystem;
+	fs::path tree = fs::temp_directory_path() / "kmh_kernel_image_unbuilt_test";
+	fs::remove_all(tree);
+	fs::create_directories(tree);
+	std::ofstream(tree / ".config") << "\n";
+	try {
+		inspect_kernel_image(tree.string(), "", HeadersNeed::not_needed);
+		ADD_FAILURE() << "a folder without a bzImage was accepted";
+	} catch (const Error &error) {
+		EXPECT_EQ(error.code(), ExitCode::environment);
+		EXPECT_NE(std::string(error.what()).find("no arch/x86/boot/bzImage (make O=DIR bzImage makes it)"),
+			  std::string::npos)
+			<< error.what();
+	}
+	fs::remove_all(tree);
+}
+
 }  // namespace
 }  // namespace kmh
