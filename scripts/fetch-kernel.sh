@@ -23,8 +23,8 @@
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=lib/debian-mirror.sh
-. "$SCRIPT_DIR/lib/debian-mirror.sh"
+# shellcheck source=lib/suite-apt.sh
+. "$SCRIPT_DIR/lib/suite-apt.sh"
 
 SUITE=""
 FLAVOUR=amd64
@@ -59,31 +59,6 @@ parse_arguments() {
 
 require() {
 	command -v "$1" >/dev/null || die "$1 is not installed: install it with \`apt-get install $2\`"
-}
-
-# apt-get/apt-cache on a sources list of one suite, with state of their own under APT_DIR.
-apt_in_cache() {
-	local tool=$1
-	shift
-	"$tool" -o Dir::Etc::SourceList="$APT_DIR/sources.list" -o Dir::Etc::SourceParts=/dev/null \
-		-o Dir::State::Lists="$APT_DIR/lists" -o Dir::Cache="$APT_DIR/cache" \
-		-o Dir::State::status=/dev/null -o APT::Sandbox::User=root "$@"
-}
-
-update_package_lists() {
-	local mirror
-	mirror=$(debian_mirror "$SUITE")
-	[ -n "$mirror" ] || die "this host's apt sources name no Debian mirror to take $SUITE from"
-	mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
-	echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $SUITE main" >"$APT_DIR/sources.list"
-	say "package lists of $SUITE from $mirror"
-	apt_in_cache apt-get update -qq >&2 || die "apt-get update of $SUITE from $mirror failed"
-}
-
-# The packages a package depends on, one per line, alternatives and versions removed.
-depends_of() {
-	apt_in_cache apt-cache show --no-all-versions "$1" 2>/dev/null |
-		awk -F': ' '/^Depends:/ { print $2; exit }' | tr ',' '\n' | sed 's/|.*//; s/(.*//; s/[[:space:]]//g' | grep -v '^$' || true
 }
 
 # linux-image-<release> that linux-image-<flavour> points at.

@@ -5,6 +5,9 @@
 #   bash scripts/setup.sh test    install all the suite uses (programs, kernels), build, run the whole suite (what CI runs)
 #   bash scripts/setup.sh build   install what the build needs, build only
 #   bash scripts/setup.sh host    install what the build and host runs need, build only (a LAVA or CI job, docs/ci.md)
+#   bash scripts/setup.sh kernel-tree  install all `test` does and what a kernel build needs, build, run the
+#                                 kernel_tree tests: a linux-source-6.12 build booted with --kernel-tree
+#                                 (`test` leaves them out: the kernel build alone takes longer than the suite)
 #
 # Programs and their packages come from scripts/external-programs.tsv, the kernels the VM tests
 # boot from scripts/debian-kernels.tsv; only the libraries the build links against are listed here.
@@ -50,6 +53,9 @@ packages_for() {
 		program_packages build run vm test bench docs check
 		kernel_packages test
 		;;
+	kernel-tree)
+		program_packages build run vm test tree
+		;;
 	esac
 	printf '%s\n' "${BUILD_LIBRARIES[@]}"
 }
@@ -92,9 +98,9 @@ build() {
 main() {
 	local mode=${1:-demo}
 	case "$mode" in
-	demo | test | build | host) ;;
+	demo | test | build | host | kernel-tree) ;;
 	*)
-		echo "usage: bash scripts/setup.sh [demo|test|build|host]" >&2
+		echo "usage: bash scripts/setup.sh [demo|test|build|host|kernel-tree]" >&2
 		exit 2
 		;;
 	esac
@@ -102,7 +108,8 @@ main() {
 	build
 	case "$mode" in
 	demo) exec build/kmemharness run scenarios/pcpu_bounce.toml ;;
-	test) exec ctest --test-dir build --output-on-failure ;;
+	test) exec ctest --test-dir build --output-on-failure --label-exclude kernel_tree ;;
+	kernel-tree) exec ctest --test-dir build --output-on-failure --label-regex kernel_tree ;;
 	build | host) ;;
 	esac
 }
