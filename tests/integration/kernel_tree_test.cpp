@@ -77,6 +77,11 @@ TEST_F(KernelTree, RunsModuleAndZramScenariosOnTheTreesKernel)
 	EXPECT_EQ(held.sum("page.outstanding.pages", module_site), 200);
 	EXPECT_EQ(cells[1].at("verdict"), "PASS") << cells[1].dump();
 	EXPECT_NE(run.err.find("modules of the build folder " + tree_.string()), std::string::npos) << run.err;
+	// Without CONFIG_FUNCTION_TRACER (x86_64_defconfig has none) fentry loads but cannot attach
+	// (EBUSY): swapin must have moved on to its kprobe.
+	ResultFile swapin(scratch_.path() / "grid" / cells[1].at("result").get<std::string>());
+	bool traced = file_text(tree_ / ".config").find("\nCONFIG_FUNCTION_TRACER=y\n") != std::string::npos;
+	EXPECT_EQ(swapin.json().at("collectors").at(0).at("variant"), traced ? "fentry" : "kprobe");
 }
 
 // `run` boots it too, and a scenario without module or swap still gets the tree's disk modules.

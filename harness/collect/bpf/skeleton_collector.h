@@ -47,14 +47,13 @@ public:
 		skeleton_ = nullptr;
 		std::string failures;
 		for (AttachVariant variant : variants_to_try(settings.attach, preference_)) {
-			if (try_load(variant, settings, failures)) {
-				links_ = attach_loaded_programs(skeleton_->obj, programs_);
+			if (try_load(variant, settings, failures) && try_attach(variant, failures)) {
 				variant_ = variant;
 				return;
 			}
 		}
-		throw environment_error("collector " + name_ + ": no attach variant could be loaded on this kernel\n" +
-					failures);
+		throw environment_error("collector " + name_ + ": no attach variant could be loaded and attached on "
+					"this kernel\n" + failures);
 	}
 
 	void stop() override { destroy_links(links_); }
@@ -94,6 +93,22 @@ private:
 		skeleton_ = skeleton;
 		add_workload_pids(skeleton->obj, settings.workload_pids);
 		return true;
+	}
+
+	// A variant can load and still not attach: fentry on a kernel built without the ftrace call
+	// at each function's start (no CONFIG_FUNCTION_TRACER) is EBUSY. The next variant is tried.
+	bool try_attach(AttachVariant variant, std::string &failures)
+	{
+		try {
+			links_ = attach_loaded_programs(skeleton_->obj, programs_);
+			return true;
+		} catch (const Error &error) {
+			failures += std::string(variant_name(variant)) + ": loaded, but " + error.what() + "\n";
+			programs_.clear();
+			ops_.destroy(skeleton_);
+			skeleton_ = nullptr;
+			return false;
+		}
 	}
 
 	std::string name_;
