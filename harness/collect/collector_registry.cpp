@@ -9,6 +9,7 @@ namespace kmh {
 // Each defined in its collector's file.
 std::unique_ptr<BpfCollector> make_page_alloc_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_pcp_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_pcp_batches_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_extfrag_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_malloc_collector(const KernelFacts &facts);
@@ -53,6 +54,7 @@ const std::vector<CollectorDescriptor> &collector_registry()
 		{"usdt", off, other, {"usdt."}, make_usdt_collector},
 		{"pmc", off, other, {"pmc."}, make_pmc_collector, false, no_bpf_object},
 		{"brk_stacks", off, other, {"brk."}, make_brk_stacks_collector},
+		{"pcp_batches", off, other, {"pcp.batches.", "pcp.locks."}, make_pcp_batches_collector},
 	};
 	return registry;
 }

@@ -420,7 +420,7 @@ TEST(ScenarioParser, CollectChoices)
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\ncollectors = [\"pcp\", \"slub\"]\n"),
 			     "[collect] key 'collectors' item 2: 'slub' is not accepted; accepted: 'page_alloc', 'pcp', "
 			     "'extfrag', 'slab', 'malloc', 'faults', 'mmap', 'shm', 'hugetlb', 'vmscan', 'compaction', 'oom', 'swapin', 'callsite', 'migrate', 'usdt', 'pmc', "
-			     "'brk_stacks'; did you mean 'slab'?"));
+			     "'brk_stacks', 'pcp_batches'; did you mean 'slab'?"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nsnapshots = [\"zoneinf\"]\n"),
 			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo', 'zoneinfo', 'extfrag_index', "
 			     "'unusable_index'; did you mean 'zoneinfo'?"));
