@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "collect/bpf/kernel_btf.h"
+#include "collect/bpf/kernel_probes.h"
 #include "common/error.h"
 #include "common/external_programs.h"
 #include "run/memory_cgroup.h"
@@ -78,6 +80,17 @@ std::string too_much_memory(const Requirements &needs)
 	       gib(total) + "; see the scenario's [requires] max_memory for why; run it in a VM with --kernel)";
 }
 
+// A function a collector probes: it must be a function of its own (in BTF, not inlined), and
+// kprobes must be there, the probe every kernel with them can take.
+std::string missing_function(const std::string &function, const KernelBtf &btf)
+{
+	if (!btf.has_function(function))
+		return "kernel function " + function + "() (not in this kernel's BTF: inlined, renamed or absent)";
+	if (!kernel_has_kprobes())
+		return "kprobes, to probe kernel function " + function + "() (CONFIG_KPROBES)";
+	return "";
+}
+
 void add_if(std::vector<std::string> &missing, const std::string &what)
 {
 	if (!what.empty())
@@ -103,6 +116,11 @@ std::vector<std::string> missing_requirements(const Scenario &scenario, const st
 			missing.push_back("tracepoint " + event);
 	for (const std::string &field : needs.tracepoint_fields)
 		add_if(missing, missing_field(field, events_dir));
+	if (!needs.kernel_functions.empty()) {
+		KernelBtf btf;
+		for (const std::string &function : needs.kernel_functions)
+			add_if(missing, missing_function(function, btf));
+	}
 	for (const std::string &command : needs.commands)
 		if (!find_program(command))
 			missing.push_back("command " + command + " (not found in PATH)");
