@@ -16,6 +16,10 @@ struct Claim {
 	// what the kernel really does, which contradicts the claim).
 	std::vector<std::string> holds_if;
 	std::vector<std::string> fails_if;
+	// Assertion expressions over the scenario's metrics as each kernel ran it, for a claim about
+	// which kernels differ (the scenario's own assertions hold on all of them): the claim holds
+	// when every one is true and does not hold when one is false.
+	std::vector<std::string> holds_when;
 	std::string untested;    // why no scenario can test it here; set exactly when scenario is empty
 	std::string note;        // what the scenario tests differently from the claim's words, or found; may be empty
 };

@@ -9,7 +9,10 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "assertions/assertion_evaluator.h"
+#include "assertions/assertion_parser.h"
 #include "common/error.h"
+#include "report/result_json.h"
 #include "system/bounded_file.h"
 
 namespace kmh {
@@ -64,11 +67,42 @@ ClaimCell untested(std::string why)
 	return cell;
 }
 
-// The verdict from the assertions of the claim's scenario as one kernel ran it.
-ClaimCell decide(const Claim &claim, const std::map<std::string, nlohmann::json> &assertions)
+// "<expression>: true|false, observed X (expected Y); <its terms>", or why it could not be evaluated.
+std::string figure_of(const AssertionResult &result)
 {
+	if (result.verdict == Verdict::error)
+		return result.expr + ": not decided; " + result.detail;
+	return fmt::format("{}: {}, observed {} (expected {}); {}", result.expr,
+			   result.verdict == Verdict::pass ? "true" : "false", format_value(result.observed),
+			   result.expected_text, result.detail);
+}
+
+// The holds_when expressions over the metrics of the cell's result: true, false, or undecided.
+void decide_by_metrics(const Claim &claim, const nlohmann::json &result, ClaimCell &cell, bool &refuted,
+		       bool &all_hold, std::string &undecided)
+{
+	if (claim.holds_when.empty())
+		return;
+	MetricStore metrics;
+	metrics.add_all(result_metrics_from_json(result));
+	for (const std::string &expression : claim.holds_when) {
+		AssertionSpec spec;
+		spec.expr = spec.name = expression;
+		AssertionResult evaluated = evaluate_assertion(compile_assertion(expression), spec, metrics);
+		cell.figures.push_back(figure_of(evaluated));
+		refuted = refuted || evaluated.verdict == Verdict::fail;
+		all_hold = all_hold && evaluated.verdict == Verdict::pass;
+		if (evaluated.verdict == Verdict::error)
+			undecided = "'" + expression + "' could not be evaluated: " + evaluated.detail;
+	}
+}
+
+// The verdict from the assertions (and metrics) of the claim's scenario as one kernel ran it.
+ClaimCell decide(const Claim &claim, const nlohmann::json &result)
+{
+	std::map<std::string, nlohmann::json> assertions = assertions_by_name(result);
 	ClaimCell cell;
-	bool refuted = false, all_hold = !claim.holds_if.empty();
+	bool refuted = false, all_hold = !claim.holds_if.empty() || !claim.holds_when.empty();
 	std::string undecided;
 	auto look = [&](const std::string &name) -> std::optional<std::string> {
 		auto found = assertions.find(name);
@@ -90,6 +124,7 @@ ClaimCell decide(const Claim &claim, const std::map<std::string, nlohmann::json>
 	}
 	for (const std::string &name : claim.fails_if)
 		refuted = look(name) == "pass" || refuted;
+	decide_by_metrics(claim, result, cell, refuted, all_hold, undecided);
 	if (refuted)
 		cell.verdict = ClaimVerdict::does_not_hold;
 	else if (all_hold)
@@ -140,7 +175,7 @@ ClaimCell claim_cell(const Claim &claim, const nlohmann::json &matrix, const fs:
 	if (verdict == "SKIP" || !fs::is_regular_file(result))
 		return untested(claim.scenario + " " + (verdict.empty() ? "has no verdict" : verdict) + ": " +
 				joined_details(*cell));
-	return decide(claim, assertions_by_name(read_json(result.string(), result_file_kind)));
+	return decide(claim, read_json(result.string(), result_file_kind));
 }
 
 std::vector<LedgerKernel> ledger_kernels(const nlohmann::json &matrix)

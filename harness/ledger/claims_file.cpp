@@ -5,6 +5,8 @@
 
 #include <toml++/toml.h>
 
+#include "assertions/assertion_parser.h"
+#include "assertions/assertion_syntax_error.h"
 #include "common/error.h"
 #include "scenario/table_reader.h"
 #include "scenario/toml_location.h"
@@ -15,7 +17,20 @@ namespace kmh {
 namespace {
 
 constexpr InputFileKind claims_file_kind{ "claims file", 1 << 20 };
-const std::vector<std::string> claim_keys = { "id", "claim", "source", "scenario", "holds_if", "fails_if", "untested", "note" };
+const std::vector<std::string> claim_keys = { "id",	  "claim",    "source",	 "scenario", "holds_if",
+					      "fails_if", "holds_when", "untested", "note" };
+
+// What is wrong with a holds_when expression, as the assertion parser says it.
+std::optional<std::string> expression_problem(const std::string &expression)
+{
+	try {
+		compile_assertion(expression);
+		return std::nullopt;
+	} catch (const AssertionSyntaxError &error) {
+		return "not an assertion expression: " + std::string(error.what()) + " at column " +
+		       std::to_string(error.column());
+	}
+}
 
 std::string required_string(const TableReader &reader, const std::string &key)
 {
@@ -35,13 +50,15 @@ Claim read_claim(const TableReader &reader)
 	claim.scenario = reader.string("scenario").value_or("");
 	claim.holds_if = reader.strings("holds_if").value_or(std::vector<std::string>{});
 	claim.fails_if = reader.strings("fails_if").value_or(std::vector<std::string>{});
+	claim.holds_when = reader.strings("holds_when", expression_problem).value_or(std::vector<std::string>{});
 	claim.untested = reader.string("untested").value_or("");
 	claim.note = reader.string("note").value_or("");
 	if (claim.scenario.empty() == claim.untested.empty())
 		reader.fail("needs either 'scenario' (the scenario that tests it) or 'untested' (why none can), "
 			    "not both");
-	if (!claim.scenario.empty() && claim.holds_if.empty() && claim.fails_if.empty())
-		reader.fail("needs 'holds_if' or 'fails_if': the names of the scenario's assertions that decide it");
+	if (!claim.scenario.empty() && claim.holds_if.empty() && claim.fails_if.empty() && claim.holds_when.empty())
+		reader.fail("needs 'holds_if' or 'fails_if' (the names of the scenario's assertions that decide it) "
+			    "or 'holds_when' (expressions over its metrics)");
 	return claim;
 }
 

@@ -61,7 +61,8 @@ std::string ledger_markdown(const Ledger &ledger, const std::string &command)
 			   "which). Generated, not written: remake it with\n\n    " +
 			   command + "\n\nfrom a matrix run started at " +
 			   (ledger.matrix_started_at.empty() ? "an unknown time" : ledger.matrix_started_at) +
-			   ". A claim holds when every assertion it names passes, does not hold when one fails or "
+			   ". A claim holds when every assertion it names passes (and every expression it "
+			   "evaluates on the scenario's metrics is true), does not hold when one fails or "
 			   "an assertion of what the kernel really does instead passes, and cannot be tested "
 			   "here when its scenario did not run or was skipped (the reason is given).\n\n";
 	text += verdict_table(ledger) + "\n## The figures\n";

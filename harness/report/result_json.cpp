@@ -679,4 +679,9 @@ RunResult result_from_json(const json &document)
 	return result;
 }
 
+std::vector<Metric> result_metrics_from_json(const nlohmann::json &document)
+{
+	return read_metrics(document, "metrics");
+}
+
 }  // namespace kmh

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,5 +21,8 @@ std::string result_json_text(const RunResult &result);
 // a null number reads as NaN. Throws kmh::Error (invalid_input) when the document is not a
 // kmemharness result of this major schema_version or a field has the wrong type.
 RunResult result_from_json(const nlohmann::json &document);
+
+// Only the "metrics" array of a result.json document, read as result_from_json reads it.
+std::vector<Metric> result_metrics_from_json(const nlohmann::json &document);
 
 }  // namespace kmh

@@ -50,7 +50,9 @@ protected:
 		  {"name": "ok", "verdict": "pass", "detail": "a = 3"},
 		  {"name": "bad", "verdict": "fail", "observed": 2, "expected_text": "== 4"},
 		  {"name": "vague", "verdict": "error", "message": "no such metric"},
-		  {"name": "large", "verdict": "pass", "observed": 1234567, "expected_text": "> 1", "detail": "m = 1234567"}]})");
+		  {"name": "large", "verdict": "pass", "observed": 1234567, "expected_text": "> 1", "detail": "m = 1234567"}],
+		  "metrics": [{"name": "pcp.batches.drain", "labels": {"cpu": "1"}, "value": 37},
+			      {"name": "pcp.locks.drain", "labels": {"cpu": "1"}, "value": 52}]})");
 	}
 
 	ClaimCell guest_cell(Names holds_if, Names fails_if = {})
@@ -87,6 +89,25 @@ TEST_F(ClaimVerdicts, UndecidedAssertionsAndMissingOnesCannotBeTested)
 	EXPECT_TRUE(contains(missing.why, "no assertion 'gone'")) << missing.why;
 	ClaimCell unrefuted = guest_cell({}, { "bad" });
 	EXPECT_EQ(unrefuted.verdict, ClaimVerdict::untested);
+}
+
+// holds_when: expressions over the cell's metrics, for claims the scenario's assertions hold on
+// every kernel but the kernels answer differently.
+TEST_F(ClaimVerdicts, HoldsWhenExpressionsAreDecidedOnTheMetrics)
+{
+	auto decided = [this](const std::string &expression) {
+		Claim claim = tested_by("1", "x.toml", {});
+		claim.holds_when = { expression };
+		return build_ledger({ claim }, dir_.string()).cells.at(0).at(0);
+	};
+	ClaimCell unequal = decided("pcp.batches.drain == pcp.locks.drain");
+	EXPECT_EQ(unequal.verdict, ClaimVerdict::does_not_hold);
+	EXPECT_TRUE(contains(unequal.figures.at(0), "pcp.batches.drain == pcp.locks.drain: false, observed 37 (expected == 52)"))
+		<< unequal.figures.at(0);
+	EXPECT_EQ(decided("pcp.batches.drain{cpu=1} < pcp.locks.drain").verdict, ClaimVerdict::holds);
+	ClaimCell undecided = decided("pcp.batches.drain / pcp.locks.refill > 1");
+	EXPECT_EQ(undecided.verdict, ClaimVerdict::untested);
+	EXPECT_TRUE(contains(undecided.why, "could not be evaluated")) << undecided.why;
 }
 
 TEST_F(ClaimVerdicts, ASkippedCellAnAbsentScenarioAndAnUntestedClaimSayWhy)

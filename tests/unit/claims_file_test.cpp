@@ -36,6 +36,15 @@ TEST(ClaimsFile, ATestedClaimNamesTheAssertionsThatDecideIt)
 	EXPECT_TRUE(contains(message, "'holds_if' or 'fails_if'")) << message;
 }
 
+TEST(ClaimsFile, HoldsWhenIsReadAndEachExpressionChecked)
+{
+	std::vector<Claim> claims = parse_claims_text(tested + "holds_when = [\"a.b == c.d\"]\n", "claims.toml");
+	EXPECT_EQ(claims.at(0).holds_when, (std::vector<std::string>{ "a.b == c.d" }));
+	std::string message = error_of(tested + "holds_when = [\"a.b ==\"]\n");
+	EXPECT_TRUE(contains(message, "claims.toml:6")) << message;
+	EXPECT_TRUE(contains(message, "not an assertion expression")) << message;
+}
+
 TEST(ClaimsFile, EitherAScenarioOrWhyNoneCanTestIt)
 {
 	EXPECT_TRUE(contains(error_of("[[claim]]\nid = \"1\"\nclaim = \"c\"\nsource = \"s\"\n"), "either 'scenario'"));
