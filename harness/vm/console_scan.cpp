@@ -31,6 +31,16 @@ bool is_kernel_message(std::string_view line)
 	return message_start(line) != std::string_view::npos;
 }
 
+std::vector<std::string> split_interleaved_message(const std::string &line)
+{
+	if (is_kernel_message(line))
+		return { line };
+	for (std::size_t at = line.find('[', 1); at != std::string::npos; at = line.find('[', at + 1))
+		if (is_kernel_message(std::string_view(line).substr(at)))
+			return { line.substr(0, at), line.substr(at) };
+	return { line };
+}
+
 bool is_crash_line(std::string_view line)
 {
 	std::size_t start = message_start(line);

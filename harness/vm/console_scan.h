@@ -18,6 +18,12 @@ std::vector<std::string> crash_excerpt(const std::vector<std::string> &console, 
 // A line printed by the kernel: it starts with a printk time stamp "[    3.245363] ".
 bool is_kernel_message(std::string_view line);
 
+// A console line as the guest's and the kernel's parts: the serial console prints a kernel
+// message the moment it is made, so it can land inside a line the guest is writing, before its
+// newline ("kmemharness-guest: init ready[    2.339072] tsc: ..."). Such a line is two: the
+// guest's text, then the kernel message. Any other line is itself.
+std::vector<std::string> split_interleaved_message(const std::string &line);
+
 // A console line without the carriage return the tty adds, terminal escape sequences
 // ("\033[2J") and other control characters.
 std::string console_line(std::string_view raw);

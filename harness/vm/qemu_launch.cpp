@@ -131,26 +131,32 @@ double seconds_since(Clock::time_point start)
 	return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// One console line: the markers the guest's /init prints, then the run's record of it.
+void take_line(const std::string &line, GuestRun &run, double seconds, const ConsoleListener &listener)
+{
+	run.kernel_started = run.kernel_started || is_kernel_message(line);
+	if (!run.booted && line == guest_ready_marker) {
+		run.booted = true;
+		run.boot_seconds = seconds;
+	} else if (line == guest_setup_marker) {
+		run.setup_seconds = seconds;
+	} else if (line.starts_with(guest_harness_exited_prefix)) {
+		run.harness_exited_seconds = seconds;
+	} else if (line == guest_output_end) {
+		run.output_sent_seconds = seconds;
+	}
+	run.console.push_back(line);
+	run.line_seconds.push_back(seconds);
+	listener(line, run.booted, seconds);
+}
+
+// A kernel message printed into the middle of a guest line is taken as a line of its own.
 void take_lines(const std::vector<std::string> &lines, GuestRun &run, Clock::time_point start,
 		const ConsoleListener &listener)
 {
-	for (const std::string &line : lines) {
-		double seconds = seconds_since(start);
-		run.kernel_started = run.kernel_started || is_kernel_message(line);
-		if (!run.booted && line == guest_ready_marker) {
-			run.booted = true;
-			run.boot_seconds = seconds;
-		} else if (line == guest_setup_marker) {
-			run.setup_seconds = seconds;
-		} else if (line.starts_with(guest_harness_exited_prefix)) {
-			run.harness_exited_seconds = seconds;
-		} else if (line == guest_output_end) {
-			run.output_sent_seconds = seconds;
-		}
-		run.console.push_back(line);
-		run.line_seconds.push_back(seconds);
-		listener(line, run.booted, seconds);
-	}
+	for (const std::string &raw : lines)
+		for (const std::string &line : split_interleaved_message(raw))
+			take_line(line, run, seconds_since(start), listener);
 }
 
 // A value inside a QEMU -drive option list, where a comma is written twice.

@@ -45,6 +45,18 @@ TEST(ConsoleScan, ExcerptStartsAtTheFirstCrashLine)
 	EXPECT_TRUE(crash_excerpt({ console[0], console[1] }, 10).empty());
 }
 
+// Seen on a 6.12 built from linux-source (2026-12-03): the marker then tsc's message, one line.
+TEST(ConsoleScan, AKernelMessageInsideAGuestLineIsALineOfItsOwn)
+{
+	std::string glued = "kmemharness-guest: init ready[    2.339072] tsc: Refined TSC clocksource calibration";
+	EXPECT_EQ(split_interleaved_message(glued),
+		  (std::vector<std::string>{ "kmemharness-guest: init ready",
+					     "[    2.339072] tsc: Refined TSC clocksource calibration" }));
+	EXPECT_EQ(split_interleaved_message("[    2.3] a [1] b"), (std::vector<std::string>{ "[    2.3] a [1] b" }));
+	EXPECT_EQ(split_interleaved_message("QUJD[x] no time stamp"), (std::vector<std::string>{ "QUJD[x] no time stamp" }));
+	EXPECT_EQ(split_interleaved_message(""), (std::vector<std::string>{ "" }));
+}
+
 TEST(ConsoleScan, LinesLoseTheirCarriageReturn)
 {
 	EXPECT_EQ(console_line("kmemharness-guest: init ready\r"), "kmemharness-guest: init ready");
