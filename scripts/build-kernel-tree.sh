@@ -70,17 +70,20 @@ unpack_source() {
 	say "downloaded and unpacked in $((SECONDS - started)) s"
 }
 
-# Every CONFIG_ line of the fragment as .config must have it (a =n line as "is not set").
+# Every line of the fragment must hold in .config: CONFIG_X=v as it is, "# CONFIG_X is not set" as absent.
 check_configuration() {
 	local config=$1 line name
 	while read -r line; do
-		name=${line%%=*}
-		if [ "${line#*=}" = n ]; then
-			grep -qx "# $name is not set" "$config" || die "the kernel did not take $line from $FRAGMENT (see $config)"
-		else
+		case "$line" in
+		CONFIG_*)
 			grep -qxF "$line" "$config" || die "the kernel did not take $line from $FRAGMENT: a dependency is missing (see $config)"
-		fi
-	done < <(grep '^CONFIG_' "$FRAGMENT")
+			;;
+		*)
+			name=${line#\# } && name=${name%% *}
+			! grep -q "^$name=" "$config" || die "the kernel kept $name, which $FRAGMENT unsets: another option selects it (see $config)"
+			;;
+		esac
+	done < <(grep -E '^(CONFIG_|# CONFIG_[A-Z0-9_]+ is not set$)' "$FRAGMENT")
 }
 
 configure() {

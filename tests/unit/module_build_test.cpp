@@ -80,7 +80,7 @@ protected:
 		if (child == 0) {
 			Progress quiet(Progress::Style::quiet);
 			fs::create_directories(destination);
-			KernelImage kernel{ "/boot/vmlinuz-test", "9.9.9-test #1", "9.9.9-test", headers_.string() };
+			KernelImage kernel{ "/boot/vmlinuz-test", "9.9.9-test #1", "9.9.9-test", headers_.string(), "" };
 			std::string module = build_module(dir_.string(), kernel, (dir_ / "cache").string(),
 							  destination.string(), quiet);
 			_exit(fs::exists(module) ? 0 : 1);
