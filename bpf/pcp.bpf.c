@@ -16,6 +16,7 @@
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
 #include "counters.bpf.h"
+#include "percpu_refill.bpf.h"
 #include "variants.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -42,11 +43,8 @@ KMH_BTF_PROGRAMS(mm_page_alloc_zone_locked, on_zone_locked(order, migratetype, p
 SEC("tp/kmem/mm_page_alloc_zone_locked")
 int mm_page_alloc_zone_locked__tracepoint(struct trace_event_raw_mm_page *ctx)
 {
-	int percpu_refill = 1;
-
-	if (bpf_core_field_exists(ctx->percpu_refill))
-		percpu_refill = BPF_CORE_READ(ctx, percpu_refill);
-	return on_zone_locked(BPF_CORE_READ(ctx, order), BPF_CORE_READ(ctx, migratetype), percpu_refill);
+	return on_zone_locked(BPF_CORE_READ(ctx, order), BPF_CORE_READ(ctx, migratetype),
+			      tracepoint_percpu_refill(ctx));
 }
 
 KMH_BTF_PROGRAMS(mm_page_pcpu_drain, on_pcpu_drain(order, migratetype),

@@ -23,6 +23,7 @@
 #include <bpf/bpf_core_read.h>
 #include "keep_event.bpf.h"
 #include "pcp_batches.h"
+#include "percpu_refill.bpf.h"
 #include "variants.bpf.h"
 #include "workload_scope.bpf.h"
 
@@ -69,15 +70,10 @@ static __always_inline int on_page_event(__u32 kind)
 KMH_BTF_PROGRAMS(mm_page_alloc_zone_locked, on_page_event(percpu_refill ? LAST_REFILL : LAST_OTHER),
 		 struct page *page, unsigned int order, int migratetype, int percpu_refill)
 
-/* Kernels whose tracepoint has no percpu_refill made every zone-locked allocation a refill. */
 SEC("tp/kmem/mm_page_alloc_zone_locked")
 int mm_page_alloc_zone_locked__tracepoint(struct trace_event_raw_mm_page *ctx)
 {
-	int percpu_refill = 1;
-
-	if (bpf_core_field_exists(ctx->percpu_refill))
-		percpu_refill = BPF_CORE_READ(ctx, percpu_refill);
-	return on_page_event(percpu_refill ? LAST_REFILL : LAST_OTHER);
+	return on_page_event(tracepoint_percpu_refill(ctx) ? LAST_REFILL : LAST_OTHER);
 }
 
 KMH_ARGLESS_PROGRAMS(kmem, mm_page_pcpu_drain, on_page_event(LAST_DRAIN))
