@@ -16,6 +16,9 @@
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
+SCRIPT_NAME=build-kernel-tree
+# shellcheck source=lib/messages.sh
+. "$SCRIPT_DIR/lib/messages.sh"
 # shellcheck source=lib/suite-apt.sh
 . "$SCRIPT_DIR/lib/suite-apt.sh"
 
@@ -26,11 +29,6 @@ CACHE=${KMH_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kmemharness}/tree
 FRAGMENT=$SCRIPT_DIR/kernel-tree.config
 PROGRESS_SECONDS=60
 
-say() { printf '[build-kernel-tree] %s\n' "$*" >&2; }
-die() {
-	printf 'build-kernel-tree: %s\n' "$1" >&2
-	exit "${2:-3}"
-}
 usage() { die "usage: bash scripts/build-kernel-tree.sh [--series 6.12] [--suite SUITE] [--jobs N] [--cache DIR]" 2; }
 
 parse_arguments() {

@@ -23,6 +23,9 @@
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
+SCRIPT_NAME=fetch-kernel
+# shellcheck source=lib/messages.sh
+. "$SCRIPT_DIR/lib/messages.sh"
 # shellcheck source=lib/suite-apt.sh
 . "$SCRIPT_DIR/lib/suite-apt.sh"
 
@@ -31,11 +34,6 @@ FLAVOUR=amd64
 TOOLCHAIN=false
 CACHE=${KMH_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kmemharness}/kernels
 
-say() { printf '[fetch-kernel] %s\n' "$*" >&2; }
-die() {
-	printf 'fetch-kernel: %s\n' "$1" >&2
-	exit "${2:-3}"
-}
 usage() { die "usage: bash scripts/fetch-kernel.sh SUITE [FLAVOUR] [--toolchain] [--cache DIR]" 2; }
 
 parse_arguments() {
