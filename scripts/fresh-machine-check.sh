@@ -9,7 +9,7 @@
 #   --branch NAME  the branch to check (default: the one checked out there); only what is committed counts
 #
 # Runs as root. The mirror is the host's bookworm entry in /etc/apt/sources.list.d; the host's apt
-# sources and resolv.conf are copied in. Inside, only `bash scripts/setup.sh test` runs, with
+# sources, its Acquire settings and resolv.conf are copied in. Inside, only `bash scripts/setup.sh test` runs, with
 # CI=true and KMEMHARNESS_REQUIRE_BPF=1. The whole log goes to DIR.log; the ctest summary is
 # printed at the end, and the exit code is the test command's. Everything mounted is unmounted on
 # every way out.
@@ -137,9 +137,12 @@ make_root() {
 	say "debootstrap took $((SECONDS - started)) s"
 }
 
-# The host's apt sources (and the keyrings they name) and resolver; no services start in the chroot.
+# The host's apt sources (and the keyrings they name), the settings of how its mirror is reached
+# (Acquire::…: a snapshot mirror's Check-Valid-Until, which sid's Release file outlives) and
+# resolver; no services start in the chroot.
 configure_root() {
 	local keyring
+	grep -l '^[[:space:]]*Acquire::' /etc/apt/apt.conf.d/* 2>/dev/null | xargs -r cp -t "$ROOT/etc/apt/apt.conf.d/"
 	rm -f "$ROOT/etc/apt/sources.list"
 	find /etc/apt/sources.list.d -maxdepth 1 \( -name '*.sources' -o -name '*.list' \) -exec cp {} "$ROOT/etc/apt/sources.list.d/" \;
 	[ ! -e /etc/apt/sources.list ] || cp /etc/apt/sources.list "$ROOT/etc/apt/"
