@@ -114,22 +114,23 @@ in_root() {
 
 # A minimal root of the suite with the headers installed by apt, so their compiler comes along.
 # The host's apt configuration goes in with its mirror (a snapshot mirror's Check-Valid-Until).
+# The logs go beside the cache entry, not into the partial folder a failure removes.
 make_toolchain_root() {
-	local root=$1 release=$2 mirror started=$SECONDS
+	local root=$1 release=$2 mirror started=$SECONDS log=$CACHE/$SUITE-$2
 	require debootstrap debootstrap
 	mkdir -p "$(dirname "$root")"
 	mirror=$(debian_mirror "$SUITE")
-	say "debootstrap --variant=minbase $SUITE (log: $root.debootstrap.log)"
-	debootstrap --variant=minbase "$SUITE" "$root" "$mirror" >"$root.debootstrap.log" 2>&1 ||
-		die "debootstrap of $SUITE failed; see $root.debootstrap.log"
+	say "debootstrap --variant=minbase $SUITE (log: $log.debootstrap.log)"
+	debootstrap --variant=minbase "$SUITE" "$root" "$mirror" >"$log.debootstrap.log" 2>&1 ||
+		die "debootstrap of $SUITE failed; see $log.debootstrap.log"
 	cp /etc/apt/apt.conf.d/* "$root/etc/apt/apt.conf.d/" 2>/dev/null || true
 	cp --remove-destination /etc/resolv.conf "$root/etc/resolv.conf"
 	echo "deb $mirror $SUITE main" >"$root/etc/apt/sources.list"
 	printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod 755 "$root/usr/sbin/policy-rc.d"
 	say "installing linux-headers-$release and make in it"
 	in_root "$root" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends linux-headers-$release make" >"$root.apt.log" 2>&1 ||
-		die "installing linux-headers-$release in the $SUITE root failed; see $root.apt.log"
+		--no-install-recommends linux-headers-$release make" >"$log.apt.log" 2>&1 ||
+		die "installing linux-headers-$release in the $SUITE root failed; see $log.apt.log"
 	say "toolchain root made in $((SECONDS - started)) s"
 }
 
