@@ -16,6 +16,7 @@
 #include "common/error.h"
 #include "run/memory_cgroup.h"
 #include "system/cgroup_mounts.h"
+#include "system/dead_owner.h"
 #include "system/errno_error.h"
 #include "system/file_io.h"
 
@@ -75,10 +76,7 @@ void remove_stale_cgroups(const std::string &mount)
 		return;
 	while (dirent *entry = readdir(dir)) {
 		std::string name = entry->d_name;
-		if (name.rfind(cgroup_prefix, 0) != 0)
-			continue;
-		pid_t owner = std::atoi(name.c_str() + std::strlen(cgroup_prefix));
-		if (owner > 0 && kill(owner, 0) != 0 && errno == ESRCH)
+		if (owned_by_dead_process(name, cgroup_prefix))
 			remove_cgroup(mount + "/" + name);
 	}
 	closedir(dir);

@@ -1,17 +1,15 @@
 // Checking a kernel build folder and installing its modules into the cache with the kernel's own modules_install.
 #include "vm/kernel_tree.h"
 
-#include <signal.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstdlib>
 #include <filesystem>
 
 #include <fmt/core.h>
 
 #include "common/error.h"
 #include "common/external_programs.h"
+#include "system/dead_owner.h"
 #include "system/file_io.h"
 #include "system/sha256.h"
 #include "vm/command.h"
@@ -42,12 +40,9 @@ void remove_abandoned_installs(const fs::path &entry)
 {
 	std::error_code ignored;
 	std::string prefix = entry.filename().string() + ".install-";
-	for (const fs::directory_entry &other : fs::directory_iterator(entry.parent_path(), ignored)) {
-		std::string name = other.path().filename().string();
-		pid_t owner = name.starts_with(prefix) ? std::atoi(name.c_str() + prefix.size()) : 0;
-		if (owner > 0 && kill(owner, 0) != 0 && errno == ESRCH)
+	for (const fs::directory_entry &other : fs::directory_iterator(entry.parent_path(), ignored))
+		if (owned_by_dead_process(other.path().filename().string(), prefix))
 			fs::remove_all(other.path(), ignored);
-	}
 }
 
 void install_modules(const std::string &dir, const fs::path &install_dir)

@@ -18,6 +18,7 @@
 #include "common/external_programs.h"
 #include "common/utc_time.h"
 #include "report/result_json.h"
+#include "system/dead_owner.h"
 #include "system/file_io.h"
 #include "system/host_name.h"
 #include "system/interrupt_watch.h"
@@ -530,9 +531,7 @@ void remove_stale_work_dirs(const fs::path &cache_dir)
 {
 	std::error_code ignored;
 	for (const auto &entry : fs::directory_iterator(cache_dir, ignored)) {
-		std::string name = entry.path().filename().string();
-		pid_t owner = name.starts_with("run-") ? std::atoi(name.c_str() + 4) : 0;
-		if (owner > 0 && kill(owner, 0) != 0 && errno == ESRCH)
+		if (owned_by_dead_process(entry.path().filename().string(), "run-"))
 			fs::remove_all(entry.path(), ignored);
 	}
 }
