@@ -103,10 +103,13 @@ download_and_unpack() {
 	say "downloaded and unpacked in $((SECONDS - started)) s"
 }
 
-# Runs a command chrooted into a root, with /dev and /proc in a mount namespace of its own.
+# Runs a command chrooted into a root, with /dev and /proc in a mount namespace of its own. Making
+# that namespace private remounts /, which only a mount point can be (not so in a chroot of a folder).
 in_root() {
 	local root=$1
 	shift
+	mountpoint -q / || die "/ is not a mount point (a chroot into a plain folder?), so no private mount namespace \
+can keep the $SUITE root's mounts from leaking out; bind-mount that folder onto itself before chrooting in"
 	unshare --mount --propagation private -- sh -c \
 		'mount --rbind /dev "$1/dev" && mount -t proc proc "$1/proc" && root=$1 && shift && exec chroot "$root" "$@"' \
 		sh "$root" "$@"

@@ -179,8 +179,11 @@ bind_or_mount() {
 	fi
 }
 
-# /dev is bound whole (devtmpfs: /dev/kvm, /dev/null, ...), its pts and shm mounts after it.
+# The root first, bound onto itself: on a machine / is a mount point, and a private mount namespace
+# (fetch-kernel.sh's suite roots, the module build in them) needs it to be one. /dev is bound whole
+# (devtmpfs: /dev/kvm, /dev/null, ...), its pts and shm mounts after it.
 mount_host_file_systems() {
+	mount_at "" --bind "$ROOT"
 	mount_at /proc -t proc proc
 	mount_at /sys --bind /sys
 	mount_at /sys/fs/cgroup --rbind /sys/fs/cgroup

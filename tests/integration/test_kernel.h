@@ -20,4 +20,9 @@ struct TestKernel {
 
 TestKernel test_kernel(const KernelChoice &choice = generic_6_1);
 
+// The newest kernel of another Debian suite ("sid": 7.2 on 2026-12-03) with a root of that suite
+// for its module's compiler, from `bash scripts/fetch-kernel.sh SUITE --toolchain` (downloaded
+// once into the cache); the gap is the script's error when it could not.
+TestKernel fetched_kernel(const std::string &suite);
+
 }  // namespace kmh::integration
