@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "collect/bpf/kallsyms_names.h"
 #include "collect/bpf/kernel_btf.h"
 #include "collect/bpf/kernel_probes.h"
 #include "common/error.h"
@@ -97,6 +98,18 @@ void add_if(std::vector<std::string> &missing, const std::string &what)
 		missing.push_back(what);
 }
 
+// Symbols a collector's __ksym names: kallsyms lists data symbols only with CONFIG_KALLSYMS_ALL.
+void add_missing_symbols(std::vector<std::string> &missing, const std::vector<std::string> &symbols)
+{
+	if (symbols.empty())
+		return;
+	std::set<std::string> listed = kernel_symbols_among(symbols);
+	for (const std::string &symbol : symbols)
+		if (!listed.count(symbol))
+			missing.push_back("kernel symbol " + symbol + " (not in /proc/kallsyms: a data symbol is listed only "
+					  "with CONFIG_KALLSYMS_ALL)");
+}
+
 }  // namespace
 
 std::vector<std::string> missing_requirements(const Scenario &scenario, const std::string &events_dir,
@@ -121,6 +134,7 @@ std::vector<std::string> missing_requirements(const Scenario &scenario, const st
 		for (const std::string &function : needs.kernel_functions)
 			add_if(missing, missing_function(function, btf));
 	}
+	add_missing_symbols(missing, needs.kernel_symbols);
 	for (const std::string &command : needs.commands)
 		if (!find_program(command))
 			missing.push_back("command " + command + " (not found in PATH)");

@@ -22,6 +22,7 @@ struct Requirements {
 	std::vector<std::string> tracepoints;       // "kmem/mm_page_pcpu_drain"
 	std::vector<std::string> tracepoint_fields; // "kmem/mm_page_alloc_zone_locked:percpu_refill"
 	std::vector<std::string> kernel_functions;  // "free_pcppages_bulk": in BTF, and kprobes to probe it
+	std::vector<std::string> kernel_symbols;    // "node_data": listed in /proc/kallsyms (data: CONFIG_KALLSYMS_ALL)
 	std::vector<std::string> commands;          // "stress-ng"
 	std::optional<std::int64_t> max_memory_bytes;  // MemTotal at most this; none: any
 	SourceLocation where;

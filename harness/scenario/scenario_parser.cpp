@@ -38,7 +38,7 @@ const std::string accepted_tables =
 	"[scenario], [requires], [[workload]], [collect], [target], [sysctl], [compare], [[assert]], [cgroup]";
 
 const std::vector<std::string> scenario_keys = { "name", "description", "timeout" };
-const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields", "kernel_functions", "max_memory",
+const std::vector<std::string> requires_keys = { "cpus", "root", "features", "tracepoints", "tracepoint_fields", "kernel_functions", "kernel_symbols", "max_memory",
 						 "commands" };
 const std::vector<std::string> collect_keys = { "collectors", "snapshots", "attach", "workload_context", "callsites",
 						"usdt" };
@@ -172,6 +172,10 @@ Requirements read_requirements(const toml::table &root, const std::string &file_
 		reader.strings("kernel_functions",
 			       matches("[A-Za-z_][A-Za-z0-9_.]*", "a kernel function name, e.g. \"free_pcppages_bulk\"",
 				       max_word_length))
+			.value_or(std::vector<std::string>{});
+	requirements.kernel_symbols =
+		reader.strings("kernel_symbols",
+			       matches("[A-Za-z_][A-Za-z0-9_.]*", "a kernel symbol name, e.g. \"node_data\"", max_word_length))
 			.value_or(std::vector<std::string>{});
 	requirements.commands =
 		reader.strings("commands", matches("[^/\\s]+", "a program name without '/' or spaces, e.g. \"stress-ng\"",

@@ -21,13 +21,15 @@ namespace fs = std::filesystem;
 constexpr std::chrono::minutes matrix_limit{ 35 };
 
 // The host cannot load modules, has no swap, no kprobes and 24 GiB: scenarios that need modules,
-// swap, a probed kernel function ([requires] kernel_functions, pcp_batches.toml) or a machine small
+// swap, a probed kernel function ([requires] kernel_functions, pcp_batches.toml), a data symbol in
+// kallsyms ([requires] kernel_symbols, fallback_choice.toml) or a machine small
 // enough to fill ([requires] max_memory, extfrag_threshold.toml) are the host's SKIPs.
 bool host_lacks_what_it_needs(const std::string &scenario_file)
 {
 	std::string text = file_text(scenario_file);
 	return text.find("kind = \"kmod\"") != std::string::npos || text.find("\nswap = ") != std::string::npos ||
-	       text.find("\nmax_memory = ") != std::string::npos || text.find("\nkernel_functions = ") != std::string::npos;
+	       text.find("\nmax_memory = ") != std::string::npos || text.find("\nkernel_functions = ") != std::string::npos ||
+	       text.find("\nkernel_symbols = ") != std::string::npos;
 }
 
 // A failed matrix's cells are the evidence (every count of every cell): they are copied to

@@ -157,6 +157,7 @@ root = false
 features = ["btf", "tp_btf", "cgroup2", "thp"]
 tracepoints = ["kmem/mm_page_pcpu_drain"]
 tracepoint_fields = ["kmem/mm_page_alloc_zone_locked:percpu_refill"]
+kernel_symbols = ["node_data", "vmemmap_base"]
 commands = ["stress-ng"]
 
 [[workload]]
@@ -194,6 +195,7 @@ expr = "page.alloc.events >= 1"
 	EXPECT_EQ(scenario.requires_.tracepoints, std::vector<std::string>{ "kmem/mm_page_pcpu_drain" });
 	EXPECT_EQ(scenario.requires_.tracepoint_fields,
 		  std::vector<std::string>{ "kmem/mm_page_alloc_zone_locked:percpu_refill" });
+	EXPECT_EQ(scenario.requires_.kernel_symbols, (std::vector<std::string>{ "node_data", "vmemmap_base" }));
 	EXPECT_EQ(scenario.requires_.commands, std::vector<std::string>{ "stress-ng" });
 	EXPECT_EQ(scenario.requires_.where.line, 7);
 
@@ -201,7 +203,7 @@ expr = "page.alloc.events >= 1"
 	EXPECT_EQ(workload.name, "bouncer");
 	EXPECT_EQ(workload.phase, 3);
 	EXPECT_EQ(workload.cpus, (std::vector<int>{ 0, 1 }));
-	EXPECT_EQ(workload.where.line, 15);
+	EXPECT_EQ(workload.where.line, 16);
 	EXPECT_EQ(workload.options.integer("bytes"), 3 * MiB / 2);
 	EXPECT_EQ(workload.options.integer("threads"), 8);
 	EXPECT_EQ(workload.options.integer("hold"), 250 * ms);
@@ -219,7 +221,7 @@ expr = "page.alloc.events >= 1"
 	ASSERT_EQ(scenario.assertions.size(), 2u);
 	EXPECT_EQ(scenario.assertions[0].name, "drains");
 	EXPECT_EQ(scenario.assertions[0].message, "pages freed on CPU 1 must drain");
-	EXPECT_EQ(scenario.assertions[0].where.to_string(), "dir/test.toml:34:8");
+	EXPECT_EQ(scenario.assertions[0].where.to_string(), "dir/test.toml:35:8");
 	EXPECT_EQ(scenario.assertions[1].name, "page.alloc.events >= 1");
 	EXPECT_EQ(scenario.assertions[1].message, "");
 }
@@ -420,7 +422,7 @@ TEST(ScenarioParser, CollectChoices)
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\ncollectors = [\"pcp\", \"slub\"]\n"),
 			     "[collect] key 'collectors' item 2: 'slub' is not accepted; accepted: 'page_alloc', 'pcp', "
 			     "'extfrag', 'slab', 'malloc', 'faults', 'mmap', 'shm', 'hugetlb', 'vmscan', 'compaction', 'oom', 'swapin', 'callsite', 'migrate', 'usdt', 'pmc', "
-			     "'brk_stacks', 'pcp_batches'; did you mean 'slab'?"));
+			     "'brk_stacks', 'pcp_batches', 'fallback_choice'; did you mean 'slab'?"));
 	EXPECT_TRUE(contains(error_of(one_bounce + "[collect]\nsnapshots = [\"zoneinf\"]\n"),
 			     "accepted: 'pagetypeinfo', 'buddyinfo', 'meminfo', 'vmstat', 'slabinfo', 'zoneinfo', 'extfrag_index', "
 			     "'unusable_index'; did you mean 'zoneinfo'?"));

@@ -3,18 +3,14 @@
 
 #include <fstream>
 
+#include "collect/bpf/kallsyms_names.h"
+
 namespace kmh {
 
 bool kallsyms_lists_preempt_count(std::istream &kallsyms)
 {
-	std::string address, type, name;
-	while (kallsyms >> address >> type >> name) {
-		if (name == "__preempt_count" || name == "pcpu_hot")
-			return true;
-		std::string rest_of_line;
-		std::getline(kallsyms, rest_of_line);  // a module's symbols end in "[module]"
-	}
-	return false;
+	std::set<std::string> found = kallsyms_names_among(kallsyms, { "__preempt_count", "pcpu_hot" }, 1);
+	return !found.empty();
 }
 
 bool kernel_resolves_preempt_count()

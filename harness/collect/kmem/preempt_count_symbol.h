@@ -8,8 +8,6 @@ namespace kmh {
 
 // True when /proc/kallsyms text lists __preempt_count or pcpu_hot, which the verifier needs to
 // resolve the collectors' typed __ksym (kernels built without CONFIG_KALLSYMS_ALL list neither).
-// Reads line by line: the file is megabytes, and a buffer that large would raise glibc's dynamic
-// mmap threshold, which every workload forked afterwards inherits.
 bool kallsyms_lists_preempt_count(std::istream &kallsyms);
 
 // kallsyms_lists_preempt_count() of this machine's /proc/kallsyms.
