@@ -51,7 +51,7 @@
  *   vmalloc       size=<4096..256MiB> [variant=vmalloc|vzalloc|kvmalloc]
  *                 [gfp=<flags>, kvmalloc only]
  *                                                                      + common keys
- *   alloc_pages   [order=<0..KMH_MAX_ORDER>] [gfp=<flags>]             + common keys
+ *   alloc_pages   [order=<0..KMH_MAX_ORDER>] [gfp=<flags>] [sieve=0|1]  + common keys
  *   release       tag=<tag> [free_cpu=<cpu>]
  *   crash         (no keys: BUG() in the writer's context, so that a harness can check how it
  *                 reports a kernel that crashed; with oops=panic, as in its guests, the kernel
@@ -59,6 +59,11 @@
  *
  * common keys: count=<1..1000000> (default 1), cpu=<online cpu> (default 0),
  * free_cpu=<online cpu> (default: cpu), hold=<tag> (keep the objects until ``release``).
+ *
+ * alloc_pages sieve=1 (order >= 1, no __GFP_COMP) splits each block it gets and frees every page
+ * of it at once but the second: the object kept (and its bytes) is that one page, and the
+ * block's other pages are left free as buddies of orders 0 to order - 1 that cannot merge while
+ * it is held.
  *
  * The write returns the number of bytes written on success, or a negative errno: -EINVAL for a
  * malformed or out-of-range request, -E2BIG when the memory the request would hold exceeds half
@@ -114,6 +119,7 @@ enum kmh_key {
 	KMH_KEY_VARIANT,
 	KMH_KEY_ORDER,
 	KMH_KEY_TAG,
+	KMH_KEY_SIEVE,
 	KMH_NR_KEYS,
 };
 
@@ -125,6 +131,7 @@ static const char * const kmh_key_names[KMH_NR_KEYS] = {
 	[KMH_KEY_OBJECT_SIZE] = "object_size",	[KMH_KEY_ALIGN] = "align",
 	[KMH_KEY_FLAGS] = "flags",		[KMH_KEY_VARIANT] = "variant",
 	[KMH_KEY_ORDER] = "order",		[KMH_KEY_TAG] = "tag",
+	[KMH_KEY_SIEVE] = "sieve",
 };
 
 /* What kind of objects a set holds, which decides how they are allocated and freed. */
@@ -229,6 +236,7 @@ static const struct {
  * @variant: vmalloc variant.
  * @order: page order (alloc_pages).
  * @tag: held tag (release).
+ * @sieve: keep one page of each block, free the rest at once (alloc_pages).
  */
 struct kmh_request {
 	unsigned long given;
@@ -247,6 +255,7 @@ struct kmh_request {
 	enum kmh_variant variant;
 	unsigned int order;
 	char tag[KMH_TAG_LEN];
+	bool sieve;
 };
 
 struct kmh_call;
@@ -294,6 +303,7 @@ struct kmh_cache {
  * @cache: for KMH_KIND_CACHE.
  * @size: bytes requested per object.
  * @order: for KMH_KIND_PAGES.
+ * @sieve: for KMH_KIND_PAGES: each object is the one page kept of its block.
  * @cpu: the CPU that allocated.
  * @free_cpu: the CPU that frees by default.
  * @count: objects in @objs.
@@ -308,6 +318,7 @@ struct kmh_set {
 	struct kmh_cache *cache;
 	size_t size;
 	unsigned int order;
+	bool sieve;
 	unsigned int cpu;
 	unsigned int free_cpu;
 	unsigned long count;
@@ -518,6 +529,24 @@ static int kmh_start_workers(void)
  * compiler does with its callers, so a harness can find the module's own allocations by call
  * site (the callsite collector's slab.outstanding.objects{callsite=kmh_alloc_one}).
  */
+/*
+ * One alloc_pages() of 2^@order pages, split; every page but the second is freed at once, so
+ * the block leaves free buddies of every order below @order behind it. Returns the kept page.
+ */
+static __always_inline struct page *kmh_alloc_sieved(gfp_t gfp, unsigned int order)
+{
+	struct page *block = alloc_pages(gfp, order);
+	unsigned long i;
+
+	if (!block)
+		return NULL;
+	split_page(block, order);
+	for (i = 0; i < (1UL << order); i++)
+		if (i != 1)
+			__free_page(block + i);
+	return block + 1;
+}
+
 static noinline void *kmh_alloc_one(const struct kmh_set *set, gfp_t gfp, bool zero)
 {
 	void *obj = NULL;
@@ -538,7 +567,7 @@ static noinline void *kmh_alloc_one(const struct kmh_set *set, gfp_t gfp, bool z
 								    vmalloc(set->size);
 		break;
 	case KMH_KIND_PAGES:
-		obj = alloc_pages(gfp, set->order);
+		obj = set->sieve ? kmh_alloc_sieved(gfp, set->order) : alloc_pages(gfp, set->order);
 		break;
 	}
 	barrier();
@@ -561,7 +590,7 @@ static void kmh_free_one(const struct kmh_set *set, void *obj)
 			vfree(obj);
 		break;
 	case KMH_KIND_PAGES:
-		__free_pages(obj, set->order);
+		__free_pages(obj, set->sieve ? 0 : set->order);
 		break;
 	}
 }
@@ -665,7 +694,7 @@ static u64 kmh_set_bytes_alloc(const struct kmh_set *set)
 	case KMH_KIND_CACHE:
 		return (u64)set->count * kmem_cache_size(set->cache->cache);
 	case KMH_KIND_PAGES:
-		return kmh_set_bytes(set);
+		return (u64)set->count * (PAGE_SIZE << set->order);
 	case KMH_KIND_KMALLOC:
 	case KMH_KIND_VMALLOC:
 		for (i = 0; i < set->count; i++)
@@ -870,6 +899,11 @@ static int kmh_parse_value(struct kmh_call *call, enum kmh_key key, char *value)
 			return kmh_fail(call, -EINVAL, "zero=%s not accepted, accepted 0 1", value);
 		req->zero = value[0] == '1';
 		return 0;
+	case KMH_KEY_SIEVE:
+		if (strcmp(value, "0") && strcmp(value, "1"))
+			return kmh_fail(call, -EINVAL, "sieve=%s not accepted, accepted 0 1", value);
+		req->sieve = value[0] == '1';
+		return 0;
 	case KMH_KEY_NAME:
 		return kmh_parse_tag(call, name, value, req->name);
 	case KMH_KEY_OBJECT_SIZE:
@@ -975,6 +1009,19 @@ static int kmh_validate_vmalloc(struct kmh_call *call)
 	if ((req->given & BIT(KMH_KEY_GFP)) && req->variant != KMH_VARIANT_KVMALLOC)
 		return kmh_fail(call, -EINVAL, "gfp= applies to variant=kvmalloc only (vmalloc and vzalloc "
 				"use GFP_KERNEL)");
+	return 0;
+}
+
+static int kmh_validate_alloc_pages(struct kmh_call *call)
+{
+	const struct kmh_request *req = &call->req;
+
+	if (!req->sieve)
+		return 0;
+	if (req->order == 0)
+		return kmh_fail(call, -EINVAL, "sieve=1 needs order=1 or more: it splits each block");
+	if (req->gfp & __GFP_COMP)
+		return kmh_fail(call, -EINVAL, "sieve=1 cannot take __GFP_COMP: a compound page cannot be split");
 	return 0;
 }
 
@@ -1110,6 +1157,7 @@ static struct kmh_set *kmh_new_set(struct kmh_call *call, enum kmh_kind kind, si
 	set->size = size;
 	set->variant = call->req.variant;
 	set->order = call->req.order;
+	set->sieve = call->req.sieve;
 	return set;
 }
 
@@ -1133,7 +1181,8 @@ static int kmh_execute_vmalloc(struct kmh_call *call)
 
 static int kmh_execute_alloc_pages(struct kmh_call *call)
 {
-	struct kmh_set *set = kmh_new_set(call, KMH_KIND_PAGES, PAGE_SIZE << call->req.order);
+	size_t kept = call->req.sieve ? PAGE_SIZE : PAGE_SIZE << call->req.order;
+	struct kmh_set *set = kmh_new_set(call, KMH_KIND_PAGES, kept);
 
 	if (!set)
 		return -ENOMEM;
@@ -1307,8 +1356,9 @@ static const struct kmh_op_desc kmh_ops[KMH_NR_OPS] = {
 	},
 	[KMH_OP_ALLOC_PAGES] = {
 		.name = "alloc_pages",
-		.allowed = KMH_COMMON_KEYS | BIT(KMH_KEY_ORDER) | BIT(KMH_KEY_GFP),
+		.allowed = KMH_COMMON_KEYS | BIT(KMH_KEY_ORDER) | BIT(KMH_KEY_GFP) | BIT(KMH_KEY_SIEVE),
 		.gfp_allowed = KMH_GFP_PAGES,
+		.validate = kmh_validate_alloc_pages,
 		.execute = kmh_execute_alloc_pages,
 	},
 	[KMH_OP_RELEASE] = {

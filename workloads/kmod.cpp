@@ -182,6 +182,8 @@ KmodRequest measured_request(const WorkloadContext &context, KmodOp op)
 		throw invalid_input("kmod: op = \"release\" cannot hold");
 	if (op != KmodOp::release && !values.string("release_tag").empty())
 		throw invalid_input("kmod: option release_tag applies to op = \"release\" only");
+	if (op != KmodOp::alloc_pages && values.boolean("sieve"))
+		throw invalid_input("kmod: option sieve applies to op = \"alloc_pages\" only");
 	return {
 		.op = op,
 		.count = values.integer("count"),
@@ -194,6 +196,7 @@ KmodRequest measured_request(const WorkloadContext &context, KmodOp op)
 		.cache = values.string("cache"),
 		.variant = values.string("variant"),
 		.order = values.integer("order"),
+		.sieve = values.boolean("sieve"),
 		.tag = values.string("release_tag"),
 	};
 }
@@ -251,6 +254,9 @@ WorkloadDescriptor describe_kmod()
 				choice_option("variant", "op vmalloc: the function to call", "vmalloc",
 					      { "vmalloc", "vzalloc", "kvmalloc" }),
 				integer_option("order", "op alloc_pages: the page order", 0, 0, kmod_max_order),
+				boolean_option("sieve", "op alloc_pages, order >= 1: split each block and free all of it at "
+					       "once but its second page, which is the object kept; the freed pages stay "
+					       "free buddies of orders 0 to order - 1 while it is held", false),
 				integer_option("cpu", "the CPU whose worker kthread allocates", 0, 0, 4095),
 				integer_option("free_cpu", "the CPU whose worker frees (cross-CPU free); -1: cpu", -1, -1, 4095),
 				boolean_option("hold", "keep the objects from run() until cleanup(), i.e. through the harness's "
@@ -260,7 +266,8 @@ WorkloadDescriptor describe_kmod()
 			},
 			.metrics = {
 				{ "requested", "objects allocated (the request's count)", {} },
-				{ "bytes", "bytes requested: count x size (cache: object slot size; pages: 4096 << order)", {} },
+				{ "bytes", "bytes requested: count x size (cache: object slot size; pages: 4096 << order, "
+					   "with sieve 4096: the page kept)", {} },
 				{ "bytes_alloc", "bytes the allocator handed out (ksize for kmalloc), as the kmem tracepoints' "
 						 "bytes_alloc; not for op release", {} },
 				{ "ns", "nanoseconds the worker spent allocating (op release: freeing)", {} },

@@ -170,8 +170,13 @@ std::string alloc_pages_line(const KmodRequest &request)
 {
 	require_range("order", request.order, 0, kmod_max_order);
 	forbid_zero(request, "use gfp __GFP_ZERO with alloc_pages");
-	return fmt::format("alloc_pages{} order={} gfp={}", common_keys(request), request.order,
-			   checked_gfp(request.gfp, gfp_for_pages));
+	std::string gfp = checked_gfp(request.gfp, gfp_for_pages);
+	if (request.sieve && request.order == 0)
+		throw invalid_input("kmod: sieve needs order = 1 or more: it splits each block and keeps one page of it");
+	if (request.sieve && contains(split(gfp, '|'), "__GFP_COMP"))
+		throw invalid_input("kmod: sieve cannot take gfp __GFP_COMP: a compound page cannot be split");
+	return fmt::format("alloc_pages{} order={} gfp={}{}", common_keys(request), request.order, gfp,
+			   request.sieve ? " sieve=1" : "");
 }
 
 std::string release_line(const KmodRequest &request)

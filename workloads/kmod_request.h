@@ -27,6 +27,7 @@ struct KmodRequest {
 	std::string flags{};             // cache_create: slab flags joined with '|'; empty: none
 	std::string variant = "vmalloc";
 	std::int64_t order = 0;          // alloc_pages
+	bool sieve = false;              // alloc_pages: keep one page of each block, free the rest at once
 	std::string tag{};               // release
 };
 

@@ -76,6 +76,17 @@ TEST(KmodRequest, AllocPagesAndRelease)
 	EXPECT_EQ(format_request({ .op = KmodOp::release, .free_cpu = 1, .tag = "pinned" }), "release tag=pinned free_cpu=1");
 }
 
+TEST(KmodRequest, SieveSplitsBlocksOfOrderOneOrMoreThatAreNotCompound)
+{
+	KmodRequest sieve{ .op = KmodOp::alloc_pages, .count = 8, .order = 4, .sieve = true };
+	EXPECT_EQ(format_request(sieve), "alloc_pages count=8 cpu=0 order=4 gfp=GFP_KERNEL sieve=1");
+	sieve.order = 0;
+	EXPECT_EQ(format_message(sieve), "kmod: sieve needs order = 1 or more: it splits each block and keeps one page of it");
+	sieve.order = 4;
+	sieve.gfp = "GFP_KERNEL|__GFP_COMP";
+	EXPECT_EQ(format_error(sieve), ExitCode::invalid_input);
+}
+
 TEST(KmodRequest, SizesOutsideTheModuleBoundsAreInvalid)
 {
 	EXPECT_EQ(format_error({ .op = KmodOp::kmalloc, .size = 0 }), ExitCode::invalid_input);
