@@ -25,7 +25,15 @@ typedef _Bool bool;
 
 #pragma clang attribute push (__attribute__((preserve_access_index)), apply_to = record)
 
-struct page;
+struct list_head {
+	struct list_head *next;
+	struct list_head *prev;
+};
+
+/* fallback_choice: a free block is on its free list by lru (buddy_list, the same place, from 6.2). */
+struct page {
+	struct list_head lru;
+};
 
 struct kmem_cache {
 	unsigned int object_size;	/* the object as asked for */
@@ -307,8 +315,18 @@ struct trace_event_raw_mm_migrate_pages {
 /* mm_compaction_suitable: zone_idx() is the zone's place in its node's node_zones[]. */
 struct pglist_data;
 
+/* fallback_choice: the free lists, one per migratetype; their counts come from BTF sizes. */
+struct free_area {
+	struct list_head free_list[1];
+	unsigned long nr_free;
+};
+
 struct zone {
 	struct pglist_data *zone_pgdat;
+	unsigned long zone_start_pfn;
+	unsigned long spanned_pages;
+	const char *name;
+	struct free_area free_area[1];
 };
 
 struct pglist_data {

@@ -11,6 +11,7 @@ std::unique_ptr<BpfCollector> make_page_alloc_collector(const KernelFacts &facts
 std::unique_ptr<BpfCollector> make_pcp_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_pcp_batches_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_extfrag_collector(const KernelFacts &facts);
+std::unique_ptr<BpfCollector> make_fallback_choice_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_slab_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_malloc_collector(const KernelFacts &facts);
 std::unique_ptr<BpfCollector> make_faults_collector(const KernelFacts &facts);
@@ -55,6 +56,7 @@ const std::vector<CollectorDescriptor> &collector_registry()
 		{"pmc", off, other, {"pmc."}, make_pmc_collector, false, no_bpf_object},
 		{"brk_stacks", off, other, {"brk."}, make_brk_stacks_collector},
 		{"pcp_batches", off, other, {"pcp.batches.", "pcp.locks."}, make_pcp_batches_collector},
+		{"fallback_choice", off, other, {"fallback."}, make_fallback_choice_collector},
 	};
 	return registry;
 }

@@ -181,6 +181,8 @@ std::vector<MetricFamily> build_catalog()
 		{"pcp.locks.refill", {"cpu"}, "acquisitions", "pcp_batches", "rmqueue_bulk() calls on the CPU, each one zone->lock acquisition; absent where the kernel inlines it (6.12) or refuses fentry and kprobes"},
 		{"pcp.locks.drain", {"cpu"}, "acquisitions", "pcp_batches", "free_pcppages_bulk() calls on the CPU, each one zone->lock acquisition; absent where the kernel refuses fentry and kprobes"},
 		{"extfrag.events", extfrag_labels, "events", "extfrag", "allocations that fell back to another migratetype's free lists (mm_page_alloc_extfrag)"},
+		{"fallback.choice.events", {"scope", "zone", "alloc_order", "fallback_order", "below_half_pageblock", "alloc_migratetype", "fallback_migratetype", "smaller_free", "larger_free"}, "events", "fallback_choice", "migratetype fallbacks (mm_page_alloc_extfrag) by what the other types' free lists of the zone held then: smaller_free=1 when a block of an order from the requested one up to below the one split was free there, larger_free=1 when one above it was"},
+		{"fallback.choice.unread", {"scope", "alloc_migratetype", "reason"}, "events", "fallback_choice", "fallbacks whose free lists could not be read: no_symbols (kallsyms has no node_data or vmemmap_base: CONFIG_KALLSYMS_ALL unset), no_zone, other_type (a type outside the fallback table)"},
 		{"slab.kmalloc.events", slab_labels, "events", "slab", "kmalloc calls (kmalloc, and kmalloc_node where the kernel still has it)"},
 		{"slab.kmalloc.bytes_req", slab_labels, "bytes", "slab", "bytes asked for by kmalloc calls"},
 		{"slab.kmalloc.bytes_alloc", slab_labels, "bytes", "slab", "bytes actually handed out by kmalloc calls (size class)"},
