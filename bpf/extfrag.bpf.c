@@ -19,28 +19,13 @@
 #include "extfrag.h"
 #include "event_context.bpf.h"
 #include "keep_event.bpf.h"
+#include "keyed_counts.bpf.h"
 #include "variants.bpf.h"
 #include "workload_scope.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
-	__uint(max_entries, KMH_EXTFRAG_KEYS);
-	__type(key, struct extfrag_key);
-	__type(value, __u64);
-} extfrag_counts SEC(".maps");
-
-static __always_inline void bump(struct extfrag_key *key)
-{
-	__u64 one = 1, *count;
-
-	count = bpf_map_lookup_elem(&extfrag_counts, key);
-	if (count)
-		*count += 1;
-	else
-		bpf_map_update_elem(&extfrag_counts, key, &one, BPF_NOEXIST);
-}
+KMH_KEYED_COUNTS(extfrag_counts, struct extfrag_key, KMH_EXTFRAG_KEYS);
 
 static __always_inline int on_extfrag(int alloc_order, int fallback_order, int alloc_mt, int fallback_mt,
 				      int change_ownership)
@@ -55,10 +40,10 @@ static __always_inline int on_extfrag(int alloc_order, int fallback_order, int a
 		.context = event_context(),
 	};
 
-	bump(&key);
+	bump_key(&extfrag_counts, &key);
 	if (in_workload_context(key.context)) {
 		key.scope = KMH_SCOPE_WORKLOAD;
-		bump(&key);
+		bump_key(&extfrag_counts, &key);
 	}
 	return KMH_KEEP_EVENT;
 }

@@ -20,6 +20,7 @@
 #include "kmh_common.h"
 #include "fallback_choice.h"
 #include "keep_event.bpf.h"
+#include "keyed_counts.bpf.h"
 #include "variants.bpf.h"
 #include "workload_scope.bpf.h"
 
@@ -34,24 +35,7 @@ extern const void node_data __ksym __weak;
 extern const void contig_page_data __ksym __weak;
 extern const void vmemmap_base __ksym __weak;
 
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, KMH_FALLBACK_CHOICE_KEYS);
-	__type(key, struct fallback_choice_key);
-	__type(value, __u64);
-} choice_counts SEC(".maps");
-
-static __always_inline void bump(struct fallback_choice_key *key)
-{
-	__u64 one = 1, *count;
-
-	count = bpf_map_lookup_elem(&choice_counts, key);
-	if (count)
-		__sync_fetch_and_add(count, 1);
-	else if (bpf_map_update_elem(&choice_counts, key, &one, BPF_NOEXIST))
-		if ((count = bpf_map_lookup_elem(&choice_counts, key)))
-			__sync_fetch_and_add(count, 1);
-}
+KMH_KEYED_COUNTS(choice_counts, struct fallback_choice_key, KMH_FALLBACK_CHOICE_KEYS);
 
 static __always_inline unsigned long read_word(unsigned long address)
 {
@@ -176,10 +160,10 @@ static __always_inline int on_extfrag(struct page *page, int alloc_order, int fa
 	else
 		read_lists(&key, (unsigned long)page);
 	key.scope = KMH_SCOPE_SYSTEM;
-	bump(&key);
+	bump_key(&choice_counts, &key);
 	if (in_workload()) {
 		key.scope = KMH_SCOPE_WORKLOAD;
-		bump(&key);
+		bump_key(&choice_counts, &key);
 	}
 	return KMH_KEEP_EVENT;
 }

@@ -27,12 +27,15 @@ public:
 	std::vector<Metric> read() const override
 	{
 		std::vector<Metric> metrics;
-		for (const auto &[key, count] : read_hash_map<fallback_choice_key, std::uint64_t>(
-			     map_fd(object(), "choice_counts"))) {
+		for (const RawMapEntry &entry : read_hash_map(map_fd(object(), "choice_counts"), sizeof(fallback_choice_key),
+							      percpu_value_size(sizeof(std::uint64_t)))) {
+			fallback_choice_key key;
+			std::memcpy(&key, entry.key.data(), sizeof(key));
+			double count = double(sum_percpu_u64(entry.value, sizeof(std::uint64_t), 0));
 			if (key.lists == FALLBACK_LISTS_READ)
-				metrics.push_back({ "fallback.choice.events", labels(key), double(count) });
+				metrics.push_back({ "fallback.choice.events", labels(key), count });
 			else
-				metrics.push_back({ "fallback.choice.unread", unread_labels(key), double(count) });
+				metrics.push_back({ "fallback.choice.unread", unread_labels(key), count });
 		}
 		return metrics;
 	}
