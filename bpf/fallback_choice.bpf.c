@@ -52,7 +52,7 @@ static __always_inline unsigned long node_pgdat(int nid)
 	return nid == 0 ? (unsigned long)&contig_page_data : 0;
 }
 
-/* The zone of `node` whose span holds `pfn`, or 0. */
+/* The zone of node `pgdat` whose span holds `pfn`, or 0. */
 static __always_inline unsigned long zone_in_node(unsigned long pgdat, unsigned long pfn)
 {
 	unsigned long zones = pgdat + bpf_core_field_offset(struct pglist_data, node_zones);
@@ -106,12 +106,10 @@ static __always_inline bool holds_block(unsigned long zone, int order, int type,
 
 static __always_inline bool fallback_holds_block(unsigned long zone, int order, int alloc_mt, unsigned long split_half)
 {
-	bool held = false;
-
 	for (int type = 0; type < PCP_TYPES; type++)
 		if (type != alloc_mt && holds_block(zone, order, type, split_half))
-			held = true;
-	return held;
+			return true;
+	return false;
 }
 
 static __always_inline void read_lists(struct fallback_choice_key *key, unsigned long page)
