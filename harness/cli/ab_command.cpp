@@ -7,6 +7,7 @@
 
 #include "cli/ab_schedule.h"
 #include "cli/kernel_tree_option.h"
+#include "cli/sysctl_option.h"
 #include "common/error.h"
 #include "compare/compare_command.h"
 #include "compare/compare_outputs.h"
@@ -33,22 +34,10 @@ struct AbSide {
 		if (!run.cmdline.empty())
 			text += ", cmdline \"" + run.cmdline + "\"";
 		for (const SysctlSetting &sysctl : sysctls)
-			text += ", " + sysctl.name + "=" + sysctl.value;
+			text += ", " + sysctl.name + (sysctl.raise ? "+=" : "=") + sysctl.value;
 		return text;
 	}
 };
-
-std::vector<SysctlSetting> parse_sysctls(const std::vector<std::string> &texts, const std::string &option)
-{
-	std::vector<SysctlSetting> sysctls;
-	for (const std::string &text : texts) {
-		std::size_t equals = text.find('=');
-		if (equals == std::string::npos || equals == 0)
-			throw invalid_input(option + " '" + text + "': write name=value, e.g. vm.percpu_pagelist_high_fraction=8192");
-		sysctls.push_back({text.substr(0, equals), text.substr(equals + 1), {option, 0, 0}});
-	}
-	return sysctls;
-}
 
 AbSide make_side(const AbArguments &args, int index)
 {
@@ -56,7 +45,8 @@ AbSide make_side(const AbArguments &args, int index)
 	if (!args.kernels.empty())
 		side.run.kernel = args.kernels[std::min<std::size_t>(index, args.kernels.size() - 1)];
 	side.run.cmdline = index == 0 ? args.cmdline_a : args.cmdline_b;
-	side.sysctls = parse_sysctls(index == 0 ? args.sysctl_a : args.sysctl_b, index == 0 ? "--sysctl-a" : "--sysctl-b");
+	side.run.sysctls = index == 0 ? args.sysctl_a : args.sysctl_b;
+	side.sysctls = parse_sysctl_options(side.run.sysctls, index == 0 ? "--sysctl-a" : "--sysctl-b");
 	return side;
 }
 
@@ -74,9 +64,7 @@ void check_sides(const AbArguments &args, const AbSide &a, const AbSide &b)
 // One run of one side; its result folder is <output>/<side>/<round>.
 ExitCode run_side(const Scenario &scenario, const AbSide &side, const std::string &dir, Progress &progress)
 {
-	Scenario with_sysctls = scenario;
-	with_sysctls.sysctls.insert(with_sysctls.sysctls.end(), side.sysctls.begin(), side.sysctls.end());
-	RunResult result = run_where_asked(with_sysctls, side.run, dir, progress);
+	RunResult result = run_where_asked(scenario, side.run, dir, progress);
 	write_output_folder(run_output_formats(), result, dir);
 	index_result_or_warn(dir + "/result.json", result);
 	return result.exit_code;
@@ -249,8 +237,10 @@ CLI::App *add_ab_command(CLI::App &app, AbArguments &args)
 	add_kernel_tree_option(ab, args.kernels);
 	ab->add_option("--cmdline-a", args.cmdline_a, "extra guest kernel command line for A");
 	ab->add_option("--cmdline-b", args.cmdline_b, "extra guest kernel command line for B");
-	ab->add_option("--sysctl-a", args.sysctl_a, "name=value set for A's runs (repeatable)");
-	ab->add_option("--sysctl-b", args.sysctl_b, "name=value set for B's runs (repeatable)");
+	ab->add_option("--sysctl-a", args.sysctl_a, "NAME=VALUE, or NAME+=N to raise the value each run finds by N, "
+						    "set for A's runs (in the guest with --kernel; repeatable)")
+		->type_name("NAME=VALUE");
+	ab->add_option("--sysctl-b", args.sysctl_b, "the same for B's runs")->type_name("NAME=VALUE");
 	ab->add_option("--order", args.order, "order of A and B in each round: alternate (AB, BA, AB, …) or random "
 					      "(each pair of rounds AB BA or BA AB, by --seed)")
 		->check(CLI::IsMember({"alternate", "random"}));

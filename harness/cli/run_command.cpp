@@ -10,6 +10,7 @@
 
 #include "assertions/assertion_validator.h"
 #include "cli/kernel_tree_option.h"
+#include "cli/sysctl_option.h"
 #include "collect/collector_registry.h"
 #include "common/error.h"
 #include "common/utc_time.h"
@@ -59,6 +60,7 @@ RunResult run_vm(const Scenario &scenario, const RunArguments &args, const std::
 		options.accel = args.accel;
 	if (!args.cmdline.empty())
 		options.cmdline += (options.cmdline.empty() ? "" : " ") + args.cmdline;
+	options.sysctl_options = args.sysctls;
 	return run_in_vm(scenario, dir, options, progress);
 }
 
@@ -147,6 +149,10 @@ CLI::App *add_run_command(CLI::App &app, RunArguments &args)
 	run->add_option("--accel", args.accel, "QEMU accelerator (default auto: KVM if a probe boot works, else TCG)")
 		->check(CLI::IsMember({"auto", "kvm", "tcg"}));
 	run->add_option("--cmdline", args.cmdline, "extra guest kernel command line (VM runs)");
+	run->add_option("--sysctl", args.sysctls, "NAME=VALUE, or NAME+=N to raise the value found by N: set for the "
+						  "run after the scenario's [sysctl] and restored after it (in the guest "
+						  "for a VM run; repeatable)")
+		->type_name("NAME=VALUE");
 	run->add_option("--module", args.module, "the built kmemharness.ko, for kernel-module workloads");
 	run->add_flag("--in-guest", args.in_guest, "run here even if the scenario has a [target] kernel "
 						   "(used inside the VM)");
@@ -182,13 +188,22 @@ RunResult run_in_this_guest(const Scenario &scenario, const RunArguments &args, 
 	return run_host(scenario, args, progress);
 }
 
+// The scenario with the --sysctl settings after its own [sysctl] ones: set in that order, the last wins.
+Scenario with_sysctl_options(const Scenario &scenario, const RunArguments &args)
+{
+	Scenario changed = scenario;
+	std::vector<SysctlSetting> settings = parse_sysctl_options(args.sysctls, "--sysctl");
+	changed.sysctls.insert(changed.sysctls.end(), settings.begin(), settings.end());
+	return changed;
+}
+
 RunResult run_where_asked(const Scenario &scenario, const RunArguments &args, const std::string &dir,
 			  Progress &progress)
 {
 	if (args.in_guest)
-		return run_in_this_guest(scenario, args, progress);
+		return run_in_this_guest(with_sysctl_options(scenario, args), args, progress);
 	bool in_vm = !(args.kernel.empty() && scenario.target.kernel.empty());
-	return in_vm ? run_vm(scenario, args, dir, progress) : run_host(scenario, args, progress);
+	return in_vm ? run_vm(scenario, args, dir, progress) : run_host(with_sysctl_options(scenario, args), args, progress);
 }
 
 std::string create_default_result_dir(const std::string &scenario_name, const std::string &suffix)
@@ -199,6 +214,7 @@ std::string create_default_result_dir(const std::string &scenario_name, const st
 int run_command(const RunArguments &args)
 {
 	Scenario scenario = load_scenario(args.scenario);
+	parse_sysctl_options(args.sysctls, "--sysctl");  // a bad one is exit 2 before any folder or guest
 	Progress progress(Progress::detect_style(args.quiet));
 	std::string dir = args.output.empty() ? create_default_result_dir(scenario.name) : args.output;
 	check_output_folder(dir, output_origin(args.output));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -21,6 +22,7 @@ struct RunArguments {
 	std::string kernel_headers;
 	std::string accel;
 	std::string cmdline;  // extra guest kernel command line (VM runs)
+	std::vector<std::string> sysctls;  // --sysctl NAME=VALUE or NAME+=N, set after the scenario's [sysctl]
 	bool in_guest = false;
 	std::string stdout_format;  // a run_output_formats() name (--tap); empty: none
 	std::string kcidb_origin = default_kcidb_origin;  // --kcidb-origin

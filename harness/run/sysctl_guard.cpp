@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "common/error.h"
+#include "common/whole_number.h"
 #include "system/file_io.h"
 
 namespace kmh {
@@ -34,6 +35,19 @@ std::vector<std::string> undo(const std::vector<SysctlChange> &changes)
 	return failures;
 }
 
+// What the setting writes: its value, or for NAME+=N the value found plus N.
+std::string value_to_write(const SysctlSetting &setting, const std::string &before)
+{
+	if (!setting.raise)
+		return setting.value;
+	std::optional<long long> found = whole_number(before), amount = whole_number(setting.value);
+	if (!found || !amount)
+		throw invalid_input(setting.where.to_string() + ": sysctl " + setting.name + " is \"" + before +
+				    "\", not a single integer: " + setting.name + "+=" + setting.value +
+				    " raises only a sysctl that holds one integer");
+	return std::to_string(*found + *amount);
+}
+
 }  // namespace
 
 std::string sysctl_path(const std::string &name)
@@ -51,11 +65,11 @@ void SysctlGuard::apply(const std::vector<SysctlSetting> &settings)
 		if (!before)
 			throw environment_error(setting.where.to_string() + ": sysctl " + setting.name +
 						" does not exist on this kernel (" + path + ")");
-		SysctlChange change{ setting.name, trimmed(*before), setting.value };
+		SysctlChange change{ setting.name, trimmed(*before), value_to_write(setting, trimmed(*before)) };
 		journal_sysctl(journal_, change);
 		changes_.push_back(change);  // undone even when the write fails: writing the original is harmless
 		try {
-			write_text_file(path, setting.value);
+			write_text_file(path, change.value);
 		} catch (const Error &error) {
 			throw environment_error(setting.where.to_string() + ": cannot set sysctl " + setting.name + ": " +
 						error.what());

@@ -2,13 +2,13 @@
 #include "run/sysctl_metrics.h"
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 #include <set>
 
 #include "assertions/assertion_ast.h"
 #include "assertions/assertion_parser.h"
 #include "common/error.h"
+#include "common/whole_number.h"
 #include "system/file_io.h"
 
 namespace kmh {
@@ -22,18 +22,6 @@ std::string trimmed(const std::string &text)
 	std::size_t first = text.find_first_not_of(" \t\n");
 	std::size_t last = text.find_last_not_of(" \t\n");
 	return first == std::string::npos ? "" : text.substr(first, last - first + 1);
-}
-
-// The whole text as a decimal integer with an optional sign, or nothing.
-std::optional<double> single_integer(const std::string &text)
-{
-	long long value = 0;
-	const char *begin = text.data() + (text.starts_with('+') ? 1 : 0);
-	const char *end = text.data() + text.size();
-	auto [stop, error] = std::from_chars(begin, end, value);
-	if (text.empty() || error != std::errc() || stop != end)
-		return std::nullopt;
-	return static_cast<double>(value);
 }
 
 }  // namespace
@@ -62,11 +50,11 @@ std::vector<Metric> read_sysctl_metrics(const std::vector<std::string> &names, c
 			throw environment_error("sysctl " + name + " does not exist on this kernel (" + path +
 						"): an assertion names sysctl." + name);
 		std::string value = trimmed(*text);
-		std::optional<double> number = single_integer(value);
+		std::optional<long long> number = whole_number(value);
 		if (!number)
 			throw invalid_input("sysctl " + name + " is \"" + value + "\", not a single integer: sysctl." +
 					    name + " reads only sysctls that hold one integer");
-		metrics.push_back({sysctl_prefix + name, {}, *number});
+		metrics.push_back({sysctl_prefix + name, {}, static_cast<double>(*number)});
 	}
 	return metrics;
 }

@@ -71,6 +71,7 @@ struct SysctlSetting {
 	std::string name;   // dotted, as sysctl(8) writes it
 	std::string value;
 	SourceLocation where;
+	bool raise = false;  // value is a whole number to add to the value the run finds (--sysctl NAME+=N)
 };
 
 // A guest's memory unless [target] memory says otherwise: room for every shipped scenario but

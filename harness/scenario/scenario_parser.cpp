@@ -286,7 +286,7 @@ void read_sysctl_node(const toml::node &node, const std::string &name, const std
 	}
 	if (std::optional<std::string> problem = length_problem(name, max_word_length))
 		fail_at(where, "[sysctl] key '" + name.substr(0, 64) + "...': " + *problem);
-	if (!std::regex_match(name, sysctl_name_pattern))
+	if (!is_sysctl_name(name))
 		fail_at(where, "[sysctl] key '" + name + "': not a sysctl name; write it as sysctl(8) does, "
 			       "e.g. \"vm.percpu_pagelist_high_fraction\" = 8192");
 	std::optional<std::string> value;
@@ -375,6 +375,11 @@ std::vector<WorkloadSpec> read_all_workloads(const toml::table &root, const std:
 }
 
 }  // namespace
+
+bool is_sysctl_name(const std::string &name)
+{
+	return name.size() <= max_word_length && std::regex_match(name, sysctl_name_pattern);
+}
 
 Scenario parse_scenario_text(const std::string &text, const std::string &file_name, const WorkloadLookup &lookup,
 			     const std::vector<std::string> &known_kinds, const CollectorNames &collectors)

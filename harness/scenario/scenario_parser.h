@@ -22,4 +22,7 @@ Scenario parse_scenario_file(const std::string &path, const WorkloadLookup &look
 Scenario parse_scenario_text(const std::string &text, const std::string &file_name, const WorkloadLookup &lookup,
 			     const std::vector<std::string> &known_kinds, const CollectorNames &collectors);
 
+// Whether `name` is written as sysctl(8) writes a sysctl's name: dotted, e.g. vm.min_free_kbytes.
+bool is_sysctl_name(const std::string &name);
+
 }  // namespace kmh

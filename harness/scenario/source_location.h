@@ -10,8 +10,11 @@ struct SourceLocation {
 	int line = 0;
 	int column = 0;
 
+	// "file:line:column"; only `file` for what has no line, such as a command-line option.
 	std::string to_string() const
 	{
+		if (line == 0)
+			return file;
 		return file + ":" + std::to_string(line) + ":" + std::to_string(column);
 	}
 };

@@ -88,6 +88,7 @@ while [ "$i" -lt "$KMH_SCENARIO_COUNT" ]; do
 	[ "$swap_bytes" -gt 0 ] && swap_on "$swap_bytes"
 	harness_flags="--in-guest"
 	[ -n "$KMH_MODULE" ] && harness_flags="$harness_flags --module $KMH_MODULE"
+	for sysctl in $KMH_SYSCTLS; do harness_flags="$harness_flags --sysctl $sysctl"; done
 	mkdir -p "/out/$i"
 	CI=1 NO_COLOR=1 /bin/kmemharness run $harness_flags --output "/out/$i" "$scenario"
 	exit_code=$?

@@ -36,7 +36,8 @@ inline constexpr const char *guest_output_end = "kmemharness-output-end";
 // Where /init finds its settings in the initramfs: a shell file setting KMH_MODULE ("" when no
 // scenario has kmod workloads), KMH_SWAP_MODULES (guest paths of zram's modules, in load order),
 // KMH_DISK (the scratch disk's device; "": none), KMH_DISK_MOUNT (where it is mounted),
-// KMH_DISK_MODULES (the modules it needs, in load order), KMH_SCENARIO_COUNT and, for each
+// KMH_DISK_MODULES (the modules it needs, in load order), KMH_SYSCTLS (run --sysctl settings for
+// every scenario, separated by spaces), KMH_SCENARIO_COUNT and, for each
 // scenario i from 0, KMH_SCENARIO_<i> (its guest path) and KMH_SWAP_BYTES_<i> (0: no swap). The
 // kernel command line's kmh.first=<i> says where to start.
 inline constexpr const char *guest_first_scenario_parameter = "kmh.first=";

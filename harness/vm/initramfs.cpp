@@ -126,12 +126,12 @@ std::string guest_scenario_path(const InitramfsContents &contents, std::size_t i
 std::string guest_settings(const InitramfsContents &contents)
 {
 	std::string settings = fmt::format("KMH_MODULE='{}'\nKMH_SWAP_MODULES='{}'\nKMH_DISK='{}'\nKMH_DISK_MOUNT='{}'\n"
-					   "KMH_DISK_MODULES='{}'\nKMH_SCENARIO_COUNT='{}'\n",
+					   "KMH_DISK_MODULES='{}'\nKMH_SYSCTLS='{}'\nKMH_SCENARIO_COUNT='{}'\n",
 					   guest_module_path(contents),
 					   joined(guest_module_paths(contents.swap_modules, swap_module_folder)),
 					   contents.disk ? guest_disk_device : "", guest_disk_mount_point,
 					   joined(guest_module_paths(contents.disk_modules, disk_module_folder)),
-					   contents.scenarios.size());
+					   joined(contents.sysctl_options), contents.scenarios.size());
 	for (std::size_t i = 0; i < contents.scenarios.size(); i++)
 		settings += fmt::format("KMH_SCENARIO_{}='{}'\nKMH_SWAP_BYTES_{}='{}'\n", i, guest_scenario_path(contents, i),
 					i, contents.scenarios[i].swap_bytes);

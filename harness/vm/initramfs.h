@@ -18,6 +18,7 @@ struct InitramfsContents {
 	std::string harness_binary;  // the kmemharness binary to run in the guest
 	std::string module;          // the .ko built for the guest's kernel; "" when no scenario loads it
 	std::vector<StagedScenario> scenarios;
+	std::vector<std::string> sysctl_options;  // --sysctl texts for every scenario's run (no spaces or quotes)
 	std::vector<std::string> swap_modules;   // zram.ko and its dependencies, in load order
 	bool disk = false;                       // /init mounts the scratch disk (vm/guest_disk.h)
 	std::vector<std::string> disk_modules;   // virtio and ext4 modules the disk needs, in load order

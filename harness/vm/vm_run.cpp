@@ -291,6 +291,7 @@ std::string prepare_initramfs(VmRun &run, const std::string &module)
 	contents.busybox = require_program("busybox");
 	contents.harness_binary = run.options.harness_binary;
 	contents.module = module;
+	contents.sysctl_options = run.options.sysctl_options;
 	for (const VmScenario &entry : run.scenarios)
 		contents.scenarios.push_back({ entry.scenario->file, entry.scenario->target.swap_bytes });
 	contents.command_files = required_command_files(required_commands(run.scenarios));

@@ -19,6 +19,7 @@ struct VmRunOptions {
 	std::int64_t memory_bytes = default_guest_memory_bytes;
 	int cpus = 2;
 	std::string cmdline;                   // extra kernel command line
+	std::vector<std::string> sysctl_options;  // run --sysctl texts, passed on to each scenario's run in the guest
 	std::int64_t boot_timeout_ns = 120'000'000'000LL;
 	std::int64_t disk_bytes = default_guest_disk_bytes;  // the guest's scratch disk, a sparse ext4 image
 	int numa_nodes = 1;                    // > 1: memory and CPUs split over that many NUMA nodes

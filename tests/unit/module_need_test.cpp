@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "fake_bzimage.h"
 #include "scenario/scenario.h"
+#include "vm/guest_init.h"
 #include "vm/initramfs.h"
 #include "vm/kernel_image.h"
 
@@ -75,8 +76,20 @@ TEST(GuestSettings, ModulesArePlainKoFilesTheDiskIsNamedAndEveryScenarioIsListed
 				"KMH_SCENARIO_1='/scenario/1-swapin.toml'\nKMH_SWAP_BYTES_1='0'\n"),
 		  std::string::npos)
 		<< settings;
+	EXPECT_NE(settings.find("KMH_SYSCTLS=''\n"), std::string::npos) << settings;
 	contents.disk = false;
 	EXPECT_NE(guest_settings(contents).find("KMH_DISK=''\n"), std::string::npos);
+}
+
+TEST(GuestSettings, RunSysctlOptionsReachEveryScenarioOfTheGuest)
+{
+	InitramfsContents contents;
+	contents.scenarios = { { "/src/a.toml", 0 } };
+	contents.sysctl_options = { "vm.min_free_kbytes+=6144", "vm.watermark_boost_factor=0" };
+	EXPECT_NE(guest_settings(contents).find("KMH_SYSCTLS='vm.min_free_kbytes+=6144 vm.watermark_boost_factor=0'\n"),
+		  std::string::npos);
+	EXPECT_NE(guest_init_script().find("for sysctl in $KMH_SYSCTLS; do harness_flags=\"$harness_flags --sysctl $sysctl\"; done"),
+		  std::string::npos);
 }
 
 }  // namespace
