@@ -7,7 +7,7 @@
 
 #include "cli/ab_schedule.h"
 #include "cli/kernel_tree_option.h"
-#include "cli/sysctl_option.h"
+#include "scenario/sysctl_option.h"
 #include "common/error.h"
 #include "compare/compare_command.h"
 #include "compare/compare_outputs.h"

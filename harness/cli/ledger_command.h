@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -10,6 +11,7 @@ namespace kmh {
 struct LedgerArguments {
 	std::string matrix_dir;
 	std::string claims_path = "claims/claims.toml";
+	std::vector<std::string> ab_dirs;  // --ab: `kmemharness ab` folders for the claims an A/B decides
 	std::string output_path;  // empty: standard output
 };
 

@@ -10,7 +10,7 @@
 
 #include "assertions/assertion_validator.h"
 #include "cli/kernel_tree_option.h"
-#include "cli/sysctl_option.h"
+#include "scenario/sysctl_option.h"
 #include "collect/collector_registry.h"
 #include "common/error.h"
 #include "common/utc_time.h"

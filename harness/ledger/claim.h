@@ -20,6 +20,13 @@ struct Claim {
 	// which kernels differ (the scenario's own assertions hold on all of them): the claim holds
 	// when every one is true and does not hold when one is false.
 	std::vector<std::string> holds_when;
+	// A claim about a change (a sysctl raised, say) is decided by an A/B of the scenario on one
+	// kernel (`kmemharness ab`): each side's sysctls as ab's --sysctl-a/-b take them, and the
+	// change claimed, as a gate rule ("extfrag.events{scope=workload} falls by more than 1% and
+	// decided"). The claim holds when the rule's change is found; set ab_change for an A/B claim.
+	std::vector<std::string> ab_sysctl_a;
+	std::vector<std::string> ab_sysctl_b;
+	std::string ab_change;
 	std::string untested;    // why no scenario can test it here; set exactly when scenario is empty
 	std::string note;        // what the scenario tests differently from the claim's words, or found; may be empty
 };

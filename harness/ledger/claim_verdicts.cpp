@@ -12,6 +12,7 @@
 #include "assertions/assertion_evaluator.h"
 #include "assertions/assertion_parser.h"
 #include "common/error.h"
+#include "ledger/ab_claim_verdicts.h"
 #include "report/result_json.h"
 #include "system/bounded_file.h"
 
@@ -58,13 +59,6 @@ std::string figure_of(const std::string &name, const nlohmann::json &assertion)
 	if (!observed.is_number() && !message.empty())
 		text += ": " + message;
 	return detail.empty() ? text : text + "; " + detail;
-}
-
-ClaimCell untested(std::string why)
-{
-	ClaimCell cell;
-	cell.why = std::move(why);
-	return cell;
 }
 
 // "<expression>: true|false, observed X (expected Y); <its terms>", or why it could not be evaluated.
@@ -163,17 +157,17 @@ const nlohmann::json *matrix_cell(const nlohmann::json &matrix, std::size_t kern
 ClaimCell claim_cell(const Claim &claim, const nlohmann::json &matrix, const fs::path &dir, std::size_t kernel)
 {
 	if (!claim.untested.empty())
-		return untested(claim.untested);
+		return untested_cell(claim.untested);
 	std::optional<std::size_t> scenario = scenario_index(matrix, claim.scenario);
 	if (!scenario)
-		return untested(claim.scenario + " was not in this matrix run");
+		return untested_cell(claim.scenario + " was not in this matrix run");
 	const nlohmann::json *cell = matrix_cell(matrix, kernel, *scenario);
 	if (!cell)
-		return untested(claim.scenario + " did not run on this kernel (the matrix stopped early)");
+		return untested_cell(claim.scenario + " did not run on this kernel (the matrix stopped early)");
 	std::string verdict = cell->value("verdict", "");
 	fs::path result = dir / cell->value("result", "");
 	if (verdict == "SKIP" || !fs::is_regular_file(result))
-		return untested(claim.scenario + " " + (verdict.empty() ? "has no verdict" : verdict) + ": " +
+		return untested_cell(claim.scenario + " " + (verdict.empty() ? "has no verdict" : verdict) + ": " +
 				joined_details(*cell));
 	return decide(claim, read_json(result.string(), result_file_kind));
 }
@@ -188,20 +182,8 @@ std::vector<LedgerKernel> ledger_kernels(const nlohmann::json &matrix)
 
 }  // namespace
 
-const char *claim_verdict_text(ClaimVerdict verdict)
-{
-	switch (verdict) {
-	case ClaimVerdict::holds:
-		return "holds";
-	case ClaimVerdict::does_not_hold:
-		return "does not hold";
-	case ClaimVerdict::untested:
-		break;
-	}
-	return "cannot be tested here";
-}
-
-Ledger build_ledger(const std::vector<Claim> &claims, const std::string &matrix_dir)
+Ledger build_ledger(const std::vector<Claim> &claims, const std::string &matrix_dir,
+		    const std::vector<std::string> &ab_dirs)
 {
 	fs::path dir(matrix_dir);
 	nlohmann::json matrix = read_json((dir / "matrix.json").string(), matrix_file_kind);
@@ -209,10 +191,12 @@ Ledger build_ledger(const std::vector<Claim> &claims, const std::string &matrix_
 		if (!matrix.contains(key) || !matrix[key].is_array())
 			throw invalid_input((dir / "matrix.json").string() + ": not a matrix's (no '" + key + "' array)");
 	Ledger ledger{ matrix.value("started_at", ""), ledger_kernels(matrix), claims, {} };
+	std::vector<AbFolder> folders = read_ab_folders(ab_dirs);
 	for (const Claim &claim : claims) {
 		std::vector<ClaimCell> row;
 		for (std::size_t kernel = 0; kernel < ledger.kernels.size(); kernel++)
-			row.push_back(claim_cell(claim, matrix, dir, kernel));
+			row.push_back(claim.ab_change.empty() ? claim_cell(claim, matrix, dir, kernel)
+							      : decide_ab_claim(claim, folders, ledger.kernels[kernel].release));
 		ledger.cells.push_back(std::move(row));
 	}
 	return ledger;

@@ -5,18 +5,9 @@
 #include <vector>
 
 #include "ledger/claim.h"
+#include "ledger/claim_cell.h"
 
 namespace kmh {
-
-enum class ClaimVerdict { holds, does_not_hold, untested };
-
-const char *claim_verdict_text(ClaimVerdict verdict);  // "holds", "does not hold", "cannot be tested here"
-
-struct ClaimCell {
-	ClaimVerdict verdict = ClaimVerdict::untested;
-	std::string why;                   // for untested: what kept it from being decided
-	std::vector<std::string> figures;  // "<assertion>: <pass|fail>, <what it observed>"
-};
 
 struct LedgerKernel {
 	std::string release;
@@ -30,8 +21,10 @@ struct Ledger {
 	std::vector<std::vector<ClaimCell>> cells;  // [claim][kernel]
 };
 
-// Reads MATRIX_DIR/matrix.json and the result.json of every cell a claim's scenario ran in.
-// Throws invalid_input when matrix.json is missing or is not a matrix's.
-Ledger build_ledger(const std::vector<Claim> &claims, const std::string &matrix_dir);
+// Reads MATRIX_DIR/matrix.json and the result.json of every cell a claim's scenario ran in; a
+// claim with ab_change is decided from the `kmemharness ab` folders instead (ab_claim_verdicts.h).
+// Throws invalid_input when matrix.json is missing or is not a matrix's, or an ab folder is not one.
+Ledger build_ledger(const std::vector<Claim> &claims, const std::string &matrix_dir,
+		    const std::vector<std::string> &ab_dirs = {});
 
 }  // namespace kmh

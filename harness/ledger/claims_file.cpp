@@ -7,7 +7,9 @@
 
 #include "assertions/assertion_parser.h"
 #include "assertions/assertion_syntax_error.h"
+#include "compare/gate_rule.h"
 #include "common/error.h"
+#include "scenario/sysctl_option.h"
 #include "scenario/table_reader.h"
 #include "scenario/toml_location.h"
 #include "system/bounded_file.h"
@@ -18,7 +20,8 @@ namespace {
 
 constexpr InputFileKind claims_file_kind{ "claims file", 1 << 20 };
 const std::vector<std::string> claim_keys = { "id",	  "claim",    "source",	 "scenario", "holds_if",
-					      "fails_if", "holds_when", "untested", "note" };
+					      "fails_if", "holds_when", "ab_sysctl_a", "ab_sysctl_b", "ab_change",
+					      "untested", "note" };
 
 // What is wrong with a holds_when expression, as the assertion parser says it.
 std::optional<std::string> expression_problem(const std::string &expression)
@@ -29,6 +32,28 @@ std::optional<std::string> expression_problem(const std::string &expression)
 	} catch (const AssertionSyntaxError &error) {
 		return "not an assertion expression: " + std::string(error.what()) + " at column " +
 		       std::to_string(error.column());
+	}
+}
+
+// What is wrong with an ab_change gate rule, as the gate rule parser says it.
+std::optional<std::string> gate_rule_problem(const std::string &rule)
+{
+	try {
+		parse_gate_rule(rule, "ab_change");
+		return std::nullopt;
+	} catch (const Error &error) {
+		return std::string(error.what());
+	}
+}
+
+// What is wrong with an A/B side's sysctl, as `ab --sysctl-a` would say it.
+std::optional<std::string> sysctl_problem(const std::string &text)
+{
+	try {
+		parse_sysctl_options({ text }, "the setting");
+		return std::nullopt;
+	} catch (const Error &error) {
+		return std::string(error.what());
 	}
 }
 
@@ -51,14 +76,28 @@ Claim read_claim(const TableReader &reader)
 	claim.holds_if = reader.strings("holds_if").value_or(std::vector<std::string>{});
 	claim.fails_if = reader.strings("fails_if").value_or(std::vector<std::string>{});
 	claim.holds_when = reader.strings("holds_when", expression_problem).value_or(std::vector<std::string>{});
+	claim.ab_sysctl_a = reader.strings("ab_sysctl_a", sysctl_problem).value_or(std::vector<std::string>{});
+	claim.ab_sysctl_b = reader.strings("ab_sysctl_b", sysctl_problem).value_or(std::vector<std::string>{});
+	if (std::optional<std::string> rule = reader.string("ab_change")) {
+		if (std::optional<std::string> problem = gate_rule_problem(*rule))
+			reader.fail(reader.where("ab_change"), "key 'ab_change'", *problem);
+		claim.ab_change = *rule;
+	}
 	claim.untested = reader.string("untested").value_or("");
 	claim.note = reader.string("note").value_or("");
 	if (claim.scenario.empty() == claim.untested.empty())
 		reader.fail("needs either 'scenario' (the scenario that tests it) or 'untested' (why none can), "
 			    "not both");
-	if (!claim.scenario.empty() && claim.holds_if.empty() && claim.fails_if.empty() && claim.holds_when.empty())
-		reader.fail("needs 'holds_if' or 'fails_if' (the names of the scenario's assertions that decide it) "
-			    "or 'holds_when' (expressions over its metrics)");
+	bool by_assertions = !claim.holds_if.empty() || !claim.fails_if.empty() || !claim.holds_when.empty();
+	if (!claim.scenario.empty() && !by_assertions && claim.ab_change.empty())
+		reader.fail("needs 'holds_if' or 'fails_if' (the names of the scenario's assertions that decide it), "
+			    "'holds_when' (expressions over its metrics) or 'ab_change' (the change an A/B of it must find)");
+	if (!claim.ab_change.empty() && (by_assertions || claim.scenario.empty()))
+		reader.fail("'ab_change' decides a claim by an A/B of its scenario: it needs 'scenario' and takes no "
+			    "'holds_if', 'fails_if' or 'holds_when'");
+	if (claim.ab_change.empty() != (claim.ab_sysctl_a.empty() && claim.ab_sysctl_b.empty()))
+		reader.fail("'ab_sysctl_a' and 'ab_sysctl_b' (the sides of the A/B) go with 'ab_change', and it with "
+			    "at least one of them");
 	return claim;
 }
 

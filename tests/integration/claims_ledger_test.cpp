@@ -48,6 +48,40 @@ TEST(ClaimsLedger, AHostMatrixRefutesThePageCacheClaimsAndSaysWhyTheModuleOnesWe
 	EXPECT_FALSE(contains(text, "| holds |")) << "the host can decide no claim of these two scenarios to hold:\n" << text;
 }
 
+// A claim about a change, decided by a real A/B on this kernel: with
+// vm.percpu_pagelist_high_fraction=0 the per-CPU lists are auto-tuned and hold thousands of pages
+// after the bounce, against a few hundred at 8192 (ab_test.cpp has the figures).
+TEST(ClaimsLedger, AnAbOnThisKernelDecidesAClaimAboutAChange)
+{
+	ScratchDir scratch;
+	std::ofstream(scratch / "claims.toml")
+		<< "[[claim]]\nid = \"1\"\nclaim = \"auto-tuned lists hold more\"\nsource = \"test\"\n"
+		   "scenario = \"bounce_lists.toml\"\n"
+		   "ab_sysctl_a = [\"vm.percpu_pagelist_high_fraction=8192\"]\n"
+		   "ab_sysctl_b = [\"vm.percpu_pagelist_high_fraction=0\"]\n"
+		   "ab_change = \"zoneinfo.pcp.count.after{cpu=1} rises by more than 1% and decided\"\n";
+	ProcessOutcome matrix = run_kmemharness({ "matrix", "--kernel", "host", "--output", scratch / "truth",
+						  test_scenario("bounce_lists.toml") },
+						std::chrono::seconds(120));
+	KMH_SKIP_OR_FAIL_IF(environment_gap(matrix));
+	ASSERT_EQ(matrix.exit_code, exit_status::passed) << describe(matrix);
+	ProcessOutcome ab = run_kmemharness({ "ab", test_scenario("bounce_lists.toml"), "--repeat", "6", "--output",
+					      scratch / "ab", "--sysctl-a", "vm.percpu_pagelist_high_fraction=8192",
+					      "--sysctl-b", "vm.percpu_pagelist_high_fraction=0", "--quiet" },
+					    std::chrono::seconds(120));
+	ASSERT_EQ(ab.exit_code, exit_status::passed) << describe(ab);
+	ProcessOutcome ledger = run_kmemharness({ "ledger", scratch / "truth", "--claims", scratch / "claims.toml",
+						  "--ab", scratch / "ab", "-o", scratch / "kernel-truth.md" });
+	ASSERT_EQ(ledger.exit_code, exit_status::passed) << describe(ledger);
+	std::string text = file_text(scratch / "kernel-truth.md");
+	EXPECT_TRUE(contains(text, "| `bounce_lists.toml` (A/B) | holds |")) << text;
+	EXPECT_TRUE(contains(text, "A vm.percpu_pagelist_high_fraction=8192 (8192 in its 6 runs); "
+				   "B vm.percpu_pagelist_high_fraction=0 (0 in its 6 runs)"))
+		<< text;
+	EXPECT_TRUE(contains(text, "rises by more than 1% and decided: found; mean")) << text;
+	EXPECT_TRUE(contains(text, " --ab " + (scratch / "ab") + " -o ")) << "the command that remakes it names the A/B:\n" << text;
+}
+
 TEST(ClaimsLedger, AFolderThatHoldsNoMatrixIsExit2)
 {
 	ScratchDir scratch;

@@ -64,5 +64,34 @@ TEST(ClaimsFile, UnknownKeysDuplicateIdsAndMissingTablesAreErrors)
 	EXPECT_TRUE(contains(error_of(tested + "holds_if = \"a\"\n"), "holds_if"));
 }
 
+TEST(ClaimsFile, AnAbClaimNamesItsSidesAndTheChangeAsAGateRule)
+{
+	std::vector<Claim> claims = parse_claims_text(
+		tested + "ab_sysctl_a = [\"vm.min_free_kbytes+=0\"]\nab_sysctl_b = [\"vm.min_free_kbytes+=6144\"]\n"
+			 "ab_change = \"extfrag.events{scope=workload} falls by more than 1% and decided\"\n",
+		"claims.toml");
+	ASSERT_EQ(claims.size(), 1u);
+	EXPECT_EQ(claims[0].ab_sysctl_b, (std::vector<std::string>{ "vm.min_free_kbytes+=6144" }));
+	EXPECT_EQ(claims[0].ab_change, "extfrag.events{scope=workload} falls by more than 1% and decided");
+}
+
+TEST(ClaimsFile, AnAbClaimsBadRuleBadSideOrMixedKeysAreErrors)
+{
+	const std::string sides = "ab_sysctl_b = [\"vm.min_free_kbytes+=6144\"]\n";
+	const std::pair<std::string, std::string> cases[] = {
+		{ tested + sides + "ab_change = \"extfrag.events drops\"\n", "claims.toml:7:13: [[claim]] #1 key 'ab_change': ab_change rule \"extfrag.events drops\": not a gate rule" },
+		{ tested + "ab_sysctl_b = [\"vm.min_free_kbytes+=lots\"]\nab_change = \"x falls by more than 1%\"\n",
+		  "'lots' after += is not a whole number" },
+		{ tested + "ab_change = \"x falls by more than 1%\"\n", "'ab_sysctl_a' and 'ab_sysctl_b'" },
+		{ tested + sides + "holds_if = [\"a\"]\n", "'ab_sysctl_a' and 'ab_sysctl_b'" },
+		{ tested + sides + "holds_if = [\"a\"]\nab_change = \"x falls by more than 1%\"\n",
+		  "takes no 'holds_if'" },
+	};
+	for (const auto &[text, part] : cases) {
+		std::string message = error_of(text);
+		EXPECT_TRUE(contains(message, part)) << text << "\n" << message;
+	}
+}
+
 }  // namespace
 }  // namespace kmh

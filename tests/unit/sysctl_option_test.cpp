@@ -1,7 +1,7 @@
 // Command-line sysctls: NAME=VALUE and NAME+=N, and the errors that name what is accepted.
 #include <gtest/gtest.h>
 
-#include "cli/sysctl_option.h"
+#include "scenario/sysctl_option.h"
 #include "common/whole_number.h"
 #include "input_error_message.h"
 

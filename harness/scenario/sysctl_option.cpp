@@ -1,5 +1,5 @@
-// Sysctls given on the command line (run --sysctl, ab --sysctl-a/-b): NAME=VALUE, or NAME+=N to raise by N.
-#include "cli/sysctl_option.h"
+// Sysctls given on the command line (run --sysctl, ab --sysctl-a/-b, a claim's A/B sides): NAME=VALUE, or NAME+=N to raise by N.
+#include "scenario/sysctl_option.h"
 
 #include "common/error.h"
 #include "common/whole_number.h"

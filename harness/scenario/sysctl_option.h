@@ -1,4 +1,4 @@
-// Sysctls given on the command line (run --sysctl, ab --sysctl-a/-b): NAME=VALUE, or NAME+=N to raise by N.
+// Sysctls given on the command line (run --sysctl, ab --sysctl-a/-b, a claim's A/B sides): NAME=VALUE, or NAME+=N to raise by N.
 #pragma once
 
 #include <string>
