@@ -1,6 +1,5 @@
 // The debugfs snapshots extfrag_index and unusable_index, and sysctl.<name>, on the running kernel.
 #include <cmath>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -8,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "kmemharness_run.h"
+#include "machine_state.h"
 #include "result_file.h"
 #include "scratch_dir.h"
 
@@ -16,10 +16,7 @@ namespace {
 
 std::string threshold_now()
 {
-	std::ifstream file("/proc/sys/vm/extfrag_threshold");
-	std::string value;
-	file >> value;
-	return value;
+	return read_first_line("/proc/sys/vm/extfrag_threshold");
 }
 
 // "<node>/<zone>/<order>" of every series of `name`.

@@ -1,11 +1,11 @@
 // Sysctls from the command line: run --sysctl on this kernel and ab --sysctl-a/-b inside a guest, NAME+=N raising by N.
-#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "kmemharness_run.h"
+#include "machine_state.h"
 #include "result_file.h"
 #include "scratch_dir.h"
 #include "test_kernel.h"
@@ -15,10 +15,7 @@ namespace {
 
 std::string min_free_kbytes_now()
 {
-	std::ifstream file("/proc/sys/vm/min_free_kbytes");
-	std::string value;
-	file >> value;
-	return value;
+	return read_first_line("/proc/sys/vm/min_free_kbytes");
 }
 
 // The one sysctl change a result.json records, as [before, value].
