@@ -7,7 +7,6 @@
 
 #include "cli/ab_schedule.h"
 #include "cli/kernel_tree_option.h"
-#include "scenario/sysctl_option.h"
 #include "common/error.h"
 #include "compare/compare_command.h"
 #include "compare/compare_outputs.h"
@@ -17,6 +16,7 @@
 #include "report/output_writer.h"
 #include "report/run_outputs.h"
 #include "run/host_reset.h"
+#include "scenario/sysctl_option.h"
 #include "system/output_folder.h"
 
 namespace kmh {

@@ -10,7 +10,6 @@
 
 #include "assertions/assertion_validator.h"
 #include "cli/kernel_tree_option.h"
-#include "scenario/sysctl_option.h"
 #include "collect/collector_registry.h"
 #include "common/error.h"
 #include "common/utc_time.h"
@@ -24,6 +23,7 @@
 #include "run/memory_need.h"
 #include "run/scenario_runner.h"
 #include "scenario/scenario_parser.h"
+#include "scenario/sysctl_option.h"
 #include "scenario/units.h"
 #include "system/heartbeat.h"
 #include "system/output_folder.h"
